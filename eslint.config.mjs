@@ -1,0 +1,29 @@
+// ESLint flat config: strict typed rules everywhere, and no console on the server, whose stdout is the LSP wire.
+import js from "@eslint/js";
+import tseslint from "typescript-eslint";
+
+export default tseslint.config(
+  { ignores: ["out/**", "dist/**", "node_modules/**", ".vscode-test/**", "**/*.js", "**/*.mjs", "test-results/**"] },
+  js.configs.recommended,
+  ...tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      "@typescript-eslint/no-floating-promises": "error",
+      "@typescript-eslint/no-misused-promises": "error",
+      "@typescript-eslint/consistent-type-imports": "error",
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+      eqeqeq: ["error", "always"],
+    },
+  },
+  {
+    files: ["server/src/**/*.ts"],
+    rules: { "no-console": "error" },
+  },
+  {
+    files: ["server/src/**/*.ts", "cli/src/**/*.ts"],
+    rules: {
+      "no-restricted-imports": ["error", { paths: [{ name: "vscode", message: "The language core and CLI never import vscode." }] }],
+    },
+  },
+);
