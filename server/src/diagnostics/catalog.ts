@@ -1,0 +1,65 @@
+// The one catalog of diagnostic codes and messages: 1xxx lexical, 2xxx syntax, 3xxx semantic, 4xxx runtime.
+import type { Diagnostic, Severity } from "./types";
+
+interface Entry {
+  readonly severity: Severity;
+  /** A sentence with `{0}`, `{1}`... placeholders: what is wrong, and what was expected. */
+  readonly template: string;
+}
+
+/** Codes are stable: tools and users may filter on them. Never renumber; retire instead. */
+export const catalog = {
+  // Lexical
+  RSC1001: { severity: "error", template: "unterminated string: the closing '\"' is missing" },
+  RSC1002: {
+    severity: "error",
+    template:
+      "invalid escape sequence '{0}' in string; expected one of \\\" \\\\ \\n \\r \\t \\$ \\_ \\a \\b \\f \\v, \\XX (two upper-case hex digits) or \\ at the end of a line",
+  },
+  RSC1003: {
+    severity: "error",
+    template: "unexpected '\\' outside a string: a backslash may only end a line to continue it",
+  },
+  RSC1004: {
+    severity: "error",
+    template: "a comment cannot be continued with '\\': the next line is not part of the comment",
+  },
+  RSC1005: { severity: "error", template: "unexpected character '{0}'" },
+  // Syntax
+  RSC2001: { severity: "error", template: "expected closing brace '}' for the '{' at line {0} column {1}" },
+  RSC2002: { severity: "error", template: "expected closing bracket ']' for the '[' at line {0} column {1}" },
+  RSC2003: {
+    severity: "error",
+    template: "expected closing parenthesis ')' for the '(' at line {0} column {1}",
+  },
+  RSC2004: { severity: "error", template: "expected end of command, found '{0}'" },
+  RSC2005: { severity: "error", template: "expected command name, found {0}" },
+  RSC2006: { severity: "error", template: "expected a value, found {0}" },
+  RSC2007: { severity: "error", template: "unexpected '=': write name=value with no space before '='" },
+  RSC2008: { severity: "error", template: "expected a variable name after '$', found {0}" },
+  RSC2009: { severity: "error", template: "expected a command name right after ':', found {0}" },
+  RSC2010: {
+    severity: "error",
+    template: "malformed value '{0}' in expression: not a number, address, time or name",
+  },
+  RSC2011: { severity: "error", template: "expected an operator or ')', found {0}" },
+  RSC2012: { severity: "error", template: "'{0}' is an operator keyword and cannot start a value" },
+  RSC2013: { severity: "error", template: "expected an array element before '='" },
+} as const satisfies Record<string, Entry>;
+
+export type DiagnosticCode = keyof typeof catalog;
+
+/** Builds a diagnostic from the catalog. Placeholders are filled in order; text is never interpreted. */
+export function diagnostic(
+  code: DiagnosticCode,
+  start: number,
+  end: number,
+  args: readonly (string | number)[] = [],
+  data?: unknown,
+): Diagnostic {
+  const entry: Entry = catalog[code];
+  const message = entry.template.replace(/\{(\d+)\}/g, (_, i: string) => String(args[Number(i)] ?? ""));
+  return data === undefined
+    ? { code, severity: entry.severity, message, start, end }
+    : { code, severity: entry.severity, message, start, end, data };
+}

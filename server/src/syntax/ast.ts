@@ -1,0 +1,167 @@
+// The syntax tree of a RouterOS script: typed nodes with source offsets; errors are kept beside the tree, never in it.
+import type { LiteralKind } from "./literals";
+import type { Token } from "./tokens";
+
+/** Every node covers the half-open source range [start, end). */
+export interface Span {
+  readonly start: number;
+  readonly end: number;
+}
+
+export interface Script extends Span {
+  readonly kind: "Script";
+  readonly body: readonly Statement[];
+}
+
+export type Statement = Command | Block | Substitution;
+
+/**
+ * One command line: `[:|/] [path words...] [args...]`, or a call `$f args...`.
+ * The parser does not know the command tree, so `head` holds every leading bare word (menu path, command name and
+ * leading positional words alike: `/system resource get cpu-load`); the schema binder splits them.
+ */
+export interface Command extends Span {
+  readonly kind: "Command";
+  /** The `:` of a global command (`:put`). */
+  readonly colon: Token | undefined;
+  /** A leading `/`: the path starts at the root menu. */
+  readonly root: Token | undefined;
+  /** Leading bare words, `..` included, in order. Separating slashes are trivia-like structure tokens, not listed. */
+  readonly head: readonly Token[];
+  /** The function value of a call statement such as `$f a=1`. */
+  readonly callee: Expr | undefined;
+  readonly args: readonly Arg[];
+}
+
+export type Arg = NamedArg | PositionalArg | WhereArg;
+
+/** `name=value`; `value` is undefined for `name=` with nothing after it (an empty value, valid in RouterOS). */
+export interface NamedArg extends Span {
+  readonly kind: "NamedArg";
+  readonly name: Token;
+  readonly eq: Token;
+  readonly value: Expr | undefined;
+}
+
+/** An unnamed argument or a switch (`as-value`): which one is decided by the command's schema. */
+export interface PositionalArg extends Span {
+  readonly kind: "PositionalArg";
+  readonly value: Expr;
+}
+
+/** `where <condition>` after print/export, or the condition of `find`. Juxtaposed conditions join with "and". */
+export interface WhereArg extends Span {
+  readonly kind: "WhereArg";
+  readonly keyword: Token | undefined;
+  readonly condition: Expr;
+}
+
+export type Expr =
+  | Literal
+  | StringLiteral
+  | Variable
+  | Substitution
+  | Paren
+  | ArrayLiteral
+  | Block
+  | Unary
+  | Binary
+  | Concat
+  | Missing;
+
+/** A bare word in value position: `ether1`, `10.0.0.1/24`, `1d2h`, `yes`, `*1A`. */
+export interface Literal extends Span {
+  readonly kind: "Literal";
+  readonly token: Token;
+  readonly literal: LiteralKind;
+}
+
+/** `"..."` with its parts: text, escapes and interpolations (`$name`, `$[cmd]`, `$(expr)`). */
+export interface StringLiteral extends Span {
+  readonly kind: "String";
+  readonly open: Token;
+  readonly parts: readonly StringPart[];
+  readonly close: Token | undefined;
+}
+
+export type StringPart = Token | Variable | Substitution | Paren;
+
+/**
+ * `$name`, `$"quoted name"`, `$1`, or `$(expr)` whose value names the variable.
+ * `name` is the variable's name as written (unescaped for the quoted form); `nameStart`/`nameEnd` locate it.
+ */
+export interface Variable extends Span {
+  readonly kind: "Variable";
+  readonly name: string;
+  readonly nameStart: number;
+  readonly nameEnd: number;
+  readonly quoted: StringLiteral | undefined;
+  readonly dynamic: Paren | undefined;
+}
+
+/** `[ command ]` or `$[ command ]`: runs the command and yields its value. */
+export interface Substitution extends Span {
+  readonly kind: "Substitution";
+  readonly open: Token;
+  readonly body: readonly Statement[];
+  readonly close: Token | undefined;
+}
+
+export interface Paren extends Span {
+  readonly kind: "Paren";
+  readonly open: Token;
+  readonly expr: Expr;
+  readonly close: Token | undefined;
+}
+
+/** `{1;2;"k"=v}`: an array literal (in value position where code is not expected). */
+export interface ArrayLiteral extends Span {
+  readonly kind: "Array";
+  readonly open: Token;
+  readonly elements: readonly ArrayElement[];
+  readonly close: Token | undefined;
+}
+
+export interface ArrayElement extends Span {
+  readonly kind: "ArrayElement";
+  /** The key of `key=value`, a word or a string token range. */
+  readonly key: Token | StringLiteral | undefined;
+  readonly value: Expr | undefined;
+}
+
+/** `{ statements }`: a block of code (statement level, `do={}`, `else={}`, `on-error={}`, `on-message={}`...). */
+export interface Block extends Span {
+  readonly kind: "Block";
+  readonly open: Token;
+  readonly body: readonly Statement[];
+  readonly close: Token | undefined;
+}
+
+export interface Unary extends Span {
+  readonly kind: "Unary";
+  readonly op: Token;
+  readonly operator: string;
+  readonly operand: Expr;
+}
+
+/** A binary operation. `op` is undefined for the implicit "and" between juxtaposed `where` conditions. */
+export interface Binary extends Span {
+  readonly kind: "Binary";
+  readonly op: Token | undefined;
+  readonly operator: string;
+  readonly left: Expr;
+  readonly right: Expr;
+}
+
+/** Adjacent value parts with no space between them (`topic=$base/x` style): their strings are joined. */
+export interface Concat extends Span {
+  readonly kind: "Concat";
+  readonly parts: readonly Expr[];
+}
+
+/** Stands where something was expected but absent; an error says what. Zero width. */
+export interface Missing extends Span {
+  readonly kind: "Missing";
+}
+
+export type Node = Script | Statement | Arg | Expr | ArrayElement;

@@ -1,0 +1,491 @@
+// Parses expressions (inside `( )` and after `where`), strings with interpolation, and `$` variable references.
+import type {
+  ArrayLiteral,
+  Expr,
+  Literal,
+  Missing,
+  Paren,
+  StringLiteral,
+  StringPart,
+  Substitution,
+  Variable,
+} from "./ast";
+import {
+  Ch,
+  EOF,
+  isDigit,
+  isExpressionLiteralChar,
+  isHexDigit,
+  isInlineSpace,
+  isLetter,
+  isNameChar,
+  isNewline,
+  isUpperHexDigit,
+  isVariableNameChar,
+} from "./chars";
+import { decodeEscape, isSimpleEscape } from "./escapes";
+import { LineIndex } from "./lineIndex";
+import { classifyLiteral } from "./literals";
+import { BINARY_PRECEDENCE, IMPLICIT_AND_PRECEDENCE, UNARY_PRECEDENCE, WORD_OPERATORS } from "./operators";
+import { Scanner } from "./scanner";
+import type { Token } from "./tokens";
+
+/** Inside parentheses line ends are spaces; a `where` clause ends at the end of the line. */
+export type ExpressionContext = "paren" | "where";
+
+/** Expression-level parsing. Statement-level constructs it needs (`[...]`, `{...}` arrays) come from the subclass. */
+export abstract class ExpressionParser extends Scanner {
+  /** Closing characters of the constructs currently open, innermost last: a list stops at an enclosing closer. */
+  protected readonly closers: number[] = [];
+
+  abstract parseSubstitution(openLength: number): Substitution;
+  abstract parseArrayLiteral(): ArrayLiteral;
+
+  protected isEnclosingCloser(c: number): boolean {
+    return this.closers.lastIndexOf(c) >= 0;
+  }
+
+  protected missing(): Missing {
+    return { kind: "Missing", start: this.pos, end: this.pos };
+  }
+
+  private skipExpressionTrivia(context: ExpressionContext): void {
+    if (context === "paren") this.skipAllTrivia();
+    else this.skipInlineTrivia();
+  }
+
+  /**
+   * After an operand: inside parentheses a line end is a space only when the expression goes on after it (an
+   * operator or `)` follows). Otherwise the scan is undone so that the line end ends the command, and a forgotten `)`
+   * is reported on its own line instead of swallowing the next one.
+   */
+  private skipTriviaAfterOperand(context: ExpressionContext): void {
+    if (context === "where") {
+      this.skipInlineTrivia();
+      return;
+    }
+    const savedPos = this.pos;
+    const savedTokens = this.tokens.length;
+    this.skipAllTrivia();
+    if (this.ch() === Ch.RParen || this.peekBinaryOperator() !== undefined) return;
+    this.tokens.length = savedTokens;
+    this.pos = savedPos;
+    this.skipInlineTrivia();
+  }
+
+  // ---- expressions --------------------------------------------------------------------------------------------
+
+  /** Precedence climbing: parses operators that bind at least as tightly as `minPrecedence`. */
+  parseExpression(context: ExpressionContext, minPrecedence = 0): Expr {
+    let left = this.parseOperand(context);
+    for (;;) {
+      const before = this.pos;
+      this.skipTriviaAfterOperand(context);
+      const operator = this.peekBinaryOperator();
+      if (operator === undefined) {
+        if (context === "where" && minPrecedence === 0 && this.startsOperand()) {
+          const right = this.parseExpression(context, IMPLICIT_AND_PRECEDENCE + 1);
+          left = {
+            kind: "Binary",
+            op: undefined,
+            operator: "and",
+            left,
+            right,
+            start: left.start,
+            end: right.end,
+          };
+          this.progress(before);
+          continue;
+        }
+        return left;
+      }
+      const precedence = BINARY_PRECEDENCE[operator] ?? 0;
+      if (precedence < minPrecedence) return left;
+      const op = this.emit("Operator", this.pos + operator.length);
+      this.skipExpressionTrivia(context);
+      const right = this.parseExpression(context, precedence + 1);
+      left = {
+        kind: "Binary",
+        op,
+        operator,
+        left,
+        right,
+        start: left.start,
+        end: Math.max(right.end, op.end),
+      };
+    }
+  }
+
+  /** The binary operator at pos, if any, without consuming it. */
+  private peekBinaryOperator(): string | undefined {
+    const c = this.ch();
+    const n = this.ch(1);
+    switch (c) {
+      case Ch.Minus:
+        return n === Ch.Greater ? "->" : "-";
+      case Ch.Less:
+        return n === Ch.Less ? "<<" : n === Ch.Equals ? "<=" : "<";
+      case Ch.Greater:
+        return n === Ch.Greater ? ">>" : n === Ch.Equals ? ">=" : ">";
+      case Ch.Bang:
+        return n === Ch.Equals ? "!=" : undefined;
+      case Ch.Amp:
+        return n === Ch.Amp ? "&&" : "&";
+      case Ch.Pipe:
+        return n === Ch.Pipe ? "||" : "|";
+      case Ch.Equals:
+        return "=";
+      case Ch.Tilde:
+        return "~";
+      case Ch.Plus:
+        return "+";
+      case Ch.Star:
+        return "*";
+      case Ch.Slash:
+        return "/";
+      case Ch.Percent:
+        return "%";
+      case Ch.Dot:
+        return ".";
+      case Ch.Comma:
+        return ",";
+      case Ch.Caret:
+        return "^";
+      default: {
+        if (c !== Ch.LowerA && c !== Ch.LowerO && c !== Ch.LowerI) return undefined;
+        const word = c === Ch.LowerA ? "and" : c === Ch.LowerO ? "or" : "in";
+        if (!this.text.startsWith(word, this.pos) || isNameChar(this.ch(word.length))) return undefined;
+        return word;
+      }
+    }
+  }
+
+  private startsOperand(): boolean {
+    const c = this.ch();
+    if (c === EOF || isNewline(c)) return false;
+    switch (c) {
+      case Ch.LParen:
+      case Ch.LBracket:
+      case Ch.Quote:
+      case Ch.Dollar:
+      case Ch.Bang:
+      case Ch.Tilde:
+      case Ch.LBrace:
+        return true;
+      case Ch.Star:
+        return isHexDigit(this.ch(1));
+      case Ch.Colon:
+        return this.ch(1) === Ch.Colon;
+      default:
+        return isNameChar(c);
+    }
+  }
+
+  /** One operand: a literal, name, string, variable, `(...)`, `[...]`, `{...}`, or a prefix operator applied to one. */
+  parseOperand(context: ExpressionContext): Expr {
+    const c = this.ch();
+    switch (c) {
+      case Ch.LParen:
+        return this.parseParen(1);
+      case Ch.LBracket:
+        return this.parseSubstitution(1);
+      case Ch.Quote:
+        return this.parseString();
+      case Ch.Dollar:
+        return this.parseDollar();
+      case Ch.LBrace:
+        return this.parseArrayLiteral();
+      case Ch.Minus:
+      case Ch.Bang:
+      case Ch.Tilde: {
+        const op = this.emit("Operator", this.pos + 1);
+        this.skipExpressionTrivia(context);
+        const operand = this.parseExpression(context, UNARY_PRECEDENCE);
+        const operator = String.fromCharCode(c);
+        return { kind: "Unary", op, operator, operand, start: op.start, end: Math.max(operand.end, op.end) };
+      }
+      default:
+        break;
+    }
+    if (c === Ch.Star && isHexDigit(this.ch(1))) return this.scanExpressionLiteral(this.pos + 1);
+    if (isDigit(c) || (c === Ch.Colon && this.ch(1) === Ch.Colon))
+      return this.scanExpressionLiteral(this.pos);
+    if (isLetter(c) || c === Ch.Underscore) return this.scanName();
+    this.error("RSC2006", this.pos, this.pos + (c === EOF || isNewline(c) ? 0 : 1), [this.describeHere()]);
+    return this.missing();
+  }
+
+  /** A literal that starts with a digit, `::` or `*`: numbers, addresses, prefixes, times, MACs, ids. */
+  private scanExpressionLiteral(from: number): Literal {
+    let end = from;
+    while (end < this.text.length && isExpressionLiteralChar(this.text.charCodeAt(end))) end++;
+    end = this.extendWithPrefixLength(this.pos, end);
+    const text = this.text.slice(this.pos, end);
+    const literal = classifyLiteral(text);
+    if (literal === "word" && !/^[0-9]+(\.[0-9]+)*$/.test(text)) this.error("RSC2010", this.pos, end, [text]);
+    const token = this.emit("Value", end);
+    return { kind: "Literal", token, literal, start: token.start, end: token.end };
+  }
+
+  /** `10.0.0.0` + `/8`: a prefix length joins an address (text with `.` or `:`) but not a plain number (`10/2`). */
+  private extendWithPrefixLength(start: number, end: number): number {
+    if (this.text.charCodeAt(end) !== Ch.Slash || !isDigit(this.text.charCodeAt(end + 1))) return end;
+    const head = this.text.slice(start, end);
+    if (head.indexOf(".") < 0 && head.indexOf(":") < 0) return end;
+    let e = end + 1;
+    while (e < this.text.length && isDigit(this.text.charCodeAt(e))) e++;
+    return e;
+  }
+
+  /** A name in an expression (`running`, `rx-byte`, `true`), or a MAC / IPv6 address that starts with a letter. */
+  private scanName(): Expr {
+    let end = this.pos;
+    while (end < this.text.length && isNameChar(this.text.charCodeAt(end))) end++;
+    if (this.text.charCodeAt(end) === Ch.Colon) {
+      let wide = this.pos;
+      while (wide < this.text.length && isExpressionLiteralChar(this.text.charCodeAt(wide))) wide++;
+      wide = this.extendWithPrefixLength(this.pos, wide);
+      const kind = classifyLiteral(this.text.slice(this.pos, wide));
+      if (kind === "mac" || kind === "ip6" || kind === "ip6-prefix") {
+        const token = this.emit("Value", wide);
+        return { kind: "Literal", token, literal: kind, start: token.start, end: token.end };
+      }
+    }
+    const text = this.text.slice(this.pos, end);
+    if (WORD_OPERATORS.has(text)) {
+      this.error("RSC2012", this.pos, end, [text]);
+      const op = this.emit("Error", end);
+      return { kind: "Missing", start: op.end, end: op.end };
+    }
+    const token = this.emit("Value", end);
+    return { kind: "Literal", token, literal: classifyLiteral(text), start: token.start, end: token.end };
+  }
+
+  /** At `(` (or `$(` when openLength is 2): a parenthesized expression. */
+  parseParen(openLength: number): Paren {
+    const open = this.emit("LParen", this.pos + openLength);
+    this.closers.push(Ch.RParen);
+    this.skipAllTrivia();
+    const expr = this.parseExpression("paren");
+    this.skipTriviaAfterOperand("paren");
+    const close = this.expectParenClose(open);
+    this.closers.pop();
+    return {
+      kind: "Paren",
+      open,
+      expr,
+      close,
+      start: open.start,
+      end: close ? close.end : Math.max(expr.end, open.end),
+    };
+  }
+
+  private expectParenClose(open: Token): Token | undefined {
+    const c = this.ch();
+    if (c === Ch.RParen) return this.emit("RParen", this.pos + 1);
+    if (c === EOF || isNewline(c) || c === Ch.Semicolon || c === Ch.RBrace || c === Ch.RBracket) {
+      const at = this.positionOf(open.start);
+      this.error("RSC2003", this.pos, this.pos, [at.line, at.column]);
+      return undefined;
+    }
+    this.error("RSC2011", this.pos, this.pos + 1, [this.describeHere()]);
+    this.quiet++;
+    for (;;) {
+      const before = this.pos;
+      this.skipInlineTrivia();
+      const d = this.ch();
+      if (
+        d === Ch.RParen ||
+        d === EOF ||
+        isNewline(d) ||
+        d === Ch.Semicolon ||
+        d === Ch.RBrace ||
+        d === Ch.RBracket
+      )
+        break;
+      if (d === Ch.Equals) this.emit("Operator", this.pos + 1);
+      else this.parseOperand("paren");
+      if (this.pos === before) this.emit("Error", this.pos + 1);
+      this.progress(before);
+    }
+    this.quiet--;
+    return this.ch() === Ch.RParen ? this.emit("RParen", this.pos + 1) : undefined;
+  }
+
+  /** One-based line and column of an offset, for messages that point at an opening bracket. */
+  protected positionOf(offset: number): { line: number; column: number } {
+    this.lines ??= new LineIndex(this.text);
+    const at = this.lines.positionAt(offset);
+    return { line: at.line + 1, column: at.character + 1 };
+  }
+
+  private lines: LineIndex | undefined;
+
+  // ---- variables ----------------------------------------------------------------------------------------------
+
+  /** At `$` outside a string: `$name`, `$"name"`, `$(expr)` (a computed name) or `$[cmd]` (a substitution). */
+  parseDollar(): Variable | Substitution {
+    const n = this.ch(1);
+    if (n === Ch.LBracket) return this.parseSubstitution(2);
+    if (n === Ch.LParen) {
+      const dynamic = this.parseParen(2);
+      return {
+        kind: "Variable",
+        name: "",
+        nameStart: dynamic.start + 2,
+        nameEnd: dynamic.end,
+        quoted: undefined,
+        dynamic,
+        start: dynamic.start,
+        end: dynamic.end,
+      };
+    }
+    return this.parseSimpleVariable();
+  }
+
+  /** `$name`, `$1` or `$"quoted name"`; reports a bare `$`. */
+  private parseSimpleVariable(): Variable {
+    const start = this.pos;
+    const n = this.ch(1);
+    if (n === Ch.Quote) {
+      this.emit("Dollar", this.pos + 1);
+      const quoted = this.parseString();
+      const name = stringText(this.text, quoted);
+      return {
+        kind: "Variable",
+        name,
+        nameStart: quoted.start,
+        nameEnd: quoted.end,
+        quoted,
+        dynamic: undefined,
+        start,
+        end: quoted.end,
+      };
+    }
+    let end = this.pos + 1;
+    while (end < this.text.length && isVariableNameChar(this.text.charCodeAt(end))) end++;
+    if (end === this.pos + 1) {
+      this.emit("Dollar", end);
+      this.error("RSC2008", start, end, [this.describeHere()]);
+      return {
+        kind: "Variable",
+        name: "",
+        nameStart: end,
+        nameEnd: end,
+        quoted: undefined,
+        dynamic: undefined,
+        start,
+        end,
+      };
+    }
+    const token = this.emit("Variable", end);
+    return {
+      kind: "Variable",
+      name: this.text.slice(start + 1, end),
+      nameStart: start + 1,
+      nameEnd: end,
+      quoted: undefined,
+      dynamic: undefined,
+      start,
+      end: token.end,
+    };
+  }
+
+  // ---- strings ------------------------------------------------------------------------------------------------
+
+  /** At `"`: a string literal with escapes and interpolation. */
+  parseString(): StringLiteral {
+    const open = this.emit("StringOpen", this.pos + 1);
+    const parts: StringPart[] = [];
+    for (;;) {
+      const before = this.pos;
+      const c = this.ch();
+      if (c === Ch.Quote) {
+        const close = this.emit("StringClose", this.pos + 1);
+        return { kind: "String", open, parts, close, start: open.start, end: close.end };
+      }
+      if (c === EOF) {
+        this.error("RSC1001", open.start, open.end);
+        return { kind: "String", open, parts, close: undefined, start: open.start, end: this.pos };
+      }
+      if (c === Ch.Backslash) parts.push(this.scanEscape());
+      else if (c === Ch.Dollar) parts.push(this.parseInterpolation());
+      else parts.push(this.scanStringText());
+      this.progress(before);
+    }
+  }
+
+  private scanStringText(): Token {
+    let end = this.pos;
+    while (end < this.text.length) {
+      const c = this.text.charCodeAt(end);
+      if (c === Ch.Quote || c === Ch.Backslash || c === Ch.Dollar) break;
+      end++;
+    }
+    return this.emit("StringText", Math.max(end, this.pos + 1));
+  }
+
+  /** At `\` in a string: a one-letter escape, `\XX` hex byte, or `\` + line end continuing the literal. */
+  private scanEscape(): Token {
+    const n = this.ch(1);
+    let e = this.pos + 1;
+    while (isInlineSpace(this.text.charCodeAt(e))) e++;
+    const afterSpaces = e < this.text.length ? this.text.charCodeAt(e) : EOF;
+    if (isNewline(afterSpaces)) {
+      e += afterSpaces === Ch.CarriageReturn && this.text.charCodeAt(e + 1) === Ch.LineFeed ? 2 : 1;
+      return this.emit("StringContinuation", e);
+    }
+    if (isUpperHexDigit(n) && isUpperHexDigit(this.ch(2))) return this.emit("StringEscape", this.pos + 3);
+    if (n === EOF) return this.emit("Error", this.pos + 1);
+    if (!isSimpleEscape(String.fromCharCode(n))) {
+      this.error("RSC1002", this.pos, this.pos + 2, [this.text.slice(this.pos, this.pos + 2)]);
+    }
+    return this.emit("StringEscape", this.pos + 2);
+  }
+
+  /** At `$` in a string: `$name`, `$"name"`, `$[cmd]`, `$(expr)`; a `$` followed by anything else is plain text. */
+  private parseInterpolation(): StringPart {
+    const n = this.ch(1);
+    if (n === Ch.LBracket) return this.parseSubstitution(2);
+    if (n === Ch.LParen) return this.parseParen(2);
+    if (n === Ch.Backslash && this.ch(2) === Ch.Quote) return this.scanEscapedQuotedVariable();
+    if (isVariableNameChar(n)) return this.parseSimpleVariable();
+    return this.emit("StringText", this.pos + 1);
+  }
+
+  /** Inside a string, a quoted variable name uses escaped quotes: `"value: $\"my-var\""`. */
+  private scanEscapedQuotedVariable(): StringPart {
+    const start = this.pos;
+    let close = start + 3;
+    while (close < this.text.length) {
+      const c = this.text.charCodeAt(close);
+      if (isNewline(c) || (c === Ch.Backslash && this.text.charCodeAt(close + 1) === Ch.Quote)) break;
+      close++;
+    }
+    if (this.text.charCodeAt(close) !== Ch.Backslash) return this.emit("StringText", this.pos + 1);
+    const token = this.emit("Variable", close + 2);
+    const name = this.text.slice(start + 3, close);
+    return {
+      kind: "Variable",
+      name,
+      nameStart: start + 3,
+      nameEnd: close,
+      quoted: undefined,
+      dynamic: undefined,
+      start,
+      end: token.end,
+    };
+  }
+}
+
+/** The literal text of a string without interpolation (escapes decoded): used for quoted variable names and keys. */
+export function stringText(text: string, literal: StringLiteral): string {
+  let out = "";
+  for (const part of literal.parts) {
+    if (part.kind === "StringText" || part.kind === "StringEscape" || part.kind === "StringContinuation") {
+      const raw = text.slice(part.start, part.end);
+      out += part.kind === "StringText" ? raw : decodeEscape(raw);
+    }
+  }
+  return out;
+}

@@ -1,0 +1,414 @@
+// The RouterOS script parser: statements, commands, arguments, values, blocks and arrays. Never throws; always a tree.
+import type {
+  Arg,
+  ArrayElement,
+  ArrayLiteral,
+  Block,
+  Command,
+  Expr,
+  Script,
+  Statement,
+  StringLiteral,
+  Substitution,
+  WhereArg,
+} from "./ast";
+import { Ch, EOF, isInlineSpace, isNameChar, isNewline, isValueStop } from "./chars";
+import type { Diagnostic } from "../diagnostics/types";
+import { ExpressionParser } from "./expressions";
+import { classifyLiteral } from "./literals";
+import type { ParseOptions } from "./scanner";
+import type { Token } from "./tokens";
+
+/** Argument names whose `{...}` value is code, for every command (`do={}`, `on-error={}`, `on-message={}`...). */
+const CODE_ARGUMENTS: ReadonlySet<string> = new Set([
+  "do",
+  "else",
+  "on-error",
+  "on-message",
+  "on-event",
+  "on-login",
+  "on-logout",
+  "on-up",
+  "on-down",
+  "script",
+  "source",
+]);
+
+/** Argument names that are code only for one global command (`:onerror e in={...}`, `:retry command={...}`). */
+const CODE_ARGUMENTS_OF: Readonly<Record<string, ReadonlySet<string>>> = {
+  onerror: new Set(["in"]),
+  retry: new Set(["command"]),
+  time: new Set(["command"]),
+};
+
+/** Global commands whose unnamed `{...}` argument is code: `:do {...}`, `:onerror e {...}`, `:time {...}`. */
+const CODE_POSITIONAL: ReadonlySet<string> = new Set(["do", "onerror", "time", "retry", "execute"]);
+
+export interface ParseResult {
+  readonly text: string;
+  readonly script: Script;
+  /** Every token in source order, trivia included: joined, their texts give back the input. */
+  readonly tokens: readonly Token[];
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/** Parses a whole script. Any input gives a tree and a list of syntax errors, in linear time. */
+export function parse(text: string, options: ParseOptions = {}): ParseResult {
+  const parser = new Parser(text, options);
+  const script = parser.parseScript();
+  return { text, script, tokens: parser.tokens, diagnostics: parser.diagnostics };
+}
+
+class Parser extends ExpressionParser {
+  parseScript(): Script {
+    const body = this.parseStatements(undefined);
+    return { kind: "Script", body, start: 0, end: this.text.length };
+  }
+
+  /** A list of statements up to `closer` (or EOF). Stops at an enclosing construct's closer; skips stray ones. */
+  private parseStatements(closer: number | undefined): Statement[] {
+    const body: Statement[] = [];
+    for (;;) {
+      const before = this.pos;
+      this.skipSeparators();
+      const c = this.ch();
+      if (c === EOF || c === closer) break;
+      if (c === Ch.RBrace || c === Ch.RBracket || c === Ch.RParen) {
+        if (this.isEnclosingCloser(c)) break;
+        this.error("RSC2004", this.pos, this.pos + 1, [String.fromCharCode(c)]);
+        this.emit("Error", this.pos + 1);
+      } else {
+        body.push(this.parseStatement());
+        this.expectStatementEnd();
+      }
+      this.progress(before);
+    }
+    return body;
+  }
+
+  /** Line ends, `;` and trivia between statements. */
+  private skipSeparators(): void {
+    for (;;) {
+      this.skipAllTrivia();
+      if (this.ch() !== Ch.Semicolon) return;
+      this.emit("Semicolon", this.pos + 1);
+    }
+  }
+
+  private parseStatement(): Statement {
+    const c = this.ch();
+    if (c === Ch.LBrace) return this.parseBlock();
+    if (c === Ch.LBracket) return this.parseSubstitution(1);
+    if (c === Ch.Dollar && this.ch(1) === Ch.LBracket) return this.parseSubstitution(2);
+    return this.parseCommand();
+  }
+
+  /** After a statement only `;`, a line end or a closer may follow on the same line. */
+  private expectStatementEnd(): void {
+    this.skipInlineTrivia();
+    const c = this.ch();
+    if (this.atCommandEnd(c)) return;
+    this.error("RSC2004", this.pos, this.pos + 1, [this.describeHere().replace(/^'|'$/g, "")]);
+    this.skipRestOfCommand();
+  }
+
+  private atCommandEnd(c: number): boolean {
+    return (
+      c === EOF ||
+      isNewline(c) ||
+      c === Ch.Semicolon ||
+      c === Ch.RBrace ||
+      c === Ch.RBracket ||
+      c === Ch.RParen
+    );
+  }
+
+  /** Consumes what is left of a broken command, quietly, keeping nested brackets balanced. */
+  private skipRestOfCommand(): void {
+    this.quiet++;
+    for (;;) {
+      const before = this.pos;
+      this.skipInlineTrivia();
+      const c = this.ch();
+      if (this.atCommandEnd(c)) break;
+      if (c === Ch.Equals) this.emit("Equals", this.pos + 1);
+      else this.parseValue(false);
+      this.progress(before);
+    }
+    this.quiet--;
+  }
+
+  // ---- commands -----------------------------------------------------------------------------------------------
+
+  private parseCommand(): Command {
+    const start = this.pos;
+    let colon: Token | undefined;
+    let root: Token | undefined;
+    let callee: Expr | undefined;
+    const head: Token[] = [];
+    const c = this.ch();
+    if (c === Ch.Colon) {
+      colon = this.emit("Colon", this.pos + 1);
+      if (!isNameChar(this.ch())) this.error("RSC2009", colon.start, colon.end, [this.describeHere()]);
+    } else if (c === Ch.Slash) {
+      root = this.emit("Slash", this.pos + 1);
+    }
+    if (colon === undefined && root === undefined && c === Ch.Dollar) callee = this.parseDollar();
+    else this.scanHead(head, colon !== undefined);
+
+    if (colon === undefined && root === undefined && callee === undefined && head.length === 0) {
+      this.error("RSC2005", this.pos, this.pos + 1, [this.describeHere()]);
+      this.skipRestOfCommand();
+      return { kind: "Command", colon, root, head, callee, args: [], start, end: this.pos };
+    }
+    const commandName = head[0] === undefined ? "" : this.text.slice(head[0].start, head[0].end);
+    const last = head[head.length - 1];
+    const findMode =
+      last !== undefined && this.text.slice(last.start, last.end) === "find" && !(colon && head.length === 1);
+    const args = this.parseArgs(colon ? commandName : "", findMode);
+    const lastArg = args[args.length - 1];
+    const end = lastArg?.end ?? callee?.end ?? last?.end ?? root?.end ?? colon?.end ?? start;
+    return { kind: "Command", colon, root, head, callee, args, start, end };
+  }
+
+  /**
+   * The leading bare words of a command: path segments separated by spaces or `/`, `..`, the command name and any
+   * positional words before the first argument of another shape. Stops before `name=` and `where`.
+   */
+  private scanHead(head: Token[], afterColon: boolean): void {
+    for (;;) {
+      const before = this.pos;
+      const c = this.ch();
+      if (isValueStop(c) || c === Ch.Equals || c === Ch.Hash || c === Ch.Slash) return;
+      let end = this.pos;
+      while (end < this.text.length && isNameChar(this.text.charCodeAt(end))) end++;
+      const next = end < this.text.length ? this.text.charCodeAt(end) : EOF;
+      if (end > this.pos && next === Ch.Equals) return;
+      if (end > this.pos && isValueStop(next) && this.text.slice(this.pos, end) === "where") return;
+      let token: Token;
+      if (c === Ch.Dot && this.ch(1) === Ch.Dot && (this.ch(2) === Ch.Slash || isValueStop(this.ch(2)))) {
+        token = this.emit("DotDot", this.pos + 2);
+      } else if (end > this.pos && (next === Ch.Slash || isValueStop(next))) {
+        token = this.emit("Word", end);
+      } else {
+        while (end < this.text.length && !isValueStop(this.text.charCodeAt(end))) end++;
+        token = this.emit("Word", end);
+      }
+      head.push(token);
+      if (this.text.slice(token.start, token.end) === "find" && !(afterColon && head.length === 1)) return;
+      if (this.ch() === Ch.Slash) this.emit("Slash", this.pos + 1);
+      else this.skipInlineTrivia();
+      this.progress(before);
+    }
+  }
+
+  /** Arguments up to the end of the command: `name=value`, unnamed values and switches, `where` clauses. */
+  private parseArgs(globalCommand: string, findMode: boolean): Arg[] {
+    const args: Arg[] = [];
+    let whereNext = findMode;
+    for (;;) {
+      const before = this.pos;
+      this.skipInlineTrivia();
+      const c = this.ch();
+      if (this.atCommandEnd(c)) break;
+      const implicitWhere = whereNext && !this.atWord("where");
+      whereNext = false;
+      if (implicitWhere) {
+        args.push(this.parseWhere(undefined));
+      } else if (c === Ch.Equals) {
+        this.error("RSC2007", this.pos, this.pos + 1);
+        this.emit("Equals", this.pos + 1);
+      } else {
+        args.push(this.parseArg(globalCommand));
+      }
+      if (this.pos === before) {
+        this.error("RSC2004", this.pos, this.pos + 1, [this.describeHere().replace(/^'|'$/g, "")]);
+        this.emit("Error", this.pos + 1);
+      }
+      this.progress(before);
+    }
+    return args;
+  }
+
+  private parseArg(globalCommand: string): Arg {
+    const start = this.pos;
+    let end = this.pos;
+    while (end < this.text.length && isNameChar(this.text.charCodeAt(end))) end++;
+    const next = end < this.text.length ? this.text.charCodeAt(end) : EOF;
+    if (end > start && next === Ch.Equals) {
+      const nameText = this.text.slice(start, end);
+      const name = this.emit("ArgName", end);
+      const eq = this.emit("Equals", this.pos + 1);
+      const value = this.valueFollows()
+        ? this.parseValue(this.isCodeArgument(globalCommand, nameText))
+        : undefined;
+      return { kind: "NamedArg", name, eq, value, start, end: value?.end ?? eq.end };
+    }
+    if (this.atWord("where")) {
+      const keyword = this.emit("Word", end);
+      return this.parseWhere(keyword);
+    }
+    const value = this.parseValue(CODE_POSITIONAL.has(globalCommand));
+    return { kind: "PositionalArg", value, start, end: value.end };
+  }
+
+  /** True when the bare word `word` (and not a longer name) starts at pos. */
+  private atWord(word: string): boolean {
+    return this.text.startsWith(word, this.pos) && isValueStop(this.ch(word.length));
+  }
+
+  private isCodeArgument(globalCommand: string, name: string): boolean {
+    return CODE_ARGUMENTS.has(name) || (CODE_ARGUMENTS_OF[globalCommand]?.has(name) ?? false);
+  }
+
+  /**
+   * After `name=`: is there a value? Directly adjacent, yes. After spaces (tolerated by RouterOS: `from= 1`), only
+   * when what follows is a value and not the next `name=` argument or the end of the line.
+   */
+  private valueFollows(): boolean {
+    const c = this.ch();
+    if (!isInlineSpace(c)) return !this.atCommandEnd(c) && c !== Ch.Backslash;
+    let at = this.pos;
+    while (at < this.text.length && isInlineSpace(this.text.charCodeAt(at))) at++;
+    const d = at < this.text.length ? this.text.charCodeAt(at) : EOF;
+    if (this.atCommandEnd(d) || d === Ch.Hash || d === Ch.Backslash) return false;
+    let e = at;
+    while (e < this.text.length && isNameChar(this.text.charCodeAt(e))) e++;
+    if (e > at && this.text.charCodeAt(e) === Ch.Equals) return false;
+    this.skipInlineTrivia();
+    return true;
+  }
+
+  private parseWhere(keyword: Token | undefined): WhereArg {
+    this.skipInlineTrivia();
+    const condition = this.parseExpression("where");
+    const start = keyword?.start ?? condition.start;
+    return { kind: "WhereArg", keyword, condition, start, end: Math.max(condition.end, keyword?.end ?? 0) };
+  }
+
+  // ---- values -------------------------------------------------------------------------------------------------
+
+  /**
+   * A value in argument position: one or more adjacent parts (bare word, string, `$var`, `[cmd]`, `(expr)`, `{...}`).
+   * `braceIsCode` says whether `{...}` here is a block of code or an array literal.
+   */
+  private parseValue(braceIsCode: boolean, first?: Expr): Expr {
+    const parts: Expr[] = first ? [first] : [];
+    for (;;) {
+      const before = this.pos;
+      const c = this.ch();
+      let part: Expr;
+      if (c === Ch.Quote) part = this.parseString();
+      else if (c === Ch.Dollar) part = this.parseDollar();
+      else if (c === Ch.LBracket) part = this.parseSubstitution(1);
+      else if (c === Ch.LParen) part = this.parseParen(1);
+      else if (c === Ch.LBrace) part = braceIsCode ? this.parseBlock() : this.parseArrayLiteral();
+      else if (!isValueStop(c)) part = this.scanBareValue();
+      else break;
+      parts.push(part);
+      this.progress(before);
+    }
+    const [only] = parts;
+    if (only === undefined) {
+      this.error("RSC2006", this.pos, this.pos + (this.atCommandEnd(this.ch()) ? 0 : 1), [
+        this.describeHere(),
+      ]);
+      if (this.ch() === Ch.Backslash) this.skipInlineTrivia();
+      return this.missing();
+    }
+    if (parts.length === 1) return only;
+    const lastPart = parts[parts.length - 1] ?? only;
+    return { kind: "Concat", parts, start: only.start, end: lastPart.end };
+  }
+
+  private scanBareValue(): Expr {
+    let end = this.pos;
+    while (end < this.text.length && !isValueStop(this.text.charCodeAt(end))) end++;
+    const literal = classifyLiteral(this.text.slice(this.pos, end));
+    const token = this.emit("Value", end);
+    return { kind: "Literal", token, literal, start: token.start, end: token.end };
+  }
+
+  private parseBlock(): Block {
+    const open = this.emit("LBrace", this.pos + 1);
+    this.closers.push(Ch.RBrace);
+    const body = this.parseStatements(Ch.RBrace);
+    const close = this.expectCloser(Ch.RBrace, "RBrace", open, "RSC2001");
+    this.closers.pop();
+    return { kind: "Block", open, body, close, start: open.start, end: close?.end ?? this.pos };
+  }
+
+  parseSubstitution(openLength: number): Substitution {
+    const open = this.emit("LBracket", this.pos + openLength);
+    this.closers.push(Ch.RBracket);
+    const body = this.parseStatements(Ch.RBracket);
+    const close = this.expectCloser(Ch.RBracket, "RBracket", open, "RSC2002");
+    this.closers.pop();
+    return { kind: "Substitution", open, body, close, start: open.start, end: close?.end ?? this.pos };
+  }
+
+  private expectCloser(
+    closer: number,
+    kind: "RBrace" | "RBracket",
+    open: Token,
+    code: "RSC2001" | "RSC2002",
+  ): Token | undefined {
+    if (this.ch() === closer) return this.emit(kind, this.pos + 1);
+    const at = this.positionOf(open.start);
+    this.error(code, this.pos, this.pos, [at.line, at.column]);
+    return undefined;
+  }
+
+  /** `{ 1; "a"; key=value; "quoted key"=value }`: elements separated by `;` or line ends. */
+  parseArrayLiteral(): ArrayLiteral {
+    const open = this.emit("LBrace", this.pos + 1);
+    this.closers.push(Ch.RBrace);
+    const elements: ArrayElement[] = [];
+    for (;;) {
+      const before = this.pos;
+      this.skipSeparators();
+      const c = this.ch();
+      if (c === Ch.RBrace || c === EOF || c === Ch.RBracket || c === Ch.RParen) break;
+      elements.push(this.parseArrayElement());
+      this.progress(before);
+    }
+    const close = this.expectCloser(Ch.RBrace, "RBrace", open, "RSC2001");
+    this.closers.pop();
+    return { kind: "Array", open, elements, close, start: open.start, end: close?.end ?? this.pos };
+  }
+
+  private parseArrayElement(): ArrayElement {
+    const start = this.pos;
+    let end = this.pos;
+    while (end < this.text.length && isNameChar(this.text.charCodeAt(end))) end++;
+    if (end > start && this.text.charCodeAt(end) === Ch.Equals) {
+      const key = this.emit("ArgName", end);
+      this.emit("Equals", this.pos + 1);
+      const value = this.atElementEnd() ? undefined : this.parseValue(false);
+      return { kind: "ArrayElement", key, value, start, end: value?.end ?? this.pos };
+    }
+    if (this.ch() === Ch.Equals) {
+      this.error("RSC2013", this.pos, this.pos + 1);
+      this.emit("Equals", this.pos + 1);
+      const value = this.atElementEnd() ? undefined : this.parseValue(false);
+      return { kind: "ArrayElement", key: undefined, value, start, end: value?.end ?? this.pos };
+    }
+    if (this.ch() === Ch.Quote) {
+      const first: StringLiteral = this.parseString();
+      if (this.ch() === Ch.Equals) {
+        this.emit("Equals", this.pos + 1);
+        const value = this.atElementEnd() ? undefined : this.parseValue(false);
+        return { kind: "ArrayElement", key: first, value, start, end: value?.end ?? this.pos };
+      }
+      const value = this.parseValue(false, first);
+      return { kind: "ArrayElement", key: undefined, value, start, end: value.end };
+    }
+    const value = this.parseValue(false);
+    return { kind: "ArrayElement", key: undefined, value, start, end: value.end };
+  }
+
+  private atElementEnd(): boolean {
+    const c = this.ch();
+    return c === Ch.Semicolon || c === Ch.RBrace || c === EOF || isNewline(c) || isInlineSpace(c);
+  }
+}

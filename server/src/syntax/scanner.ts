@@ -1,0 +1,142 @@
+// The lexer's cursor: emits tokens in source order (trivia included), records diagnostics, and guards progress.
+import { diagnostic, type DiagnosticCode } from "../diagnostics/catalog";
+import type { Diagnostic } from "../diagnostics/types";
+import { Ch, EOF, isInlineSpace, isNameChar, isNewline } from "./chars";
+import type { Token, TokenKind } from "./tokens";
+
+export interface ParseOptions {
+  /** Throw when the parser stops making progress, instead of recovering. Tests turn this on; users never do. */
+  readonly strictProgress?: boolean;
+}
+
+/** Thrown only with `strictProgress`: a parser bug, never a property of the input. */
+export class ParserProgressError extends Error {}
+
+/**
+ * Owns the position in the text. The parser drives it: every scan emits the tokens it consumed, in order, so the token
+ * list always covers the text consumed so far exactly once.
+ */
+export class Scanner {
+  readonly tokens: Token[] = [];
+  readonly diagnostics: Diagnostic[] = [];
+  pos = 0;
+  /** While > 0, errors are not reported: used while skipping what follows an error, to avoid cascades. */
+  protected quiet = 0;
+  private readonly errorStarts = new Set<number>();
+  private steps = 0;
+  private readonly stepLimit: number;
+
+  constructor(
+    readonly text: string,
+    protected readonly options: ParseOptions = {},
+  ) {
+    this.stepLimit = text.length * 8 + 1000;
+  }
+
+  /** The char code at pos + offset, or EOF. */
+  ch(offset = 0): number {
+    const i = this.pos + offset;
+    return i < this.text.length ? this.text.charCodeAt(i) : EOF;
+  }
+
+  /** Emits a token from pos to `end` and moves past it. */
+  emit(kind: TokenKind, end: number): Token {
+    const token: Token = { kind, start: this.pos, end };
+    this.tokens.push(token);
+    this.pos = end;
+    return token;
+  }
+
+  /** Reports a diagnostic, at most one per start offset, none while quiet. */
+  error(code: DiagnosticCode, start: number, end: number, args: readonly (string | number)[] = []): void {
+    if (this.quiet > 0 || this.errorStarts.has(start)) return;
+    this.errorStarts.add(start);
+    this.diagnostics.push(diagnostic(code, start, end, args));
+  }
+
+  /** Counts a parsing step and checks that a loop iteration moved forward; recovers (or throws in tests) if not. */
+  progress(before: number): void {
+    if (++this.steps > this.stepLimit) this.stall("step limit exceeded");
+    if (this.pos > before) return;
+    this.stall("no progress");
+  }
+
+  private stall(reason: string): void {
+    if (this.options.strictProgress) throw new ParserProgressError(`parser ${reason} at offset ${this.pos}`);
+    if (this.pos < this.text.length) {
+      this.error("RSC1005", this.pos, this.pos + 1, [this.text[this.pos] ?? ""]);
+      this.emit("Error", this.pos + 1);
+    }
+  }
+
+  /** A short description of what is at pos, for "found X" in messages. */
+  describeHere(): string {
+    const c = this.ch();
+    if (c === EOF) return "end of file";
+    if (isNewline(c)) return "end of line";
+    if (isInlineSpace(c)) return "a space";
+    let end = this.pos + 1;
+    if (isNameChar(c)) while (end < this.text.length && isNameChar(this.text.charCodeAt(end))) end++;
+    return `'${this.text.slice(this.pos, Math.min(end, this.pos + 24))}'`;
+  }
+
+  // ---- trivia -------------------------------------------------------------------------------------------------
+
+  /** Skips spaces, `\`-continued line ends and comments, but not line ends themselves. */
+  skipInlineTrivia(): void {
+    for (;;) {
+      const c = this.ch();
+      if (isInlineSpace(c)) {
+        let end = this.pos + 1;
+        while (end < this.text.length && isInlineSpace(this.text.charCodeAt(end))) end++;
+        this.emit("Whitespace", end);
+      } else if (c === Ch.Backslash) {
+        this.scanLineContinuation();
+      } else if (c === Ch.Hash) {
+        this.scanComment();
+      } else {
+        return;
+      }
+    }
+  }
+
+  /** Skips all trivia, line ends included (inside parentheses, between array elements...). */
+  skipAllTrivia(): void {
+    for (;;) {
+      this.skipInlineTrivia();
+      if (!isNewline(this.ch())) return;
+      this.scanNewline();
+    }
+  }
+
+  /** At a line end: emits it (LF, CR LF or CR). */
+  scanNewline(): Token {
+    const end = this.ch() === Ch.CarriageReturn && this.ch(1) === Ch.LineFeed ? this.pos + 2 : this.pos + 1;
+    return this.emit("Newline", end);
+  }
+
+  /** At `\`: a continuation when only spaces follow before the line end; otherwise a stray backslash, reported. */
+  private scanLineContinuation(): void {
+    let end = this.pos + 1;
+    while (end < this.text.length && isInlineSpace(this.text.charCodeAt(end))) end++;
+    const c = end < this.text.length ? this.text.charCodeAt(end) : EOF;
+    if (isNewline(c)) {
+      end += c === Ch.CarriageReturn && this.text.charCodeAt(end + 1) === Ch.LineFeed ? 2 : 1;
+      this.emit("LineContinuation", end);
+    } else if (c === EOF) {
+      this.emit("LineContinuation", end);
+    } else {
+      this.error("RSC1003", this.pos, this.pos + 1);
+      this.emit("Error", this.pos + 1);
+    }
+  }
+
+  private scanComment(): void {
+    let end = this.pos + 1;
+    while (end < this.text.length && !isNewline(this.text.charCodeAt(end))) end++;
+    let last = end - 1;
+    while (last > this.pos && isInlineSpace(this.text.charCodeAt(last))) last--;
+    if (last > this.pos && this.text.charCodeAt(last) === Ch.Backslash) this.error("RSC1004", last, last + 1);
+    this.emit("Comment", end);
+  }
+}

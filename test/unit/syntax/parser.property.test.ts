@@ -1,0 +1,141 @@
+// Property tests: on random and mutated input the parser never throws, always terminates and stays lossless.
+import assert from "node:assert/strict";
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { test } from "node:test";
+import fc from "fast-check";
+import { parse } from "../../../server/src/syntax";
+import { fromRoot } from "../../support/paths";
+
+/** Pieces that make RouterOS parsers work hard: every bracket, quote, escape, operator and line-joining form. */
+const PIECES = [
+  ":",
+  "/",
+  "..",
+  "$",
+  '"',
+  "\\",
+  "\\\n",
+  "\n",
+  "\r\n",
+  "\r",
+  ";",
+  "{",
+  "}",
+  "[",
+  "]",
+  "(",
+  ")",
+  "=",
+  "#",
+  " ",
+  "\t",
+  "->",
+  "!",
+  "&&",
+  "||",
+  "and",
+  "or",
+  "in",
+  "where",
+  "find",
+  ",",
+  ".",
+  "-",
+  "+",
+  "*1A",
+  "0x1F",
+  "10.0.0.1/24",
+  "2001:db8::1",
+  "AA:BB:CC:DD:EE:FF",
+  "1d2h",
+  "00:01:30",
+  "put",
+  "local",
+  "if",
+  "do=",
+  "else=",
+  "on-error=",
+  "x",
+  "$a",
+  '$"q"',
+  "$[",
+  "$(",
+  '\\"',
+  "\\48",
+  "\\q",
+  "é",
+  "\u0000",
+  "ip",
+  "address",
+  "add",
+  "name=",
+];
+
+function assertWellFormed(text: string): void {
+  const result = parse(text, { strictProgress: true });
+  let at = 0;
+  for (const token of result.tokens) {
+    assert.equal(token.start, at, `tokens are contiguous at ${at}`);
+    assert.ok(token.end > token.start, `token at ${at} is not empty`);
+    at = token.end;
+  }
+  assert.equal(at, text.length, "tokens cover the whole text");
+  for (const d of result.diagnostics) {
+    assert.ok(
+      d.start >= 0 && d.end >= d.start && d.end <= text.length,
+      `diagnostic range in bounds: ${d.code}`,
+    );
+  }
+  const starts = result.diagnostics.map((d) => d.start);
+  assert.equal(new Set(starts).size, starts.length, "at most one diagnostic per position");
+}
+
+const fixtures = ["ok", "err"].flatMap((group) => {
+  const dir = fromRoot("test", "fixtures", "parser", group);
+  return readdirSync(dir)
+    .filter((f) => f.endsWith(".rsc"))
+    .map((f) => readFileSync(join(dir, f), "utf8"));
+});
+
+test("random sequences of RouterOS pieces parse without throwing, losslessly", () => {
+  fc.assert(
+    fc.property(fc.array(fc.constantFrom(...PIECES), { maxLength: 80 }), (pieces) =>
+      assertWellFormed(pieces.join("")),
+    ),
+    { numRuns: 3000 },
+  );
+});
+
+test("random unicode strings parse without throwing, losslessly", () => {
+  fc.assert(fc.property(fc.string({ unit: "binary", maxLength: 200 }), assertWellFormed), { numRuns: 2000 });
+});
+
+test("fixtures mutated by deletions, insertions and truncation parse without throwing, losslessly", () => {
+  const mutation = fc.record({
+    fixture: fc.nat({ max: fixtures.length - 1 }),
+    cuts: fc.array(fc.tuple(fc.nat(), fc.nat({ max: 8 }), fc.constantFrom(...PIECES, "")), { maxLength: 6 }),
+  });
+  fc.assert(
+    fc.property(mutation, ({ fixture, cuts }) => {
+      let text = fixtures[fixture] ?? "";
+      for (const [at, length, insert] of cuts) {
+        const i = text.length === 0 ? 0 : at % text.length;
+        text = text.slice(0, i) + insert + text.slice(i + length);
+      }
+      assertWellFormed(text);
+    }),
+    { numRuns: 3000 },
+  );
+});
+
+test("deep nesting does not overflow the stack for realistic depths", () => {
+  for (const [open, close] of [
+    ["{", "}"],
+    ["[", "]"],
+    ["(", ")"],
+  ] as const) {
+    const depth = 500;
+    assertWellFormed(`:put ${open.repeat(depth)}1${close.repeat(depth)}`);
+  }
+});
