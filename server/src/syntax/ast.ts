@@ -22,10 +22,10 @@ export type Statement = Command | Block | Substitution;
  */
 export interface Command extends Span {
   readonly kind: "Command";
-  /** The `:` of a global command (`:put`). */
-  readonly colon: Token | undefined;
-  /** A leading `/`: the path starts at the root menu. */
-  readonly root: Token | undefined;
+  /** Written with a leading `:` (`:put`): a global command. The colon is at `start`. */
+  readonly colon: boolean;
+  /** Written with a leading `/`: the path starts at the root menu. The slash is at `start`. */
+  readonly root: boolean;
   /** Leading bare words, `..` included, in order. Separating slashes are trivia-like structure tokens, not listed. */
   readonly head: readonly Token[];
   /** The function value of a call statement such as `$f a=1`. */
@@ -38,8 +38,8 @@ export type Arg = NamedArg | PositionalArg | WhereArg;
 /** `name=value`; `value` is undefined for `name=` with nothing after it (an empty value, valid in RouterOS). */
 export interface NamedArg extends Span {
   readonly kind: "NamedArg";
-  readonly name: Token;
-  readonly eq: Token;
+  /** The name spans [start, nameEnd); the `=` follows it directly at `nameEnd`. */
+  readonly nameEnd: number;
   readonly value: Expr | undefined;
 }
 
@@ -72,16 +72,15 @@ export type Expr =
 /** A bare word in value position: `ether1`, `10.0.0.1/24`, `1d2h`, `yes`, `*1A`. */
 export interface Literal extends Span {
   readonly kind: "Literal";
-  readonly token: Token;
   readonly literal: LiteralKind;
 }
 
 /** `"..."` with its parts: text, escapes and interpolations (`$name`, `$[cmd]`, `$(expr)`). */
 export interface StringLiteral extends Span {
   readonly kind: "String";
-  readonly open: Token;
   readonly parts: readonly StringPart[];
-  readonly close: Token | undefined;
+  /** False when the closing quote is missing (an error was reported). */
+  readonly terminated: boolean;
 }
 
 export type StringPart = Token | Variable | Substitution | Paren;
@@ -102,24 +101,25 @@ export interface Variable extends Span {
 /** `[ command ]` or `$[ command ]`: runs the command and yields its value. */
 export interface Substitution extends Span {
   readonly kind: "Substitution";
-  readonly open: Token;
+  /** 2 for `$[` inside strings and values, 1 for `[`. */
+  readonly openLength: number;
   readonly body: readonly Statement[];
-  readonly close: Token | undefined;
+  readonly closed: boolean;
 }
 
 export interface Paren extends Span {
   readonly kind: "Paren";
-  readonly open: Token;
+  /** 2 for `$(`, 1 for `(`. */
+  readonly openLength: number;
   readonly expr: Expr;
-  readonly close: Token | undefined;
+  readonly closed: boolean;
 }
 
 /** `{1;2;"k"=v}`: an array literal (in value position where code is not expected). */
 export interface ArrayLiteral extends Span {
   readonly kind: "Array";
-  readonly open: Token;
   readonly elements: readonly ArrayElement[];
-  readonly close: Token | undefined;
+  readonly closed: boolean;
 }
 
 export interface ArrayElement extends Span {
@@ -132,9 +132,8 @@ export interface ArrayElement extends Span {
 /** `{ statements }`: a block of code (statement level, `do={}`, `else={}`, `on-error={}`, `on-message={}`...). */
 export interface Block extends Span {
   readonly kind: "Block";
-  readonly open: Token;
   readonly body: readonly Statement[];
-  readonly close: Token | undefined;
+  readonly closed: boolean;
 }
 
 export interface Unary extends Span {

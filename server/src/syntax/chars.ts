@@ -72,9 +72,22 @@ export function isHexDigit(c: number): boolean {
   return isUpperHexDigit(c) || (c >= Ch.LowerA && c <= Ch.LowerF);
 }
 
+const NAME = 1;
+const STOP = 2;
+/** Per ASCII code: NAME for name characters, STOP for characters that end a bare value. */
+const CLASSES = (() => {
+  const table = new Uint8Array(128);
+  for (let c = 0; c < 128; c++) {
+    if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 45 || c === 95)
+      table[c] = NAME;
+  }
+  for (const c of [9, 10, 11, 12, 13, 32, 34, 36, 40, 41, 59, 91, 92, 93, 123, 125]) table[c] = STOP;
+  return table;
+})();
+
 /** Characters of menu, command and argument names: letters, digits, `_` and `-`. */
 export function isNameChar(c: number): boolean {
-  return isLetter(c) || isDigit(c) || c === Ch.Minus || c === Ch.Underscore;
+  return c >= 0 && c < 128 && CLASSES[c] === NAME;
 }
 
 /** Characters of an unquoted variable name after `$`. Anything else needs the quoted form `$"my-var"`. */
@@ -82,30 +95,10 @@ export function isVariableNameChar(c: number): boolean {
   return isLetter(c) || isDigit(c) || c === Ch.Underscore;
 }
 
-/** Characters that end a bare value: space, line ends, `;`, quotes, brackets, `$` and `\`. */
+/** Characters that end a bare value: space, line ends, `;`, quotes, brackets, `$` and `\\`, and the end of text. */
 export function isValueStop(c: number): boolean {
-  switch (c) {
-    case EOF:
-    case Ch.Space:
-    case Ch.Tab:
-    case Ch.VerticalTab:
-    case Ch.FormFeed:
-    case Ch.LineFeed:
-    case Ch.CarriageReturn:
-    case Ch.Semicolon:
-    case Ch.Quote:
-    case Ch.LParen:
-    case Ch.RParen:
-    case Ch.LBracket:
-    case Ch.RBracket:
-    case Ch.LBrace:
-    case Ch.RBrace:
-    case Ch.Dollar:
-    case Ch.Backslash:
-      return true;
-    default:
-      return false;
-  }
+  if (c >= 0 && c < 128) return CLASSES[c] === STOP;
+  return !(c >= 128); // EOF (-1) and NaN (read past the end) stop a value; other characters do not.
 }
 
 /** Characters that may continue a literal inside an expression (`10.0.0.1`, `1d2h`, `2001:db8::1`, `0x1F`). */

@@ -14,7 +14,7 @@ function describe(node: Node, text: string): string {
       return `Command ${range} ${prefix}${JSON.stringify(head)}`;
     }
     case "NamedArg":
-      return `NamedArg ${range} ${text.slice(node.name.start, node.name.end)}`;
+      return `NamedArg ${range} ${text.slice(node.start, node.nameEnd)}`;
     case "WhereArg":
       return `WhereArg ${range}${node.keyword ? " where" : ""}`;
     case "Literal":
@@ -25,7 +25,7 @@ function describe(node: Node, text: string): string {
     case "Binary":
       return `${node.kind} ${range} ${node.operator}${node.op ? "" : " (implicit)"}`;
     case "String":
-      return `String ${range} ${quote(node.start, node.end)}${node.close ? "" : " unterminated"}`;
+      return `String ${range} ${quote(node.start, node.end)}${node.terminated ? "" : " unterminated"}`;
     case "ArrayElement":
       return `ArrayElement ${range}${node.key ? ` key=${quote(node.key.start, node.key.end)}` : ""}`;
     default:

@@ -28,7 +28,7 @@ import { LineIndex } from "./lineIndex";
 import { classifyLiteral } from "./literals";
 import { BINARY_PRECEDENCE, IMPLICIT_AND_PRECEDENCE, UNARY_PRECEDENCE, WORD_OPERATORS } from "./operators";
 import { Scanner } from "./scanner";
-import type { Token } from "./tokens";
+import { K, type Token } from "./tokens";
 
 /** Inside parentheses line ends are spaces; a `where` clause ends at the end of the line. */
 export type ExpressionContext = "paren" | "where";
@@ -49,7 +49,8 @@ export abstract class ExpressionParser extends Scanner {
     return { kind: "Missing", start: this.pos, end: this.pos };
   }
 
-  private skipExpressionTrivia(context: ExpressionContext): void {
+  /** After an operator or `(`: the expression must go on, so inside parentheses line ends are spaces. */
+  private skipAllTriviaIn(context: ExpressionContext): void {
     if (context === "paren") this.skipAllTrivia();
     else this.skipInlineTrivia();
   }
@@ -68,7 +69,7 @@ export abstract class ExpressionParser extends Scanner {
     const savedTokens = this.tokens.length;
     this.skipAllTrivia();
     if (this.ch() === Ch.RParen || this.peekBinaryOperator() !== undefined) return;
-    this.tokens.length = savedTokens;
+    this.tokens.truncate(savedTokens);
     this.pos = savedPos;
     this.skipInlineTrivia();
   }
@@ -101,8 +102,8 @@ export abstract class ExpressionParser extends Scanner {
       }
       const precedence = BINARY_PRECEDENCE[operator] ?? 0;
       if (precedence < minPrecedence) return left;
-      const op = this.emit("Operator", this.pos + operator.length);
-      this.skipExpressionTrivia(context);
+      const op = this.emit(K.Operator, this.pos + operator.length);
+      this.skipAllTriviaIn(context);
       const right = this.parseExpression(context, precedence + 1);
       left = {
         kind: "Binary",
@@ -198,8 +199,8 @@ export abstract class ExpressionParser extends Scanner {
       case Ch.Minus:
       case Ch.Bang:
       case Ch.Tilde: {
-        const op = this.emit("Operator", this.pos + 1);
-        this.skipExpressionTrivia(context);
+        const op = this.emit(K.Operator, this.pos + 1);
+        this.skipAllTriviaIn(context);
         const operand = this.parseExpression(context, UNARY_PRECEDENCE);
         const operator = String.fromCharCode(c);
         return { kind: "Unary", op, operator, operand, start: op.start, end: Math.max(operand.end, op.end) };
@@ -223,8 +224,9 @@ export abstract class ExpressionParser extends Scanner {
     const text = this.text.slice(this.pos, end);
     const literal = classifyLiteral(text);
     if (literal === "word" && !/^[0-9]+(\.[0-9]+)*$/.test(text)) this.error("RSC2010", this.pos, end, [text]);
-    const token = this.emit("Value", end);
-    return { kind: "Literal", token, literal, start: token.start, end: token.end };
+    const start = this.pos;
+    this.skip(K.Value, end);
+    return { kind: "Literal", literal, start, end };
   }
 
   /** `10.0.0.0` + `/8`: a prefix length joins an address (text with `.` or `:`) but not a plain number (`10/2`). */
@@ -247,46 +249,47 @@ export abstract class ExpressionParser extends Scanner {
       wide = this.extendWithPrefixLength(this.pos, wide);
       const kind = classifyLiteral(this.text.slice(this.pos, wide));
       if (kind === "mac" || kind === "ip6" || kind === "ip6-prefix") {
-        const token = this.emit("Value", wide);
-        return { kind: "Literal", token, literal: kind, start: token.start, end: token.end };
+        const start = this.pos;
+        this.skip(K.Value, wide);
+        return { kind: "Literal", literal: kind, start, end: wide };
       }
     }
     const text = this.text.slice(this.pos, end);
     if (WORD_OPERATORS.has(text)) {
       this.error("RSC2012", this.pos, end, [text]);
-      const op = this.emit("Error", end);
-      return { kind: "Missing", start: op.end, end: op.end };
+      this.skip(K.Error, end);
+      return { kind: "Missing", start: end, end };
     }
-    const token = this.emit("Value", end);
-    return { kind: "Literal", token, literal: classifyLiteral(text), start: token.start, end: token.end };
+    const start = this.pos;
+    this.skip(K.Value, end);
+    return { kind: "Literal", literal: classifyLiteral(text), start, end };
   }
 
   /** At `(` (or `$(` when openLength is 2): a parenthesized expression. */
   parseParen(openLength: number): Paren {
-    const open = this.emit("LParen", this.pos + openLength);
+    const start = this.pos;
+    this.skip(K.LParen, this.pos + openLength);
     this.closers.push(Ch.RParen);
     this.skipAllTrivia();
     const expr = this.parseExpression("paren");
     this.skipTriviaAfterOperand("paren");
-    const close = this.expectParenClose(open);
+    const closed = this.expectParenClose(start);
     this.closers.pop();
-    return {
-      kind: "Paren",
-      open,
-      expr,
-      close,
-      start: open.start,
-      end: close ? close.end : Math.max(expr.end, open.end),
-    };
+    const end = closed ? this.pos : Math.max(expr.end, start + openLength);
+    return { kind: "Paren", openLength, expr, closed, start, end };
   }
 
-  private expectParenClose(open: Token): Token | undefined {
+  /** At the end of a parenthesized expression: consumes `)`, or reports it missing and recovers. */
+  private expectParenClose(openStart: number): boolean {
     const c = this.ch();
-    if (c === Ch.RParen) return this.emit("RParen", this.pos + 1);
+    if (c === Ch.RParen) {
+      this.skip(K.RParen, this.pos + 1);
+      return true;
+    }
     if (c === EOF || isNewline(c) || c === Ch.Semicolon || c === Ch.RBrace || c === Ch.RBracket) {
-      const at = this.positionOf(open.start);
+      const at = this.positionOf(openStart);
       this.error("RSC2003", this.pos, this.pos, [at.line, at.column]);
-      return undefined;
+      return false;
     }
     this.error("RSC2011", this.pos, this.pos + 1, [this.describeHere()]);
     this.quiet++;
@@ -301,15 +304,18 @@ export abstract class ExpressionParser extends Scanner {
         d === Ch.Semicolon ||
         d === Ch.RBrace ||
         d === Ch.RBracket
-      )
+      ) {
         break;
-      if (d === Ch.Equals) this.emit("Operator", this.pos + 1);
+      }
+      if (d === Ch.Equals) this.skip(K.Operator, this.pos + 1);
       else this.parseOperand("paren");
-      if (this.pos === before) this.emit("Error", this.pos + 1);
+      if (this.pos === before) this.skip(K.Error, this.pos + 1);
       this.progress(before);
     }
     this.quiet--;
-    return this.ch() === Ch.RParen ? this.emit("RParen", this.pos + 1) : undefined;
+    if (this.ch() !== Ch.RParen) return false;
+    this.skip(K.RParen, this.pos + 1);
+    return true;
   }
 
   /** One-based line and column of an offset, for messages that point at an opening bracket. */
@@ -348,7 +354,7 @@ export abstract class ExpressionParser extends Scanner {
     const start = this.pos;
     const n = this.ch(1);
     if (n === Ch.Quote) {
-      this.emit("Dollar", this.pos + 1);
+      this.skip(K.Dollar, this.pos + 1);
       const quoted = this.parseString();
       const name = stringText(this.text, quoted);
       return {
@@ -365,7 +371,7 @@ export abstract class ExpressionParser extends Scanner {
     let end = this.pos + 1;
     while (end < this.text.length && isVariableNameChar(this.text.charCodeAt(end))) end++;
     if (end === this.pos + 1) {
-      this.emit("Dollar", end);
+      this.skip(K.Dollar, end);
       this.error("RSC2008", start, end, [this.describeHere()]);
       return {
         kind: "Variable",
@@ -378,7 +384,7 @@ export abstract class ExpressionParser extends Scanner {
         end,
       };
     }
-    const token = this.emit("Variable", end);
+    this.skip(K.Variable, end);
     return {
       kind: "Variable",
       name: this.text.slice(start + 1, end),
@@ -387,7 +393,7 @@ export abstract class ExpressionParser extends Scanner {
       quoted: undefined,
       dynamic: undefined,
       start,
-      end: token.end,
+      end,
     };
   }
 
@@ -395,18 +401,19 @@ export abstract class ExpressionParser extends Scanner {
 
   /** At `"`: a string literal with escapes and interpolation. */
   parseString(): StringLiteral {
-    const open = this.emit("StringOpen", this.pos + 1);
+    const start = this.pos;
+    this.skip(K.StringOpen, this.pos + 1);
     const parts: StringPart[] = [];
     for (;;) {
       const before = this.pos;
       const c = this.ch();
       if (c === Ch.Quote) {
-        const close = this.emit("StringClose", this.pos + 1);
-        return { kind: "String", open, parts, close, start: open.start, end: close.end };
+        this.skip(K.StringClose, this.pos + 1);
+        return { kind: "String", parts, terminated: true, start, end: this.pos };
       }
       if (c === EOF) {
-        this.error("RSC1001", open.start, open.end);
-        return { kind: "String", open, parts, close: undefined, start: open.start, end: this.pos };
+        this.error("RSC1001", start, start + 1);
+        return { kind: "String", parts, terminated: false, start, end: this.pos };
       }
       if (c === Ch.Backslash) parts.push(this.scanEscape());
       else if (c === Ch.Dollar) parts.push(this.parseInterpolation());
@@ -422,7 +429,7 @@ export abstract class ExpressionParser extends Scanner {
       if (c === Ch.Quote || c === Ch.Backslash || c === Ch.Dollar) break;
       end++;
     }
-    return this.emit("StringText", Math.max(end, this.pos + 1));
+    return this.emit(K.StringText, Math.max(end, this.pos + 1));
   }
 
   /** At `\` in a string: a one-letter escape, `\XX` hex byte, or `\` + line end continuing the literal. */
@@ -433,14 +440,14 @@ export abstract class ExpressionParser extends Scanner {
     const afterSpaces = e < this.text.length ? this.text.charCodeAt(e) : EOF;
     if (isNewline(afterSpaces)) {
       e += afterSpaces === Ch.CarriageReturn && this.text.charCodeAt(e + 1) === Ch.LineFeed ? 2 : 1;
-      return this.emit("StringContinuation", e);
+      return this.emit(K.StringContinuation, e);
     }
-    if (isUpperHexDigit(n) && isUpperHexDigit(this.ch(2))) return this.emit("StringEscape", this.pos + 3);
-    if (n === EOF) return this.emit("Error", this.pos + 1);
+    if (isUpperHexDigit(n) && isUpperHexDigit(this.ch(2))) return this.emit(K.StringEscape, this.pos + 3);
+    if (n === EOF) return this.emit(K.StringText, this.pos + 1);
     if (!isSimpleEscape(String.fromCharCode(n))) {
       this.error("RSC1002", this.pos, this.pos + 2, [this.text.slice(this.pos, this.pos + 2)]);
     }
-    return this.emit("StringEscape", this.pos + 2);
+    return this.emit(K.StringEscape, this.pos + 2);
   }
 
   /** At `$` in a string: `$name`, `$"name"`, `$[cmd]`, `$(expr)`; a `$` followed by anything else is plain text. */
@@ -450,7 +457,7 @@ export abstract class ExpressionParser extends Scanner {
     if (n === Ch.LParen) return this.parseParen(2);
     if (n === Ch.Backslash && this.ch(2) === Ch.Quote) return this.scanEscapedQuotedVariable();
     if (isVariableNameChar(n)) return this.parseSimpleVariable();
-    return this.emit("StringText", this.pos + 1);
+    return this.emit(K.StringText, this.pos + 1);
   }
 
   /** Inside a string, a quoted variable name uses escaped quotes: `"value: $\"my-var\""`. */
@@ -462,8 +469,8 @@ export abstract class ExpressionParser extends Scanner {
       if (isNewline(c) || (c === Ch.Backslash && this.text.charCodeAt(close + 1) === Ch.Quote)) break;
       close++;
     }
-    if (this.text.charCodeAt(close) !== Ch.Backslash) return this.emit("StringText", this.pos + 1);
-    const token = this.emit("Variable", close + 2);
+    if (this.text.charCodeAt(close) !== Ch.Backslash) return this.emit(K.StringText, this.pos + 1);
+    this.skip(K.Variable, close + 2);
     const name = this.text.slice(start + 3, close);
     return {
       kind: "Variable",
@@ -473,7 +480,7 @@ export abstract class ExpressionParser extends Scanner {
       quoted: undefined,
       dynamic: undefined,
       start,
-      end: token.end,
+      end: close + 2,
     };
   }
 }

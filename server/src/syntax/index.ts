@@ -4,6 +4,7 @@ export { parse, type ParseResult } from "./parser";
 export type { ParseOptions } from "./scanner";
 export type { Token, TokenKind } from "./tokens";
 export { isTrivia } from "./tokens";
+export { TokenList } from "./tokenList";
 export { LineIndex, type Position } from "./lineIndex";
 export { classifyLiteral, type LiteralKind } from "./literals";
 export { decodeEscape } from "./escapes";

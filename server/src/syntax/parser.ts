@@ -17,7 +17,8 @@ import type { Diagnostic } from "../diagnostics/types";
 import { ExpressionParser } from "./expressions";
 import { classifyLiteral } from "./literals";
 import type { ParseOptions } from "./scanner";
-import type { Token } from "./tokens";
+import type { TokenList } from "./tokenList";
+import { K, type Token } from "./tokens";
 
 /** Argument names whose `{...}` value is code, for every command (`do={}`, `on-error={}`, `on-message={}`...). */
 const CODE_ARGUMENTS: ReadonlySet<string> = new Set([
@@ -44,11 +45,14 @@ const CODE_ARGUMENTS_OF: Readonly<Record<string, ReadonlySet<string>>> = {
 /** Global commands whose unnamed `{...}` argument is code: `:do {...}`, `:onerror e {...}`, `:time {...}`. */
 const CODE_POSITIONAL: ReadonlySet<string> = new Set(["do", "onerror", "time", "retry", "execute"]);
 
+/** Shared by every command without arguments, so that they allocate nothing. */
+const NO_ARGS: readonly Arg[] = Object.freeze([]);
+
 export interface ParseResult {
   readonly text: string;
   readonly script: Script;
   /** Every token in source order, trivia included: joined, their texts give back the input. */
-  readonly tokens: readonly Token[];
+  readonly tokens: TokenList;
   readonly diagnostics: readonly Diagnostic[];
 }
 
@@ -76,7 +80,7 @@ class Parser extends ExpressionParser {
       if (c === Ch.RBrace || c === Ch.RBracket || c === Ch.RParen) {
         if (this.isEnclosingCloser(c)) break;
         this.error("RSC2004", this.pos, this.pos + 1, [String.fromCharCode(c)]);
-        this.emit("Error", this.pos + 1);
+        this.skip(K.Error, this.pos + 1);
       } else {
         body.push(this.parseStatement());
         this.expectStatementEnd();
@@ -91,7 +95,7 @@ class Parser extends ExpressionParser {
     for (;;) {
       this.skipAllTrivia();
       if (this.ch() !== Ch.Semicolon) return;
-      this.emit("Semicolon", this.pos + 1);
+      this.skip(K.Semicolon, this.pos + 1);
     }
   }
 
@@ -131,7 +135,7 @@ class Parser extends ExpressionParser {
       this.skipInlineTrivia();
       const c = this.ch();
       if (this.atCommandEnd(c)) break;
-      if (c === Ch.Equals) this.emit("Equals", this.pos + 1);
+      if (c === Ch.Equals) this.skip(K.Equals, this.pos + 1);
       else this.parseValue(false);
       this.progress(before);
     }
@@ -142,32 +146,32 @@ class Parser extends ExpressionParser {
 
   private parseCommand(): Command {
     const start = this.pos;
-    let colon: Token | undefined;
-    let root: Token | undefined;
     let callee: Expr | undefined;
     const head: Token[] = [];
     const c = this.ch();
-    if (c === Ch.Colon) {
-      colon = this.emit("Colon", this.pos + 1);
-      if (!isNameChar(this.ch())) this.error("RSC2009", colon.start, colon.end, [this.describeHere()]);
-    } else if (c === Ch.Slash) {
-      root = this.emit("Slash", this.pos + 1);
+    const colon = c === Ch.Colon;
+    const root = c === Ch.Slash;
+    if (colon) {
+      this.skip(K.Colon, this.pos + 1);
+      if (!isNameChar(this.ch())) this.error("RSC2009", start, start + 1, [this.describeHere()]);
+    } else if (root) {
+      this.skip(K.Slash, this.pos + 1);
     }
-    if (colon === undefined && root === undefined && c === Ch.Dollar) callee = this.parseDollar();
-    else this.scanHead(head, colon !== undefined);
+    if (!colon && !root && c === Ch.Dollar) callee = this.parseDollar();
+    else this.scanHead(head, colon);
 
-    if (colon === undefined && root === undefined && callee === undefined && head.length === 0) {
+    if (!colon && !root && callee === undefined && head.length === 0) {
       this.error("RSC2005", this.pos, this.pos + 1, [this.describeHere()]);
       this.skipRestOfCommand();
-      return { kind: "Command", colon, root, head, callee, args: [], start, end: this.pos };
+      return { kind: "Command", colon, root, head, callee, args: NO_ARGS, start, end: this.pos };
     }
-    const commandName = head[0] === undefined ? "" : this.text.slice(head[0].start, head[0].end);
+    const first = head[0];
+    const globalCommand = colon && first !== undefined ? this.text.slice(first.start, first.end) : "";
     const last = head[head.length - 1];
-    const findMode =
-      last !== undefined && this.text.slice(last.start, last.end) === "find" && !(colon && head.length === 1);
-    const args = this.parseArgs(colon ? commandName : "", findMode);
+    const findMode = last !== undefined && this.isWord(last, "find") && !(colon && head.length === 1);
+    const args = this.parseArgs(globalCommand, findMode);
     const lastArg = args[args.length - 1];
-    const end = lastArg?.end ?? callee?.end ?? last?.end ?? root?.end ?? colon?.end ?? start;
+    const end = lastArg?.end ?? callee?.end ?? last?.end ?? (colon || root ? start + 1 : start);
     return { kind: "Command", colon, root, head, callee, args, start, end };
   }
 
@@ -184,27 +188,27 @@ class Parser extends ExpressionParser {
       while (end < this.text.length && isNameChar(this.text.charCodeAt(end))) end++;
       const next = end < this.text.length ? this.text.charCodeAt(end) : EOF;
       if (end > this.pos && next === Ch.Equals) return;
-      if (end > this.pos && isValueStop(next) && this.text.slice(this.pos, end) === "where") return;
+      if (end - this.pos === 5 && isValueStop(next) && this.text.startsWith("where", this.pos)) return;
       let token: Token;
       if (c === Ch.Dot && this.ch(1) === Ch.Dot && (this.ch(2) === Ch.Slash || isValueStop(this.ch(2)))) {
-        token = this.emit("DotDot", this.pos + 2);
+        token = this.emit(K.DotDot, this.pos + 2);
       } else if (end > this.pos && (next === Ch.Slash || isValueStop(next))) {
-        token = this.emit("Word", end);
+        token = this.emit(K.Word, end);
       } else {
         while (end < this.text.length && !isValueStop(this.text.charCodeAt(end))) end++;
-        token = this.emit("Word", end);
+        token = this.emit(K.Word, end);
       }
       head.push(token);
-      if (this.text.slice(token.start, token.end) === "find" && !(afterColon && head.length === 1)) return;
-      if (this.ch() === Ch.Slash) this.emit("Slash", this.pos + 1);
+      if (this.isWord(token, "find") && !(afterColon && head.length === 1)) return;
+      if (this.ch() === Ch.Slash) this.skip(K.Slash, this.pos + 1);
       else this.skipInlineTrivia();
       this.progress(before);
     }
   }
 
   /** Arguments up to the end of the command: `name=value`, unnamed values and switches, `where` clauses. */
-  private parseArgs(globalCommand: string, findMode: boolean): Arg[] {
-    const args: Arg[] = [];
+  private parseArgs(globalCommand: string, findMode: boolean): readonly Arg[] {
+    let args: Arg[] | undefined;
     let whereNext = findMode;
     for (;;) {
       const before = this.pos;
@@ -214,20 +218,20 @@ class Parser extends ExpressionParser {
       const implicitWhere = whereNext && !this.atWord("where");
       whereNext = false;
       if (implicitWhere) {
-        args.push(this.parseWhere(undefined));
+        (args ??= []).push(this.parseWhere(undefined));
       } else if (c === Ch.Equals) {
         this.error("RSC2007", this.pos, this.pos + 1);
-        this.emit("Equals", this.pos + 1);
+        this.skip(K.Equals, this.pos + 1);
       } else {
-        args.push(this.parseArg(globalCommand));
+        (args ??= []).push(this.parseArg(globalCommand));
       }
       if (this.pos === before) {
         this.error("RSC2004", this.pos, this.pos + 1, [this.describeHere().replace(/^'|'$/g, "")]);
-        this.emit("Error", this.pos + 1);
+        this.skip(K.Error, this.pos + 1);
       }
       this.progress(before);
     }
-    return args;
+    return args ?? NO_ARGS;
   }
 
   private parseArg(globalCommand: string): Arg {
@@ -236,16 +240,15 @@ class Parser extends ExpressionParser {
     while (end < this.text.length && isNameChar(this.text.charCodeAt(end))) end++;
     const next = end < this.text.length ? this.text.charCodeAt(end) : EOF;
     if (end > start && next === Ch.Equals) {
-      const nameText = this.text.slice(start, end);
-      const name = this.emit("ArgName", end);
-      const eq = this.emit("Equals", this.pos + 1);
+      this.skip(K.ArgName, end);
+      this.skip(K.Equals, end + 1);
       const value = this.valueFollows()
-        ? this.parseValue(this.isCodeArgument(globalCommand, nameText))
+        ? this.parseValue(this.isCodeArgument(globalCommand, start, end))
         : undefined;
-      return { kind: "NamedArg", name, eq, value, start, end: value?.end ?? eq.end };
+      return { kind: "NamedArg", nameEnd: end, value, start, end: value?.end ?? end + 1 };
     }
     if (this.atWord("where")) {
-      const keyword = this.emit("Word", end);
+      const keyword = this.emit(K.Word, end);
       return this.parseWhere(keyword);
     }
     const value = this.parseValue(CODE_POSITIONAL.has(globalCommand));
@@ -257,7 +260,15 @@ class Parser extends ExpressionParser {
     return this.text.startsWith(word, this.pos) && isValueStop(this.ch(word.length));
   }
 
-  private isCodeArgument(globalCommand: string, name: string): boolean {
+  /** True when the token's text is exactly `word`, without copying it out of the source. */
+  private isWord(token: Token, word: string): boolean {
+    return token.end - token.start === word.length && this.text.startsWith(word, token.start);
+  }
+
+  private isCodeArgument(globalCommand: string, nameStart: number, nameEnd: number): boolean {
+    const length = nameEnd - nameStart;
+    if (length < 2 || length > 10) return false;
+    const name = this.text.slice(nameStart, nameEnd);
     return CODE_ARGUMENTS.has(name) || (CODE_ARGUMENTS_OF[globalCommand]?.has(name) ?? false);
   }
 
@@ -324,44 +335,52 @@ class Parser extends ExpressionParser {
   private scanBareValue(): Expr {
     let end = this.pos;
     while (end < this.text.length && !isValueStop(this.text.charCodeAt(end))) end++;
-    const literal = classifyLiteral(this.text.slice(this.pos, end));
-    const token = this.emit("Value", end);
-    return { kind: "Literal", token, literal, start: token.start, end: token.end };
+    const start = this.pos;
+    const literal = classifyLiteral(this.text.slice(start, end));
+    this.skip(K.Value, end);
+    return { kind: "Literal", literal, start, end };
   }
 
   private parseBlock(): Block {
-    const open = this.emit("LBrace", this.pos + 1);
+    const start = this.pos;
+    this.skip(K.LBrace, this.pos + 1);
     this.closers.push(Ch.RBrace);
     const body = this.parseStatements(Ch.RBrace);
-    const close = this.expectCloser(Ch.RBrace, "RBrace", open, "RSC2001");
+    const closed = this.expectCloser(Ch.RBrace, K.RBrace, start, "RSC2001");
     this.closers.pop();
-    return { kind: "Block", open, body, close, start: open.start, end: close?.end ?? this.pos };
+    return { kind: "Block", body, closed, start, end: this.pos };
   }
 
   parseSubstitution(openLength: number): Substitution {
-    const open = this.emit("LBracket", this.pos + openLength);
+    const start = this.pos;
+    this.skip(K.LBracket, this.pos + openLength);
     this.closers.push(Ch.RBracket);
     const body = this.parseStatements(Ch.RBracket);
-    const close = this.expectCloser(Ch.RBracket, "RBracket", open, "RSC2002");
+    const closed = this.expectCloser(Ch.RBracket, K.RBracket, start, "RSC2002");
     this.closers.pop();
-    return { kind: "Substitution", open, body, close, start: open.start, end: close?.end ?? this.pos };
+    return { kind: "Substitution", openLength, body, closed, start, end: this.pos };
   }
 
+  /** Consumes the closer of a block, substitution or array, or reports it missing where it was expected. */
   private expectCloser(
     closer: number,
-    kind: "RBrace" | "RBracket",
-    open: Token,
+    kind: K.RBrace | K.RBracket,
+    openStart: number,
     code: "RSC2001" | "RSC2002",
-  ): Token | undefined {
-    if (this.ch() === closer) return this.emit(kind, this.pos + 1);
-    const at = this.positionOf(open.start);
+  ): boolean {
+    if (this.ch() === closer) {
+      this.skip(kind, this.pos + 1);
+      return true;
+    }
+    const at = this.positionOf(openStart);
     this.error(code, this.pos, this.pos, [at.line, at.column]);
-    return undefined;
+    return false;
   }
 
   /** `{ 1; "a"; key=value; "quoted key"=value }`: elements separated by `;` or line ends. */
   parseArrayLiteral(): ArrayLiteral {
-    const open = this.emit("LBrace", this.pos + 1);
+    const start = this.pos;
+    this.skip(K.LBrace, this.pos + 1);
     this.closers.push(Ch.RBrace);
     const elements: ArrayElement[] = [];
     for (;;) {
@@ -372,9 +391,9 @@ class Parser extends ExpressionParser {
       elements.push(this.parseArrayElement());
       this.progress(before);
     }
-    const close = this.expectCloser(Ch.RBrace, "RBrace", open, "RSC2001");
+    const closed = this.expectCloser(Ch.RBrace, K.RBrace, start, "RSC2001");
     this.closers.pop();
-    return { kind: "Array", open, elements, close, start: open.start, end: close?.end ?? this.pos };
+    return { kind: "Array", elements, closed, start, end: this.pos };
   }
 
   private parseArrayElement(): ArrayElement {
@@ -382,21 +401,21 @@ class Parser extends ExpressionParser {
     let end = this.pos;
     while (end < this.text.length && isNameChar(this.text.charCodeAt(end))) end++;
     if (end > start && this.text.charCodeAt(end) === Ch.Equals) {
-      const key = this.emit("ArgName", end);
-      this.emit("Equals", this.pos + 1);
+      const key = this.emit(K.ArgName, end);
+      this.skip(K.Equals, this.pos + 1);
       const value = this.atElementEnd() ? undefined : this.parseValue(false);
       return { kind: "ArrayElement", key, value, start, end: value?.end ?? this.pos };
     }
     if (this.ch() === Ch.Equals) {
       this.error("RSC2013", this.pos, this.pos + 1);
-      this.emit("Equals", this.pos + 1);
+      this.skip(K.Equals, this.pos + 1);
       const value = this.atElementEnd() ? undefined : this.parseValue(false);
       return { kind: "ArrayElement", key: undefined, value, start, end: value?.end ?? this.pos };
     }
     if (this.ch() === Ch.Quote) {
       const first: StringLiteral = this.parseString();
       if (this.ch() === Ch.Equals) {
-        this.emit("Equals", this.pos + 1);
+        this.skip(K.Equals, this.pos + 1);
         const value = this.atElementEnd() ? undefined : this.parseValue(false);
         return { kind: "ArrayElement", key: first, value, start, end: value?.end ?? this.pos };
       }

@@ -2,7 +2,8 @@
 import { diagnostic, type DiagnosticCode } from "../diagnostics/catalog";
 import type { Diagnostic } from "../diagnostics/types";
 import { Ch, EOF, isInlineSpace, isNameChar, isNewline } from "./chars";
-import type { Token, TokenKind } from "./tokens";
+import { TokenList } from "./tokenList";
+import { K, TOKEN_KINDS, type Token } from "./tokens";
 
 export interface ParseOptions {
   /** Throw when the parser stops making progress, instead of recovering. Tests turn this on; users never do. */
@@ -17,7 +18,7 @@ export class ParserProgressError extends Error {}
  * list always covers the text consumed so far exactly once.
  */
 export class Scanner {
-  readonly tokens: Token[] = [];
+  readonly tokens = new TokenList();
   readonly diagnostics: Diagnostic[] = [];
   pos = 0;
   /** While > 0, errors are not reported: used while skipping what follows an error, to avoid cascades. */
@@ -40,11 +41,17 @@ export class Scanner {
   }
 
   /** Emits a token from pos to `end` and moves past it. */
-  emit(kind: TokenKind, end: number): Token {
-    const token: Token = { kind, start: this.pos, end };
-    this.tokens.push(token);
+  emit(kind: K, end: number): Token {
+    const token: Token = { kind: TOKEN_KINDS[kind] ?? "Error", start: this.pos, end };
+    this.tokens.push(kind, this.pos, end);
     this.pos = end;
     return token;
+  }
+
+  /** Records a token from pos to `end` that no node keeps (trivia, punctuation) and moves past it. */
+  skip(kind: K, end: number): void {
+    this.tokens.push(kind, this.pos, end);
+    this.pos = end;
   }
 
   /** Reports a diagnostic, at most one per start offset, none while quiet. */
@@ -65,7 +72,7 @@ export class Scanner {
     if (this.options.strictProgress) throw new ParserProgressError(`parser ${reason} at offset ${this.pos}`);
     if (this.pos < this.text.length) {
       this.error("RSC1005", this.pos, this.pos + 1, [this.text[this.pos] ?? ""]);
-      this.emit("Error", this.pos + 1);
+      this.skip(K.Error, this.pos + 1);
     }
   }
 
@@ -89,7 +96,7 @@ export class Scanner {
       if (isInlineSpace(c)) {
         let end = this.pos + 1;
         while (end < this.text.length && isInlineSpace(this.text.charCodeAt(end))) end++;
-        this.emit("Whitespace", end);
+        this.skip(K.Whitespace, end);
       } else if (c === Ch.Backslash) {
         this.scanLineContinuation();
       } else if (c === Ch.Hash) {
@@ -110,9 +117,9 @@ export class Scanner {
   }
 
   /** At a line end: emits it (LF, CR LF or CR). */
-  scanNewline(): Token {
+  scanNewline(): void {
     const end = this.ch() === Ch.CarriageReturn && this.ch(1) === Ch.LineFeed ? this.pos + 2 : this.pos + 1;
-    return this.emit("Newline", end);
+    this.skip(K.Newline, end);
   }
 
   /** At `\`: a continuation when only spaces follow before the line end; otherwise a stray backslash, reported. */
@@ -122,12 +129,12 @@ export class Scanner {
     const c = end < this.text.length ? this.text.charCodeAt(end) : EOF;
     if (isNewline(c)) {
       end += c === Ch.CarriageReturn && this.text.charCodeAt(end + 1) === Ch.LineFeed ? 2 : 1;
-      this.emit("LineContinuation", end);
+      this.skip(K.LineContinuation, end);
     } else if (c === EOF) {
-      this.emit("LineContinuation", end);
+      this.skip(K.LineContinuation, end);
     } else {
       this.error("RSC1003", this.pos, this.pos + 1);
-      this.emit("Error", this.pos + 1);
+      this.skip(K.Error, this.pos + 1);
     }
   }
 
@@ -137,6 +144,6 @@ export class Scanner {
     let last = end - 1;
     while (last > this.pos && isInlineSpace(this.text.charCodeAt(last))) last--;
     if (last > this.pos && this.text.charCodeAt(last) === Ch.Backslash) this.error("RSC1004", last, last + 1);
-    this.emit("Comment", end);
+    this.skip(K.Comment, end);
   }
 }

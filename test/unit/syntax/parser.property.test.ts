@@ -75,7 +75,7 @@ const PIECES = [
 function assertWellFormed(text: string): void {
   const result = parse(text, { strictProgress: true });
   let at = 0;
-  for (const token of result.tokens) {
+  for (const token of result.tokens.toArray()) {
     assert.equal(token.start, at, `tokens are contiguous at ${at}`);
     assert.ok(token.end > token.start, `token at ${at} is not empty`);
     at = token.end;

@@ -17,7 +17,10 @@ for (const group of ["ok", "err"] as const) {
       const text = readFileSync(join(dir, file), "utf8");
       const result = parse(text, { strictProgress: true });
       assert.equal(
-        result.tokens.map((t) => text.slice(t.start, t.end)).join(""),
+        result.tokens
+          .toArray()
+          .map((t) => text.slice(t.start, t.end))
+          .join(""),
         text,
         "tokens are lossless",
       );

@@ -1,0 +1,16 @@
+// The `rsc` command's help text and its usage error, shared by every subcommand.
+
+export const USAGE = `rsc - RouterOS script tools (routeros-mqtt)
+
+Usage:
+  rsc check [--format text|json] PATH...   Check .rsc files (directories are walked; - reads stdin)
+  rsc lsp --stdio                          Start the language server on stdin/stdout
+  rsc run FILE [--broker NAME=URL]... [--device PROFILE.json] [--timeout SECONDS]
+                                           Run a script against a simulated device and MQTT brokers
+  rsc --help | --version
+
+Exit status: 0 success, 1 errors found (check) or script error (run), 2 usage error or unreadable file.
+`;
+
+/** A command-line mistake: printed with the usage hint, exit status 2. */
+export class UsageError extends Error {}
