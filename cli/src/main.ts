@@ -23,6 +23,10 @@ async function main(argv: readonly string[]): Promise<number> {
         stderr: (text) => process.stderr.write(text),
         readStdin: () => readFileSync(0, "utf8"),
       });
+    case "lsp":
+      return (await import("./lsp")).runLsp(rest);
+    case "run":
+      return (await import("./run")).runRun(rest);
     default:
       throw new UsageError(`unknown command '${command}'`);
   }
