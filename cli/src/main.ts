@@ -1,6 +1,8 @@
 // Entry point of the `rsc` command-line tool: dispatches to check, lsp and run.
 import { readFileSync } from "node:fs";
 import { runCheck } from "./check";
+import { runLsp } from "./lsp";
+import { runRun } from "./run";
 import { USAGE, UsageError } from "./usage";
 
 const VERSION = "0.1.0";
@@ -24,9 +26,9 @@ async function main(argv: readonly string[]): Promise<number> {
         readStdin: () => readFileSync(0, "utf8"),
       });
     case "lsp":
-      return (await import("./lsp")).runLsp(rest);
+      return runLsp(rest);
     case "run":
-      return (await import("./run")).runRun(rest);
+      return runRun(rest);
     default:
       throw new UsageError(`unknown command '${command}'`);
   }
