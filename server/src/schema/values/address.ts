@@ -1,0 +1,97 @@
+// Syntax of RouterOS address literals: IPv4/IPv6 addresses and prefixes, IPv4 ranges, MAC addresses, host names.
+
+const IP4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/;
+const HEX_GROUP = /^[0-9A-Fa-f]{1,4}$/;
+const MAC = /^[0-9A-Fa-f]{2}(?:[:.-]?[0-9A-Fa-f]{2}){5}$/;
+const HOST_LABEL = /^[A-Za-z0-9_](?:[A-Za-z0-9_-]{0,62})$/;
+
+/** The 32-bit value of a dotted-quad IPv4 address (`192.168.88.1`), or undefined. */
+export function parseIp4(text: string): number | undefined {
+  const m = IP4.exec(text);
+  if (!m) return undefined;
+  let value = 0;
+  for (let i = 1; i <= 4; i++) {
+    const octet = Number(m[i]);
+    if (octet > 255) return undefined;
+    value = value * 256 + octet;
+  }
+  return value;
+}
+
+export function isIp4(text: string): boolean {
+  return parseIp4(text) !== undefined;
+}
+
+function prefixBits(text: string, max: number): number | undefined {
+  if (!/^\d{1,3}$/.test(text)) return undefined;
+  const bits = Number(text);
+  return bits <= max ? bits : undefined;
+}
+
+/** `10.0.0.0/8`; a bare address counts as /32, as RouterOS stores it. */
+export function isIp4Prefix(text: string): boolean {
+  const slash = text.indexOf("/");
+  if (slash < 0) return isIp4(text);
+  return isIp4(text.slice(0, slash)) && prefixBits(text.slice(slash + 1), 32) !== undefined;
+}
+
+/** IPv4 range forms of RouterOS hints: `A.B.C.D`, `A.B.C.D-A.B.C.D`, `A.B.C.D/0..32`, `A.B.C.D/A.B.C.D` (netmask). */
+export function isIp4Range(text: string): boolean {
+  const dash = text.indexOf("-");
+  if (dash >= 0) {
+    const from = parseIp4(text.slice(0, dash));
+    const to = parseIp4(text.slice(dash + 1));
+    return from !== undefined && to !== undefined && from <= to;
+  }
+  const slash = text.indexOf("/");
+  if (slash >= 0 && isIp4(text.slice(slash + 1))) return isIp4(text.slice(0, slash));
+  return isIp4Prefix(text);
+}
+
+/** IPv6 address with `::` compression and an optional IPv4 tail (`::ffff:1.2.3.4`); a `%zone` suffix is not allowed. */
+export function isIp6(text: string): boolean {
+  if (!text.includes(":")) return false;
+  let body = text;
+  let ip4Groups = 0;
+  const lastColon = text.lastIndexOf(":");
+  if (text.slice(lastColon + 1).includes(".")) {
+    if (!isIp4(text.slice(lastColon + 1))) return false;
+    ip4Groups = 2;
+    body = text.slice(0, lastColon + 1);
+    if (!body.endsWith("::")) body = body.slice(0, -1);
+  }
+  const compressed = body.indexOf("::");
+  if (compressed >= 0) {
+    if (body.indexOf("::", compressed + 1) >= 0) return false;
+    const head = body.slice(0, compressed);
+    const tail = body.slice(compressed + 2);
+    const groups = [...(head ? head.split(":") : []), ...(tail ? tail.split(":") : [])];
+    return groups.length + ip4Groups <= 7 && groups.every((g) => HEX_GROUP.test(g));
+  }
+  const groups = body.split(":");
+  return groups.length + ip4Groups === 8 && groups.every((g) => HEX_GROUP.test(g));
+}
+
+/** `2001:db8::/32`; a bare address counts as /128. */
+export function isIp6Prefix(text: string): boolean {
+  const slash = text.indexOf("/");
+  if (slash < 0) return isIp6(text);
+  return isIp6(text.slice(0, slash)) && prefixBits(text.slice(slash + 1), 128) !== undefined;
+}
+
+/** Six bytes as hex pairs, separated by `:`, `-` or `.` or not at all (`AB[:|-|.]CD...` in RouterOS hints). */
+export function isMac(text: string): boolean {
+  return MAC.test(text);
+}
+
+/** A DNS host name (`broker.example.com`, `mqtt_1`): labels of letters, digits, `-`, `_`, separated by dots. */
+export function isHostName(text: string): boolean {
+  if (text.length === 0 || text.length > 253) return false;
+  const labels = (text.endsWith(".") ? text.slice(0, -1) : text).split(".");
+  return labels.every((l) => HOST_LABEL.test(l));
+}
+
+/** An IP address (v4 or v6) or a host name: what a broker `address` may be. */
+export function isHost(text: string): boolean {
+  return isIp4(text) || isIp6(text) || isHostName(text);
+}
