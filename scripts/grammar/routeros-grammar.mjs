@@ -1,6 +1,9 @@
 // Readable source of the RouterOS TextMate grammar: word lists and regex pieces, assembled by buildGrammar().
 import { readFileSync } from "node:fs";
 
+/** A word list written as one space-separated string. */
+const list = (words) => words.trim().split(/\s+/);
+
 const derived = JSON.parse(readFileSync(new URL("./command-names.json", import.meta.url), "utf8"));
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -16,58 +19,17 @@ const GLOBAL_COMMANDS = [
   {
     scope: "support.function.builtin.routeros",
     bare: true,
-    names: [
-      "put",
-      "delay",
-      "len",
-      "pick",
-      "typeof",
-      "toarray",
-      "tobool",
-      "toid",
-      "toip",
-      "toip6",
-      "tonum",
-      "tostr",
-      "totime",
-      "tonsec",
-      "tocrlf",
-      "tolf",
-      "convert",
-      "serialize",
-      "deserialize",
-      "parse",
-      "execute",
-      "resolve",
-      "time",
-      "timestamp",
-      "rndnum",
-      "rndstr",
-      "jobname",
-      "nothing",
-      "beep",
-      "grep",
-    ],
+    names: list(
+      `put delay len pick typeof toarray tobool toid toip toip6 tonum tostr totime tonsec tocrlf tolf convert serialize deserialize parse execute resolve time timestamp rndnum rndstr jobname nothing beep grep`,
+    ),
   },
   {
     // These are also menu commands or menus (`find`, `/log`, `import`...): without `:` they stay menu words.
     scope: "support.function.builtin.routeros",
     bare: false,
-    names: [
-      "find",
-      "log",
-      "environment",
-      "terminal",
-      "import",
-      "export",
-      "password",
-      "quit",
-      "undo",
-      "redo",
-      "lock",
-      "recursive-print",
-      "range",
-    ],
+    names: list(
+      `find log environment terminal import export password quit undo redo lock recursive-print range`,
+    ),
   },
 ];
 
@@ -80,31 +42,9 @@ const COUNTER_COMMANDS = [
 ];
 
 /** Bare words that are switches (flags without `=`) of common commands. */
-const SWITCHES = [
-  "as-value",
-  "count-only",
-  "detail",
-  "brief",
-  "terse",
-  "without-paging",
-  "once",
-  "dry-run",
-  "verbose",
-  "use-script-permissions",
-  "as-string",
-  "as-string-value",
-  "follow",
-  "follow-only",
-  "value-list",
-  "show-ids",
-  "compact",
-  "hide-sensitive",
-  "show-sensitive",
-  "append",
-  "stats",
-  "all",
-  "oid",
-];
+const SWITCHES = list(
+  `as-value count-only detail brief terse without-paging once dry-run verbose use-script-permissions as-string as-string-value follow follow-only value-list show-ids compact hide-sensitive show-sensitive append stats all oid`,
+);
 
 /** Menu command names: every `cmd` of the RouterOS 7.24 inspect tree, plus the ones that are also menu names. */
 const COMMANDS = derived.commands;
@@ -116,8 +56,8 @@ const COMMANDS_ALSO_MENUS = derived.alsoMenus;
 
 const escapeRegex = (s) => s.replace(/[.*+?^${}()|[\]\\/-]/g, "\\$&");
 /** An alternation of literal words, longest first so no word shadows a longer one. */
-const words = (list) =>
-  `(?:${[...new Set(list)]
+const words = (names) =>
+  `(?:${[...new Set(names)]
     .sort((a, b) => b.length - a.length || a.localeCompare(b))
     .map(escapeRegex)
     .join("|")})`;
@@ -130,8 +70,9 @@ const WORD_END = "(?![-\\w])";
 const COMMAND_END = "(?![-\\w.:=/])";
 /** A statement starts at the beginning of a line or after whitespace, `;`, `{` or `[`. */
 const STATEMENT_START = "(?<![^\\s;{\\[])";
-/** Where a statement ends: `;`, the closing `}`/`]` of its container, or a line end not continued by `\`. */
-const STATEMENT_END = "(?=[;}\\]])|(?<!\\\\)$";
+/** Where a statement ends: `;`, the closing `}`/`]` of its container, or a line end not continued by `\`. The
+ * engine appends `\n` to each line and `$` also matches after it, so that position is excluded too. */
+const STATEMENT_END = "(?=[;}\\]])|(?<![\\\\\\n])$";
 /** The end of a word in a command path: whitespace, `/`, `;`, a closing bracket or the line end. */
 const SEGMENT_END = "(?=[\\s/;\\]}]|$)";
 /** A menu or command name: letters, digits, `_` and `-`, with at least one letter (`6to4`, `ip`, `dhcp-server`). */
