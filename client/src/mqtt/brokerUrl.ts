@@ -50,7 +50,7 @@ export function parseBrokerUrl(url: string, options: { name?: string } = {}): Pa
       "is not a valid URL (check the host name, port and any special characters in user or password)",
     );
   }
-  const address = parsed.hostname.replace(/^\[(.*)\]$/, "$1");
+  const address = parsed.hostname.replace(/^\[(.*)\]$/, "$1").toLowerCase();
   if (address === "") fail("has no host name or address after ://");
   if (parsed.pathname !== "" && parsed.pathname !== "/") {
     fail(`unexpected path "${parsed.pathname}"; a broker URL ends after host:port`);

@@ -15,10 +15,10 @@ const SECRET_PAIR =
 export function redactText(text: string, secrets: Iterable<string> = []): string {
   let out = text.replace(PEM_PRIVATE_KEY, "[private key redacted]");
   out = out.replace(URL_CREDENTIALS, (_m, scheme: string, user: string) => `${scheme}${user}:${MASK}@`);
-  out = out.replace(
-    SECRET_PAIR,
-    (_m, quote: string, key: string, sep: string) => `${quote}${key}${quote}${sep}${MASK}`,
-  );
+  out = out.replace(SECRET_PAIR, (_m, quote: string, key: string, sep: string, value: string) => {
+    const q = value.startsWith('"') ? '"' : value.startsWith("'") ? "'" : "";
+    return `${quote}${key}${quote}${sep}${q}${MASK}${q}`;
+  });
   const literals = new Set<string>();
   for (const secret of secrets) {
     if (secret.length < MIN_LITERAL_SECRET_LENGTH) continue;

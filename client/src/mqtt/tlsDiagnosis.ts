@@ -221,7 +221,7 @@ export function explainTlsFailure(
       `the server certificate ${leafName} of ${where} is not trusted: it ${why}.${fix}`,
     );
   }
-  return make("tls-handshake", `${handshakeReason(rawMessage, ctx)} (${where})`);
+  return make("tls-handshake", `${where}: ${handshakeReason(rawMessage, ctx)}`);
 }
 
 function handshakeReason(raw: string, ctx: TlsFailureContext): string {
