@@ -111,8 +111,11 @@ const DATE =
 
 const include = (name) => ({ include: `#${name}` });
 
-/** The literal rules (addresses, times, numbers...), each bounded by `before`/`after`. Order matters: longest shapes first. */
-function literalRules(before, after) {
+/**
+ * The literal rules (addresses, times, numbers...), each bounded by `before`/`after`. Order matters: longest shapes
+ * first. `signedDecimal` lets a value such as `offset=-5` be one negative number, as the lexer reads it.
+ */
+function literalRules(before, after, signedDecimal = false) {
   const rule = (scope, body) => ({ name: scope, match: `${before}(?:${body})${after}` });
   return [
     rule("constant.numeric.date.routeros", DATE),
@@ -124,7 +127,7 @@ function literalRules(before, after) {
     rule("constant.numeric.time.routeros", `${TIME_UNITS}|${TIME_CLOCK}`),
     rule("constant.numeric.id.routeros", "\\*[0-9A-Fa-f]+"),
     rule("constant.numeric.integer.hexadecimal.routeros", "0x[0-9A-Fa-f]+"),
-    rule("constant.numeric.integer.decimal.routeros", "[0-9]+"),
+    rule("constant.numeric.integer.decimal.routeros", signedDecimal ? "(?:(?<=[=,])-)?[0-9]+" : "[0-9]+"),
   ];
 }
 
@@ -338,7 +341,7 @@ export function buildGrammar() {
           include("block"),
           ...[
             { match: `(?:true|false|yes|no)${VALUE_WORD_AFTER}`, name: "constant.language.boolean.routeros" },
-            ...literalRules("", VALUE_LITERAL_AFTER),
+            ...literalRules("", VALUE_LITERAL_AFTER, true),
           ],
           include("comma"),
           { match: "-(?=[0-9])", name: "keyword.operator.range.routeros" },
