@@ -148,7 +148,8 @@ function checkString(spec: ValueTarget, text: string): ValueProblem | undefined 
     case "mqtt-topic":
     case "mqtt-topic-filter": {
       const problem = spec.format === "mqtt-topic" ? topicNameProblem(text) : topicFilterProblem(text);
-      if (problem) return error(text === "" ? `${spec.name} ${problem}` : `${spec.name} ${problem} ${got(text)}`);
+      if (problem)
+        return error(text === "" ? `${spec.name} ${problem}` : `${spec.name} ${problem} ${got(text)}`);
       break;
     }
     default:
