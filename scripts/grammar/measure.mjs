@@ -1,0 +1,63 @@
+// Measures how fast vscode-textmate tokenizes RouterOS with the grammar: the test/grammar corpus repeated to ~N lines.
+import { readFileSync, readdirSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import { performance } from "node:perf_hooks";
+import { fileURLToPath } from "node:url";
+
+const require = createRequire(import.meta.url);
+const textmate = require("vscode-textmate");
+const onig = require("vscode-oniguruma");
+const root = join(dirname(fileURLToPath(import.meta.url)), "../..");
+const targetLines = Number(process.argv[2] ?? 20000);
+
+const corpusDir = join(root, "test/grammar");
+const corpus = readdirSync(corpusDir)
+  .filter((f) => f.endsWith(".rsc"))
+  .sort()
+  .flatMap((f) =>
+    readFileSync(join(corpusDir, f), "utf8")
+      .split(/\r?\n/)
+      .slice(1)
+      .filter((line) => !/^#\s*(\^|<-)/.test(line)),
+  );
+const lines = [];
+while (lines.length < targetLines) lines.push(...corpus);
+lines.length = targetLines;
+
+const wasm = readFileSync(require.resolve("vscode-oniguruma/release/onig.wasm"));
+await onig.loadWASM(wasm.buffer.slice(wasm.byteOffset, wasm.byteOffset + wasm.byteLength));
+const grammarPath = join(root, "syntaxes/routeros.tmLanguage.json");
+const registry = new textmate.Registry({
+  onigLib: Promise.resolve({
+    createOnigScanner: (patterns) => new onig.OnigScanner(patterns),
+    createOnigString: (s) => new onig.OnigString(s),
+  }),
+  loadGrammar: async () => textmate.parseRawGrammar(readFileSync(grammarPath, "utf8"), grammarPath),
+});
+const grammar = await registry.loadGrammar("source.routeros");
+
+/** Tokenizes every line once, carrying the rule stack; records each line's time into `perLine` (minimum over passes). */
+function pass(perLine) {
+  let stack = textmate.INITIAL;
+  const started = performance.now();
+  lines.forEach((line, i) => {
+    const t0 = performance.now();
+    stack = grammar.tokenizeLine(line, stack).ruleStack;
+    perLine[i] = Math.min(perLine[i] ?? Infinity, performance.now() - t0);
+  });
+  return performance.now() - started;
+}
+
+const perLine = [];
+const firstMs = pass([]); // includes compiling the scanners
+const bestMs = Math.min(pass(perLine), pass(perLine), pass(perLine), pass(perLine), pass(perLine));
+console.log(
+  JSON.stringify({
+    lines: lines.length,
+    firstPassMs: Math.round(firstMs),
+    bestPassMs: Math.round(bestMs),
+    linesPerSecond: Math.round((lines.length / bestMs) * 1000),
+    slowestLineMs: Number(Math.max(...perLine).toFixed(3)),
+  }),
+);
