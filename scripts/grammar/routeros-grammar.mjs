@@ -119,9 +119,11 @@ const VALUE_WORD_AFTER = "(?=[\\s;,)\\]}\\\\]|$)";
  * and calls them with `\\g<cmd>` (Oniguruma subexpression calls) wherever it needs them.
  */
 const COMMAND_GROUPS = `(?<cmd>${wordTrie(COMMANDS)}){0}(?<menucmd>${wordTrie(COMMANDS_ALSO_MENUS)}){0}`;
-/** A listed command word is a command unless another command follows it (`/system package update install`) or it
- * is an ambiguous menu name alone at the end (`/tool sniffer`). */
-const LISTED_COMMAND = `(?!\\g<menucmd>[ \\t]*(?:$|[;\\]}#]))\\g<cmd>${SEGMENT_END}(?!(?:/|[ \\t]+)\\g<cmd>${SEGMENT_END})`;
+/**
+ * A listed command word is a command, except a word that is also a menu somewhere (`update`, `profile`, `sniffer`)
+ * when a command follows it (`/system package update install`) or nothing does (`/tool sniffer`).
+ */
+const LISTED_COMMAND = `(?!\\g<menucmd>${SEGMENT_END}(?:[ \\t]*(?:$|[;\\]}#])|(?:/|[ \\t]+)\\g<cmd>${SEGMENT_END}))\\g<cmd>${SEGMENT_END}`;
 /** Any other word is a command when arguments follow it (a named argument, a value, a string, `[`, `(`...). */
 const GENERIC_COMMAND = `${SEGMENT}${SEGMENT_END}(?=[ \\t]+(?:[A-Za-z_][-\\w]*=|["$\\[({!*]|\\\\$|[0-9][-0-9A-Fa-fx.:/,*]*(?=[\\s;\\]}]|$)))`;
 const IS_COMMAND = `(?:${LISTED_COMMAND}|${GENERIC_COMMAND})`;

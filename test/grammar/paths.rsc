@@ -92,3 +92,16 @@ ip address print
 #                                             ^^^^^ entity.name.function.command.routeros
 /put "x"
 #^^^ entity.name.function.command.routeros
+# A command followed by a word that is also a command name elsewhere stays the command.
+/system clock get time
+#             ^^^ entity.name.function.command.routeros
+#                 ^^^^ string.unquoted.routeros - entity.name.function.command.routeros
+/user get admin password
+#     ^^^ entity.name.function.command.routeros
+#               ^^^^^^^^ string.unquoted.routeros - entity.name.function.command.routeros
+/ip ssh set strong-crypto=yes
+#   ^^^ entity.name.namespace.menu.routeros
+#       ^^^ entity.name.function.command.routeros
+/system package update install
+#               ^^^^^^ entity.name.namespace.menu.routeros
+#                      ^^^^^^^ entity.name.function.command.routeros
