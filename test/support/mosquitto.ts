@@ -32,8 +32,10 @@ export interface MosquittoBroker {
   /** Mosquitto's log so far (for failure messages). */
   log(): string;
   running(): boolean;
-  /** Stops the process (SIGTERM, then SIGKILL) and waits for it to exit. */
-  stop(): Promise<void>;
+  /** Stops the process (SIGTERM, then SIGKILL after 3 s; or SIGKILL at once) and waits for it to exit. */
+  stop(signal?: "SIGTERM" | "SIGKILL"): Promise<void>;
+  /** Freezes the process (SIGSTOP): connections stay open but nothing is answered. stop() still works. */
+  freeze(): void;
   /** Starts it again with the same config and ports; resolves once every listener accepts connections. */
   start(): Promise<void>;
   /** Stops it and removes the temp dir. */
@@ -178,10 +180,10 @@ export async function startMosquitto(options: StartMosquittoOptions = {}): Promi
     }
   };
 
-  const stop = async (): Promise<void> => {
+  const stop = async (signal: "SIGTERM" | "SIGKILL" = "SIGTERM"): Promise<void> => {
     const proc = child;
     if (!proc) return;
-    proc.kill("SIGTERM");
+    proc.kill(signal);
     const timer = setTimeout(() => proc.kill("SIGKILL"), 3000);
     await exited;
     clearTimeout(timer);
@@ -197,6 +199,7 @@ export async function startMosquitto(options: StartMosquittoOptions = {}): Promi
     log,
     running: () => child !== undefined,
     stop,
+    freeze: () => child?.kill("SIGSTOP"),
     start,
     dispose: async () => {
       await stop();

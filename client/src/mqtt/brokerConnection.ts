@@ -483,6 +483,7 @@ export class BrokerConnection {
       secrets: [],
       now: new Date(this.deps.clock.now()),
       probe: this.deps.probe,
+      connectTimeoutMs: this.deps.connectTimeoutMs,
     })
       .catch(
         (e: unknown) =>

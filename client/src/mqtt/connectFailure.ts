@@ -22,6 +22,8 @@ export interface FailureContext {
   /** Replaceable for tests; defaults to {@link probeTls}. */
   probe?: (target: TlsProbeTarget) => Promise<TlsProbeResult | undefined>;
   probeTimeoutMs?: number;
+  /** The attempt's CONNACK timeout, to say how long was waited. */
+  connectTimeoutMs?: number;
 }
 
 const AUTH_CODES = new Set([4, 5, 134, 135, 140]);
@@ -111,7 +113,7 @@ export async function describeConnectFailure(error: unknown, ctx: FailureContext
       return closedBeforeConnack(broker, endpoint, profile, code);
   }
   if (/connack timeout/i.test(message)) {
-    return connectTimeout(broker, endpoint, profile);
+    return connectTimeout(broker, endpoint, profile, ctx.connectTimeoutMs);
   }
   return new MqttError("unknown", `connecting to broker "${broker}" (${endpoint}) failed: ${raw}`, opts);
 }

@@ -176,7 +176,7 @@ test("each unusable TLS setting fails with the file and the reason", async () =>
   ];
   for (const [lazyTls, passphrase, kind, message] of cases) {
     const tls = Object.fromEntries(
-      Object.entries(lazyTls).map(([k, v]) => [k, typeof v === "function" ? (v as () => string)() : v]),
+      Object.entries(lazyTls).map(([k, v]) => [k, typeof v === "function" ? v() : v]),
     );
     const profile = makeBrokerProfile({
       name: "b",
