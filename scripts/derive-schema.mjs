@@ -163,6 +163,7 @@ function readCommand(node, where, generic) {
 
 function argSpec(name, desc, where, generic) {
   if (typeof desc === "string") {
+    if (desc === "string value" && generic.scriptStrings.has(name)) return { type: "script" };
     const spec = parseDesc(desc, where);
     if (spec.type === "time" && generic.timeWithCount.has(name)) spec.format = "time-with-count";
     return spec;
@@ -644,6 +645,7 @@ export function derive(sharedDir) {
     byName: genericSource.byName,
     switches: new Set(genericSource.switches.names),
     timeWithCount: new Set(genericSource.timeWithCount.names),
+    scriptStrings: new Set(genericSource.scriptStrings.names),
   };
 
   const menus = readInspect(inspect.value, generic);

@@ -93,7 +93,10 @@ const argTable: readonly [string, string, string, Partial<ArgInfo>][] = [
   ["", "resolve", "type", { type: "enum", enumValues: ["any", "any6", "ipv4", "ipv6"] }],
   ["", "toarray", "delimiter", { type: "string", lengthRange: { min: 1, max: 3 }, firstSeen: "7.21" }],
   ["certificate", "add", "key-usage", { type: "enum", multiValue: true }],
-  ["system/script", "add", "source", { sensitive: false }],
+  ["system/script", "add", "source", { type: "script", sensitive: false }],
+  ["system/scheduler", "add", "on-event", { type: "script" }],
+  ["tool/netwatch", "add", "up-script", { type: "script" }],
+  ["routing/igmp-proxy/mfc", "add", "source", { type: "ip" }],
   ["interface/wireguard", "add", "private-key", { sensitive: true }],
 ];
 
