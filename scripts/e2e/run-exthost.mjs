@@ -1,0 +1,132 @@
+// Runs the mocha suite of out/test/e2e/suite inside code-server's real extension host and returns its exit code.
+import { existsSync, writeFileSync } from "node:fs";
+import { join, relative, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { format } from "node:util";
+import { launchBrowser } from "./browser.mjs";
+import { cleanupRunDir, createRunDir, startCodeServer } from "./codeServer.mjs";
+import { repoRoot } from "./install-code-server.mjs";
+import { writeUserSettings } from "./userSettings.mjs";
+
+export const suiteIndex = join(repoRoot, "out", "test", "e2e", "suite", "index.js");
+export const fixtureWorkspace = join(repoRoot, "test", "e2e", "workspace");
+
+/** The workbench URL that makes code-server load `extensionPath` in development mode and run `testsPath`. */
+export function testWorkbenchUrl(baseUrl, port, { folder, extensionPath, testsPath }) {
+  const remote = (p) => `vscode-remote://127.0.0.1:${port}${p}`;
+  const payload = [
+    ["extensionDevelopmentPath", remote(extensionPath)],
+    ["extensionTestsPath", remote(testsPath)],
+  ];
+  return `${baseUrl}/?folder=${encodeURIComponent(folder)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+}
+
+/** Workbench chatter and offline-only failures that say nothing about the extension (shown with E2E_VERBOSE=1). */
+const NOISE = [
+  /getaddrinfo ENOTFOUND (open-vsx\.org|update\.code\.visualstudio\.com)/,
+  /^(Resolving|Resolved) connection token/,
+  /^Creating a socket/,
+  /^Updating additional builtin extensions cache/,
+  /^\[Service Worker\]/,
+  /^ChatSessionStore:/,
+];
+const verbose = !!process.env.E2E_VERBOSE;
+
+/** One console entry of the extension host (printf-style arguments, as console.log got them) as a line. */
+export function formatLogEntry(args) {
+  const list = Array.isArray(args) ? args : [args];
+  return format(...list).trimEnd();
+}
+
+function checkBuilt() {
+  const missing = [];
+  if (!existsSync(join(repoRoot, "dist", "client.js")))
+    missing.push("dist/client.js (run: node scripts/build.mjs)");
+  if (!existsSync(suiteIndex)) missing.push(`${relative(repoRoot, suiteIndex)} (run: npx tsc -p .)`);
+  if (missing.length)
+    throw new Error(`The extension-host suite cannot start, missing:\n  - ${missing.join("\n  - ")}`);
+}
+
+/**
+ * Starts code-server, opens the test workbench in headless chromium and waits for the suite to finish.
+ * @param {{ log?: (s: string) => void, timeoutMs?: number, grep?: string, folder?: string }} [opts]
+ * The run folder (.vscode-test/runs/exthost-*) is removed after a pass and kept, with its logs, after a failure.
+ * @returns {Promise<{ exitCode: number, runDir: string, output: string }>}
+ */
+export async function runExtensionHostSuite(opts = {}) {
+  const log = opts.log ?? ((s) => process.stdout.write(`${s}\n`));
+  const timeoutMs = opts.timeoutMs ?? 180_000;
+  checkBuilt();
+  const dirs = createRunDir("exthost");
+  writeUserSettings(dirs);
+  const env = {};
+  if (opts.grep) env.E2E_GREP = opts.grep;
+  const lines = [];
+  let server;
+  let browser;
+  let timer;
+  let abandoned = false;
+  const body = async () => {
+    server = await startCodeServer({ dirs, env, log });
+    if (abandoned) return -1; // the watchdog fired during the start; `finally` below stops the server
+    browser = await launchBrowser(dirs);
+    const { page } = browser;
+    let resolveExit;
+    const finished = new Promise((r) => (resolveExit = r));
+    await page.exposeFunction("codeAutomationExit", (code) => resolveExit(Number(code)));
+    await page.exposeFunction("codeAutomationLog", (type, args) => {
+      const line = formatLogEntry(args);
+      lines.push(line);
+      if (!verbose && NOISE.some((re) => re.test(line))) return;
+      log(type === "error" ? `[error] ${line}` : line);
+    });
+    page.on("pageerror", (err) => log(`[page error] ${err.message}`));
+    const url = testWorkbenchUrl(server.baseUrl, server.port, {
+      folder: resolve(opts.folder ?? fixtureWorkspace),
+      extensionPath: repoRoot,
+      testsPath: suiteIndex,
+    });
+    log(`Opening the test workbench (extension: ${repoRoot}, suite: ${relative(repoRoot, suiteIndex)})`);
+    await page.goto(url);
+    return finished;
+  };
+  const timedOut = new Promise((_, reject) => {
+    timer = setTimeout(
+      () =>
+        reject(
+          new Error(
+            `The extension-host suite did not finish within ${timeoutMs / 1000} s (run dir ${dirs.root})`,
+          ),
+        ),
+      timeoutMs,
+    );
+  });
+  let exitCode = 1;
+  try {
+    exitCode = await Promise.race([body(), timedOut]);
+    return { exitCode, runDir: dirs.root, output: lines.join("\n") };
+  } catch (err) {
+    abandoned = true;
+    throw err;
+  } finally {
+    clearTimeout(timer);
+    writeFileSync(join(dirs.root, "exthost-output.log"), lines.join("\n"));
+    await browser?.close();
+    await server?.stop();
+    cleanupRunDir(dirs, { keep: exitCode !== 0 || !!process.env.E2E_KEEP_RUNS });
+  }
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const grepAt = process.argv.indexOf("--grep");
+  const grep = grepAt > 0 ? process.argv[grepAt + 1] : undefined;
+  try {
+    const { exitCode, runDir } = await runExtensionHostSuite({ grep });
+    if (exitCode !== 0)
+      process.stdout.write(`Extension-host suite FAILED (exit ${exitCode}); logs kept in ${runDir}\n`);
+    process.exit(exitCode);
+  } catch (err) {
+    process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n`);
+    process.exit(1);
+  }
+}

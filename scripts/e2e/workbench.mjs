@@ -1,0 +1,354 @@
+// Drives the VS Code workbench in the browser: open files, run commands, read tokens, completions, hovers, problems, views.
+import { mkdirSync } from "node:fs";
+import { basename, join } from "node:path";
+
+const DEFAULT_TIMEOUT_MS = 15_000;
+
+/** Polls `probe` in the page's rhythm until it returns a truthy value; fails with `what` after the deadline. */
+async function until(probe, { timeoutMs = DEFAULT_TIMEOUT_MS, what, intervalMs = 100 }) {
+  const deadline = Date.now() + timeoutMs;
+  let lastError;
+  for (;;) {
+    try {
+      const value = await probe();
+      if (value) return value;
+    } catch (err) {
+      lastError = err;
+    }
+    if (Date.now() > deadline) {
+      const why = lastError instanceof Error ? ` (last error: ${lastError.message})` : "";
+      throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}${why}`);
+    }
+    await new Promise((r) => setTimeout(r, intervalMs));
+  }
+}
+
+const slug = (s) =>
+  s
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "")
+    .slice(0, 60);
+
+/** Text of a DOM node as the user reads it (Monaco renders spaces as no-break spaces). */
+const readable = (s) => (s ?? "").replace(/\u00a0/g, " ");
+
+export class Workbench {
+  /**
+   * @param {import("playwright-core").Page} page
+   * @param {{ screenshotDir: string, log?: (s: string) => void }} opts
+   */
+  constructor(page, opts) {
+    this.page = page;
+    this.screenshotDir = opts.screenshotDir;
+    this.log = opts.log ?? (() => {});
+    this.shots = 0;
+    mkdirSync(this.screenshotDir, { recursive: true });
+  }
+
+  /**
+   * Waits until the workbench shows the explorer and the status bar, and, when given, until `extensionHostReady()`
+   * says the remote extension host has started (e.g. by reading its log).
+   */
+  async waitReady({ timeoutMs = 60_000, extensionHostReady } = {}) {
+    await this.page.waitForSelector(".monaco-workbench", { timeout: timeoutMs });
+    await this.page.waitForSelector(".statusbar-item#status\\.problems", { timeout: timeoutMs });
+    await this.page.waitForSelector(".explorer-folders-view .monaco-list-row", { timeout: timeoutMs });
+    if (extensionHostReady)
+      await until(extensionHostReady, { timeoutMs, what: "the remote extension host to start" });
+  }
+
+  /** Saves a numbered PNG of the whole page and returns its path. */
+  async screenshot(name) {
+    this.shots += 1;
+    const path = join(this.screenshotDir, `${String(this.shots).padStart(2, "0")}-${slug(name)}.png`);
+    await this.page.screenshot({ path });
+    return path;
+  }
+
+  /** Closes any quick input, widget or hover with Escape. */
+  async dismiss() {
+    await this.page.keyboard.press("Escape");
+  }
+
+  /** Rows of the visible quick input list (command palette, quick open), by aria-label. */
+  async quickInputRows() {
+    return this.page.$$eval(".quick-input-widget .quick-input-list .monaco-list-row", (rows) =>
+      rows.map((r) => r.getAttribute("aria-label") ?? ""),
+    );
+  }
+
+  /**
+   * Opens a quick input with `openKey` (or uses the one already open when it is null), types, clicks the matching row.
+   * No wait for the widget to hide afterwards: some commands open a second quick input. Callers wait for the effect.
+   */
+  async #pickFromQuickInput(openKey, text, matches, what) {
+    if (openKey) await this.page.keyboard.press(openKey);
+    const input = this.page.locator(".quick-input-widget .quick-input-box input");
+    await input.waitFor({ state: "visible", timeout: DEFAULT_TIMEOUT_MS });
+    await input.fill(openKey === "F1" ? `>${text}` : text);
+    // The list is recomputed while results arrive ("recently opened" first...): find and click the row in one retried step.
+    return until(
+      async () => {
+        const label = (await this.quickInputRows()).find(matches);
+        if (label === undefined) return undefined;
+        await this.page
+          .locator(
+            `.quick-input-widget .quick-input-list .monaco-list-row[aria-label=${JSON.stringify(label)}]`,
+          )
+          .first()
+          .click({ timeout: 2000 });
+        return label;
+      },
+      { what },
+    );
+  }
+
+  /** Runs a command through the command palette (F1) by its title, e.g. "Developer: Show Running Extensions". */
+  async runCommand(title) {
+    this.log(`command: ${title}`);
+    return this.#pickFromQuickInput(
+      "F1",
+      title,
+      (label) => label === title || label.startsWith(`${title},`),
+      `the command "${title}" in the command palette`,
+    );
+  }
+
+  /** Opens a workspace file by its relative path through Quick Open (Ctrl+P) and waits for its active editor tab. */
+  async openFile(relativePath) {
+    const name = basename(relativePath);
+    this.log(`open: ${relativePath}`);
+    await this.#pickFromQuickInput(
+      "Control+P",
+      relativePath,
+      (label) => label.startsWith(`${name},`),
+      `${relativePath} in Quick Open`,
+    );
+    await this.page
+      .locator(`.tabs-container .tab.active[aria-label^="${name}"]`)
+      .waitFor({ timeout: DEFAULT_TIMEOUT_MS });
+    await this.page.locator(".editor-instance .monaco-editor .view-lines").first().waitFor();
+  }
+
+  /** Moves the cursor of the active editor (1-based line and column) and waits for the status bar to show it. */
+  async goTo(line, column = 1) {
+    await this.#pickFromQuickInputText("Control+G", `${line}:${column}`);
+    await until(
+      async () => {
+        const text = await this.page
+          .locator("#status\\.editor\\.selection")
+          .innerText()
+          .catch(() => "");
+        return text.includes(`Ln ${line}, Col ${column}`);
+      },
+      { what: `the cursor at Ln ${line}, Col ${column}` },
+    );
+  }
+
+  async #pickFromQuickInputText(openKey, text) {
+    await this.page.keyboard.press(openKey);
+    const input = this.page.locator(".quick-input-widget .quick-input-box input");
+    await input.waitFor({ state: "visible", timeout: DEFAULT_TIMEOUT_MS });
+    await input.fill(`:${text}`);
+    await this.page.keyboard.press("Enter");
+    await this.page.locator(".quick-input-widget").waitFor({ state: "hidden", timeout: DEFAULT_TIMEOUT_MS });
+  }
+
+  /**
+   * The rendered tokens of one line of the active editor: text, CSS class and computed colour of each span.
+   * Scrolls the line into view first.
+   */
+  async lineTokens(line) {
+    await this.goTo(line, 1);
+    return until(
+      () =>
+        this.page.evaluate((lineNumber) => {
+          const editor = document.querySelector(".editor-instance .monaco-editor");
+          if (!editor) return undefined;
+          const numbers = [...editor.querySelectorAll(".margin-view-overlays .line-numbers")];
+          const number = numbers.find((n) => n.textContent?.trim() === String(lineNumber));
+          const top = number?.parentElement?.style.top;
+          if (!top) return undefined;
+          const viewLine = [...editor.querySelectorAll(".view-lines .view-line")].find(
+            (l) => l.style.top === top,
+          );
+          if (!viewLine) return undefined;
+          return [...viewLine.querySelectorAll("span > span")].map((s) => ({
+            text: (s.textContent ?? "").replace(/\u00a0/g, " "),
+            className: s.className,
+            color: getComputedStyle(s).color,
+          }));
+        }, line),
+      { what: `line ${line} to be rendered in the active editor` },
+    );
+  }
+
+  /** The default text colour of the active editor (what an unhighlighted token gets). */
+  async editorForeground() {
+    return this.page.$eval(".editor-instance .monaco-editor .view-lines", (el) => getComputedStyle(el).color);
+  }
+
+  /** The colour of the first token on `line` whose text contains `fragment`. */
+  async tokenColor(line, fragment) {
+    const tokens = await this.lineTokens(line);
+    const token = tokens.find((t) => t.text.includes(fragment));
+    if (!token) {
+      throw new Error(
+        `No token containing "${fragment}" on line ${line}: ${tokens.map((t) => t.text).join("|")}`,
+      );
+    }
+    return token;
+  }
+
+  /** Triggers completion (Ctrl+Space) at the cursor and returns the items' aria-labels. Leaves the widget open. */
+  async completions({ timeoutMs = DEFAULT_TIMEOUT_MS } = {}) {
+    await this.page.keyboard.press("Control+Space");
+    return until(
+      async () => {
+        const labels = await this.page.$$eval(".suggest-widget.visible .monaco-list-row", (rows) =>
+          rows.map((r) => r.getAttribute("aria-label") ?? ""),
+        );
+        return labels.length ? labels : undefined;
+      },
+      { what: "the completion list", timeoutMs },
+    );
+  }
+
+  /** Shows the hover at a position (editor.action.showHover) and returns its text. */
+  async hover(line, column, { timeoutMs = DEFAULT_TIMEOUT_MS } = {}) {
+    await this.goTo(line, column);
+    await this.page.keyboard.press("Control+K");
+    await this.page.keyboard.press("Control+I");
+    return until(
+      async () => {
+        const texts = await this.page.$$eval(".monaco-hover:not(.hidden) .monaco-hover-content", (els) =>
+          els.map((e) => e.innerText.trim()).filter(Boolean),
+        );
+        const text = readable(texts.join("\n"));
+        // VS Code shows "(loading...)" while hover providers are still answering.
+        return text && !/loading\.\.\./i.test(text) ? text : undefined;
+      },
+      { what: `a hover at ${line}:${column}`, timeoutMs },
+    );
+  }
+
+  /** Squiggles drawn in the active editor, by severity class (error, warning, info, hint). */
+  async squiggles() {
+    return this.page.evaluate(() => {
+      const editor = document.querySelector(".editor-instance .monaco-editor");
+      const count = (cls) => editor?.querySelectorAll(`.view-overlays .${cls}`).length ?? 0;
+      return {
+        error: count("squiggly-error"),
+        warning: count("squiggly-warning"),
+        info: count("squiggly-info"),
+        hint: count("squiggly-hint"),
+      };
+    });
+  }
+
+  /** Opens the Problems panel and returns its rows (aria-labels), once `accept(rows)` holds. */
+  async problems({ accept = () => true, timeoutMs = DEFAULT_TIMEOUT_MS } = {}) {
+    await this.runCommand("View: Focus Problems (Errors, Warnings, Infos)");
+    return until(
+      async () => {
+        const rows = await this.page.$$eval(".markers-panel .monaco-list-row", (els) =>
+          els.map((e) => e.getAttribute("aria-label") ?? e.textContent ?? ""),
+        );
+        return accept(rows) ? rows : undefined;
+      },
+      { what: "the Problems panel to show the expected rows", timeoutMs },
+    );
+  }
+
+  /** Rows (aria-label or text) of the tree view whose pane header title is `viewTitle`; expands the pane if needed. */
+  async treeRows(viewTitle, { accept = (rows) => rows.length > 0, timeoutMs = DEFAULT_TIMEOUT_MS } = {}) {
+    const header = this.page.locator(".pane-header", { hasText: viewTitle }).first();
+    await header.waitFor({ timeout: timeoutMs });
+    if ((await header.getAttribute("aria-expanded")) === "false") await header.click();
+    const pane = this.page.locator(".pane", { has: header });
+    return until(
+      async () => {
+        const rows = await pane
+          .locator(".pane-body .monaco-list-row")
+          .evaluateAll((els) => els.map((e) => e.getAttribute("aria-label") ?? e.textContent ?? ""));
+        return accept(rows) ? rows : undefined;
+      },
+      { what: `rows in the view "${viewTitle}"`, timeoutMs },
+    );
+  }
+
+  /** Notifications currently shown as toasts or listed in the notification center: severity and message. */
+  async notifications() {
+    return this.page.$$eval(".notification-list-item", (items) =>
+      items.map((item) => {
+        const icon = item.querySelector(".notification-list-item-icon")?.className ?? "";
+        const severity = /error/.test(icon) ? "error" : /warning/.test(icon) ? "warning" : "info";
+        const message = item.querySelector(".notification-list-item-message")?.textContent ?? "";
+        const source = item.querySelector(".notification-list-item-source")?.textContent ?? "";
+        return { severity, message, source };
+      }),
+    );
+  }
+
+  /** Opens the notification center so that every notification, not only recent toasts, is in the DOM. */
+  async showAllNotifications() {
+    await this.runCommand("Notifications: Show Notifications");
+  }
+
+  /**
+   * Opens "Developer: Show Running Extensions" and returns the row of the extension with this display name, once
+   * `accept(row)` holds (by default as soon as the row is there).
+   */
+  async runningExtension(displayName, { accept = () => true, timeoutMs = DEFAULT_TIMEOUT_MS } = {}) {
+    await this.runCommand("Developer: Show Running Extensions");
+    let last;
+    return until(
+      async () => {
+        const rows = await this.page.$$eval(".runtime-extensions-editor .monaco-list-row", (els) =>
+          els.map((e) => ({ label: e.getAttribute("aria-label") ?? "", text: e.innerText })),
+        );
+        const found = rows.find((r) => r.text.split("\n")[0]?.trim().startsWith(displayName));
+        const row = found && { ...found, text: readable(found.text) };
+        last = row;
+        return row && accept(row) ? row : undefined;
+      },
+      { what: `"${displayName}" among the running extensions`, timeoutMs },
+    ).catch((err) => {
+      if (last) throw new Error(`${err.message}; its row reads: ${JSON.stringify(last.text)}`);
+      throw err;
+    });
+  }
+
+  /**
+   * Shows an Output channel by its name in the panel and returns the text visible in it. With `filter`, types it into
+   * the Output filter box first so that only matching lines remain (the view only renders what is on screen).
+   */
+  async showOutput(channelName, { filter } = {}) {
+    await this.runCommand("Output: Show Output Channels...");
+    await this.#pickFromQuickInput(
+      null,
+      channelName,
+      (label) => label === channelName || label.startsWith(`${channelName},`),
+      `the output channel "${channelName}"`,
+    );
+    const filterBox = this.page.locator(".panel .viewpane-filter input");
+    await filterBox.fill(filter ?? "");
+    const view = this.page.locator(".panel .output-view .view-lines");
+    await view.waitFor({ timeout: DEFAULT_TIMEOUT_MS });
+    // Filtering re-renders after a debounce: read until the text has been the same for three polls in a row.
+    let previous;
+    let same = 0;
+    return until(
+      async () => {
+        const text = readable(await view.innerText());
+        same = text === previous ? same + 1 : 0;
+        previous = text;
+        return same >= 3 ? { text } : undefined;
+      },
+      { what: `the output channel "${channelName}" filtered by "${filter ?? ""}" to settle` },
+    ).then((r) => r.text);
+  }
+}
+
+export { until };
