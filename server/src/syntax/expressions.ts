@@ -403,21 +403,33 @@ export abstract class ExpressionParser extends Scanner {
   parseString(): StringLiteral {
     const start = this.pos;
     this.skip(K.StringOpen, this.pos + 1);
-    const parts: StringPart[] = [];
+    const mark = this.mark();
     for (;;) {
       const before = this.pos;
       const c = this.ch();
       if (c === Ch.Quote) {
         this.skip(K.StringClose, this.pos + 1);
-        return { kind: "String", parts, terminated: true, start, end: this.pos };
+        return {
+          kind: "String",
+          parts: this.collect<StringPart>(mark),
+          terminated: true,
+          start,
+          end: this.pos,
+        };
       }
       if (c === EOF) {
         this.error("RSC1001", start, start + 1);
-        return { kind: "String", parts, terminated: false, start, end: this.pos };
+        return {
+          kind: "String",
+          parts: this.collect<StringPart>(mark),
+          terminated: false,
+          start,
+          end: this.pos,
+        };
       }
-      if (c === Ch.Backslash) parts.push(this.scanEscape());
-      else if (c === Ch.Dollar) parts.push(this.parseInterpolation());
-      else parts.push(this.scanStringText());
+      if (c === Ch.Backslash) this.stash(this.scanEscape());
+      else if (c === Ch.Dollar) this.stash(this.parseInterpolation());
+      else this.stash(this.scanStringText());
       this.progress(before);
     }
   }

@@ -47,6 +47,7 @@ const CODE_POSITIONAL: ReadonlySet<string> = new Set(["do", "onerror", "time", "
 
 /** Shared by every command without arguments, so that they allocate nothing. */
 const NO_ARGS: readonly Arg[] = Object.freeze([]);
+const NO_WORDS: readonly Token[] = Object.freeze([]);
 
 export interface ParseResult {
   readonly text: string;
@@ -71,7 +72,7 @@ class Parser extends ExpressionParser {
 
   /** A list of statements up to `closer` (or EOF). Stops at an enclosing construct's closer; skips stray ones. */
   private parseStatements(closer: number | undefined): Statement[] {
-    const body: Statement[] = [];
+    const mark = this.mark();
     for (;;) {
       const before = this.pos;
       this.skipSeparators();
@@ -82,12 +83,12 @@ class Parser extends ExpressionParser {
         this.error("RSC2004", this.pos, this.pos + 1, [String.fromCharCode(c)]);
         this.skip(K.Error, this.pos + 1);
       } else {
-        body.push(this.parseStatement());
+        this.stash(this.parseStatement());
         this.expectStatementEnd();
       }
       this.progress(before);
     }
-    return body;
+    return this.collect<Statement>(mark);
   }
 
   /** Line ends, `;` and trivia between statements. */
@@ -147,7 +148,7 @@ class Parser extends ExpressionParser {
   private parseCommand(): Command {
     const start = this.pos;
     let callee: Expr | undefined;
-    const head: Token[] = [];
+    let head: readonly Token[] = NO_WORDS;
     const c = this.ch();
     const colon = c === Ch.Colon;
     const root = c === Ch.Slash;
@@ -158,7 +159,7 @@ class Parser extends ExpressionParser {
       this.skip(K.Slash, this.pos + 1);
     }
     if (!colon && !root && c === Ch.Dollar) callee = this.parseDollar();
-    else this.scanHead(head, colon);
+    else head = this.scanHead(colon);
 
     if (!colon && !root && callee === undefined && head.length === 0) {
       this.error("RSC2005", this.pos, this.pos + 1, [this.describeHere()]);
@@ -179,16 +180,18 @@ class Parser extends ExpressionParser {
    * The leading bare words of a command: path segments separated by spaces or `/`, `..`, the command name and any
    * positional words before the first argument of another shape. Stops before `name=` and `where`.
    */
-  private scanHead(head: Token[], afterColon: boolean): void {
+  private scanHead(afterColon: boolean): readonly Token[] {
+    const mark = this.mark();
+    let count = 0;
     for (;;) {
       const before = this.pos;
       const c = this.ch();
-      if (isValueStop(c) || c === Ch.Equals || c === Ch.Hash || c === Ch.Slash) return;
+      if (isValueStop(c) || c === Ch.Equals || c === Ch.Hash || c === Ch.Slash) break;
       let end = this.pos;
       while (end < this.text.length && isNameChar(this.text.charCodeAt(end))) end++;
       const next = end < this.text.length ? this.text.charCodeAt(end) : EOF;
-      if (end > this.pos && next === Ch.Equals) return;
-      if (end - this.pos === 5 && isValueStop(next) && this.text.startsWith("where", this.pos)) return;
+      if (end > this.pos && next === Ch.Equals) break;
+      if (end - this.pos === 5 && isValueStop(next) && this.text.startsWith("where", this.pos)) break;
       let token: Token;
       if (c === Ch.Dot && this.ch(1) === Ch.Dot && (this.ch(2) === Ch.Slash || isValueStop(this.ch(2)))) {
         token = this.emit(K.DotDot, this.pos + 2);
@@ -198,17 +201,19 @@ class Parser extends ExpressionParser {
         while (end < this.text.length && !isValueStop(this.text.charCodeAt(end))) end++;
         token = this.emit(K.Word, end);
       }
-      head.push(token);
-      if (this.isWord(token, "find") && !(afterColon && head.length === 1)) return;
+      this.stash(token);
+      count++;
+      if (this.isWord(token, "find") && !(afterColon && count === 1)) break;
       if (this.ch() === Ch.Slash) this.skip(K.Slash, this.pos + 1);
       else this.skipInlineTrivia();
       this.progress(before);
     }
+    return count === 0 ? NO_WORDS : this.collect<Token>(mark);
   }
 
   /** Arguments up to the end of the command: `name=value`, unnamed values and switches, `where` clauses. */
   private parseArgs(globalCommand: string, findMode: boolean): readonly Arg[] {
-    let args: Arg[] | undefined;
+    const mark = this.mark();
     let whereNext = findMode;
     for (;;) {
       const before = this.pos;
@@ -218,12 +223,12 @@ class Parser extends ExpressionParser {
       const implicitWhere = whereNext && !this.atWord("where");
       whereNext = false;
       if (implicitWhere) {
-        (args ??= []).push(this.parseWhere(undefined));
+        this.stash(this.parseWhere(undefined));
       } else if (c === Ch.Equals) {
         this.error("RSC2007", this.pos, this.pos + 1);
         this.skip(K.Equals, this.pos + 1);
       } else {
-        (args ??= []).push(this.parseArg(globalCommand));
+        this.stash(this.parseArg(globalCommand));
       }
       if (this.pos === before) {
         this.error("RSC2004", this.pos, this.pos + 1, [this.describeHere().replace(/^'|'$/g, "")]);
@@ -231,7 +236,7 @@ class Parser extends ExpressionParser {
       }
       this.progress(before);
     }
-    return args ?? NO_ARGS;
+    return this.mark() === mark ? NO_ARGS : this.collect<Arg>(mark);
   }
 
   private parseArg(globalCommand: string): Arg {
@@ -304,7 +309,8 @@ class Parser extends ExpressionParser {
    * `braceIsCode` says whether `{...}` here is a block of code or an array literal.
    */
   private parseValue(braceIsCode: boolean, first?: Expr): Expr {
-    const parts: Expr[] = first ? [first] : [];
+    const mark = this.mark();
+    if (first) this.stash(first);
     for (;;) {
       const before = this.pos;
       const c = this.ch();
@@ -316,19 +322,22 @@ class Parser extends ExpressionParser {
       else if (c === Ch.LBrace) part = braceIsCode ? this.parseBlock() : this.parseArrayLiteral();
       else if (!isValueStop(c)) part = this.scanBareValue();
       else break;
-      parts.push(part);
+      this.stash(part);
       this.progress(before);
     }
-    const [only] = parts;
-    if (only === undefined) {
+    const count = this.mark() - mark;
+    if (count === 0) {
       this.error("RSC2006", this.pos, this.pos + (this.atCommandEnd(this.ch()) ? 0 : 1), [
         this.describeHere(),
       ]);
       if (this.ch() === Ch.Backslash) this.skipInlineTrivia();
       return this.missing();
     }
-    if (parts.length === 1) return only;
-    const lastPart = parts[parts.length - 1] ?? only;
+    const parts = this.collect<Expr>(mark);
+    const [only] = parts;
+    const lastPart = parts[parts.length - 1];
+    if (only === undefined || lastPart === undefined) return this.missing();
+    if (count === 1) return only;
     return { kind: "Concat", parts, start: only.start, end: lastPart.end };
   }
 
@@ -382,15 +391,16 @@ class Parser extends ExpressionParser {
     const start = this.pos;
     this.skip(K.LBrace, this.pos + 1);
     this.closers.push(Ch.RBrace);
-    const elements: ArrayElement[] = [];
+    const mark = this.mark();
     for (;;) {
       const before = this.pos;
       this.skipSeparators();
       const c = this.ch();
       if (c === Ch.RBrace || c === EOF || c === Ch.RBracket || c === Ch.RParen) break;
-      elements.push(this.parseArrayElement());
+      this.stash(this.parseArrayElement());
       this.progress(before);
     }
+    const elements = this.collect<ArrayElement>(mark);
     const closed = this.expectCloser(Ch.RBrace, K.RBrace, start, "RSC2001");
     this.closers.pop();
     return { kind: "Array", elements, closed, start, end: this.pos };

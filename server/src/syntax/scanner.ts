@@ -34,6 +34,24 @@ export class Scanner {
     this.stepLimit = text.length * 8 + 1000;
   }
 
+  /**
+   * A shared stack for building node lists: a list pushes its items above a mark and takes them with `collect`, which
+   * returns an exactly-sized array (growing many small arrays with `push` would waste most of their backing stores).
+   */
+  private readonly scratch: unknown[] = [];
+
+  protected mark(): number {
+    return this.scratch.length;
+  }
+
+  protected stash(item: unknown): void {
+    this.scratch.push(item);
+  }
+
+  protected collect<T>(mark: number): T[] {
+    return this.scratch.splice(mark) as T[];
+  }
+
   /** The char code at pos + offset, or EOF. */
   ch(offset = 0): number {
     const i = this.pos + offset;
