@@ -18,6 +18,33 @@ import { codeServerBin, isInstalled, repoRoot } from "./install-code-server.mjs"
 export const runsRoot = join(repoRoot, ".vscode-test", "runs");
 const KEEP_RUNS = 6;
 
+/** Kill functions of the code-server process groups still running; emptied by stop(). */
+const liveGroups = new Set();
+let processEndHooked = false;
+
+/**
+ * code-server runs in its own process group, so Ctrl+C in a terminal does not reach it: on exit and on the usual
+ * signals, kill every group still alive, then exit with the signal's conventional code.
+ */
+function hookProcessEnd() {
+  if (processEndHooked) return;
+  processEndHooked = true;
+  const killAll = () => {
+    for (const kill of liveGroups) kill();
+  };
+  process.on("exit", killAll);
+  for (const [signal, code] of [
+    ["SIGINT", 130],
+    ["SIGTERM", 143],
+    ["SIGHUP", 129],
+  ]) {
+    process.on(signal, () => {
+      killAll();
+      process.exit(code);
+    });
+  }
+}
+
 /** A port the OS says is free on 127.0.0.1 right now. */
 export function freePort() {
   return new Promise((resolvePort, reject) => {
@@ -184,13 +211,14 @@ export async function startCodeServer(opts) {
       }
     }
   };
-  // Last resort if the runner itself dies: never leave a code-server behind.
-  process.once("exit", killGroupNow);
+  // Last resort if the runner exits or is interrupted: never leave a code-server behind.
+  liveGroups.add(killGroupNow);
+  hookProcessEnd();
 
   let stopped;
   const stop = () =>
     (stopped ??= (async () => {
-      process.removeListener("exit", killGroupNow);
+      liveGroups.delete(killGroupNow);
       if (!exited && child.pid) {
         try {
           process.kill(-child.pid, "SIGTERM");

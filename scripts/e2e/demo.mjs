@@ -38,13 +38,14 @@ try {
     `\nOpen this URL in a browser (loopback only; forward the port to reach it from elsewhere):\n\n  ${url}\n`,
   );
   log("Press Ctrl+C to stop.");
-  const stop = async () => {
-    await server.stop();
-    cleanupRunDir(dirs);
-    process.exit(0);
-  };
-  process.once("SIGINT", () => void stop());
-  process.once("SIGTERM", () => void stop());
+  // Ctrl+C: codeServer.mjs kills the server's process group and exits; the run folder goes with it.
+  process.on("exit", () => {
+    try {
+      cleanupRunDir(dirs);
+    } catch {
+      // a process of the group may still be writing; the next run prunes old folders
+    }
+  });
 } catch (err) {
   process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n`);
   process.exit(1);

@@ -1,6 +1,6 @@
 // `npm run test:e2e`: build, compile, install code-server if needed, package, then the extension-host and browser suites.
 import { spawnSync } from "node:child_process";
-import { relative } from "node:path";
+import { join, relative } from "node:path";
 import { checkPackage } from "./check-package.mjs";
 import { ensureCodeServer, repoRoot } from "./install-code-server.mjs";
 import { runBrowserSuite, screenshotsRoot } from "./run-browser.mjs";
@@ -39,7 +39,7 @@ function finish() {
   const failed = results.filter((r) => !r.ok);
   log(`\n== e2e summary (${((Date.now() - startedAll) / 1000).toFixed(0)} s)`);
   for (const r of results) log(`  ${r.ok ? "✔" : "✘"} ${r.name} (${r.secs} s)`);
-  log(`Screenshots: ${relative(repoRoot, screenshotsRoot)}/`);
+  log(`Screenshots: ${relative(repoRoot, screenshotsRoot)}/ and test-results/e2e/exthost/`);
   process.exit(failed.length ? 1 : 0);
 }
 
@@ -71,7 +71,8 @@ await step("package (npm run package) and check the VSIX", () => {
 await step(
   "extension-host suite",
   async () => {
-    const { exitCode, runDir } = await runExtensionHostSuite({ log });
+    const screenshot = join(repoRoot, "test-results", "e2e", "exthost", "workbench-at-end.png");
+    const { exitCode, runDir } = await runExtensionHostSuite({ log, screenshot });
     return { ok: exitCode === 0, detail: exitCode === 0 ? "" : `exit ${exitCode}, logs in ${runDir}` };
   },
   { fatal: false },

@@ -73,8 +73,9 @@ function withTimeout(promise, ms, what) {
 
 /**
  * Runs the browser checks against the packaged extension.
- * @param {{ vsix?: string, grep?: string, log?: (s: string) => void, timeoutMs?: number }} [opts]
- * @returns {Promise<{ passed: number, failed: number, screenshotDir: string, runDir: string }>}
+ * @param {{ vsix?: string, grep?: string, log?: (s: string) => void, timeoutMs?: number, screenshotDir?: string }} [opts]
+ * @returns {Promise<{ passed: number, failed: number, results: { name: string, ok: boolean, error?: string,
+ *   screenshot?: string }[], screenshotDir: string, runDir: string }>}
  */
 export async function runBrowserSuite(opts = {}) {
   const log = opts.log ?? ((s) => process.stdout.write(`${s}\n`));
@@ -90,23 +91,24 @@ export async function runBrowserSuite(opts = {}) {
     `VSIX ${relative(repoRoot, vsix)}: ${(bytes / 1024).toFixed(1)} KB, ${files.length} files, allowlist ok`,
   );
 
-  rmSync(screenshotsRoot, { recursive: true, force: true });
-  mkdirSync(screenshotsRoot, { recursive: true });
+  const screenshotDir = opts.screenshotDir ?? screenshotsRoot;
+  rmSync(screenshotDir, { recursive: true, force: true });
+  mkdirSync(screenshotDir, { recursive: true });
   const dirs = createRunDir("browser");
   writeUserSettings(dirs);
   installExtension(dirs, vsix, log);
 
   let server;
   let browser;
-  let failed = 0;
-  let passed = 0;
+  /** @type {{ name: string, ok: boolean, error?: string, screenshot?: string }[]} */
+  const results = [];
   const pageErrors = [];
   try {
     server = await startCodeServer({ dirs, log });
     browser = await launchBrowser(dirs);
     const { page } = browser;
     page.on("pageerror", (err) => pageErrors.push(err.message));
-    const wb = new Workbench(page, { screenshotDir: screenshotsRoot, log: (s) => log(`    ${s}`) });
+    const wb = new Workbench(page, { screenshotDir, log: (s) => log(`    ${s}`) });
     await page.goto(`${server.baseUrl}/?folder=${encodeURIComponent(fixtureWorkspace)}`);
     await wb.waitReady({
       extensionHostReady: () => /Eager extensions activated/.test(extensionHostLog(dirs)),
@@ -128,7 +130,7 @@ export async function runBrowserSuite(opts = {}) {
     for (const check of checks) {
       const remaining = timeoutMs - (Date.now() - started);
       if (remaining <= 0) {
-        failed += 1;
+        results.push({ name: check.name, ok: false, error: "skipped: the suite ran out of time" });
         log(`  ✘ ${check.name}: skipped, the suite ran out of its ${timeoutMs / 1000} s`);
         continue;
       }
@@ -137,31 +139,29 @@ export async function runBrowserSuite(opts = {}) {
       try {
         await withTimeout(check.run(ctx), Math.min(check.timeoutMs ?? 60_000, remaining), `"${check.name}"`);
       } catch (err) {
-        error = err;
+        error = err instanceof Error ? err.message : String(err);
       }
       const shot = await wb.screenshot(check.name).catch(() => "(no screenshot)");
       const secs = ((Date.now() - t0) / 1000).toFixed(1);
-      if (error) {
-        failed += 1;
-        log(`  ✘ ${check.name} (${secs} s) — ${relative(repoRoot, shot)}`);
-        log(`      ${String(error instanceof Error ? error.message : error).replace(/\n/g, "\n      ")}`);
-      } else {
-        passed += 1;
-        log(`  ✔ ${check.name} (${secs} s) — ${relative(repoRoot, shot)}`);
-      }
+      results.push({ name: check.name, ok: error === undefined, error, screenshot: shot });
+      log(`  ${error === undefined ? "✔" : "✘"} ${check.name} (${secs} s) — ${relative(repoRoot, shot)}`);
+      if (error !== undefined) log(`      ${error.replace(/\n/g, "\n      ")}`);
       await wb.dismiss().catch(() => {});
     }
   } finally {
-    if (pageErrors.length) writeFileSync(join(screenshotsRoot, "page-errors.log"), pageErrors.join("\n"));
+    if (pageErrors.length) writeFileSync(join(screenshotDir, "page-errors.log"), pageErrors.join("\n"));
     await browser?.close();
     await server?.stop();
-    cleanupRunDir(dirs, { keep: failed > 0 || passed === 0 || !!process.env.E2E_KEEP_RUNS });
+    const bad = results.length === 0 || results.some((r) => !r.ok);
+    cleanupRunDir(dirs, { keep: bad || !!process.env.E2E_KEEP_RUNS });
   }
+  const passed = results.filter((r) => r.ok).length;
+  const failed = results.length - passed;
   log(
-    `Browser checks: ${passed} passed, ${failed} failed; screenshots in ${relative(repoRoot, screenshotsRoot)}/`,
+    `Browser checks: ${passed} passed, ${failed} failed; screenshots in ${relative(repoRoot, screenshotDir)}/`,
   );
   if (failed > 0) log(`Logs of the failed run kept in ${dirs.root}`);
-  return { passed, failed, screenshotDir: screenshotsRoot, runDir: dirs.root };
+  return { passed, failed, results, screenshotDir, runDir: dirs.root };
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

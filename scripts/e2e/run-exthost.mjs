@@ -1,6 +1,6 @@
 // Runs the mocha suite of out/test/e2e/suite inside code-server's real extension host and returns its exit code.
-import { existsSync, writeFileSync } from "node:fs";
-import { join, relative, resolve } from "node:path";
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { format } from "node:util";
 import { launchBrowser } from "./browser.mjs";
@@ -49,14 +49,19 @@ function checkBuilt() {
 
 /**
  * Starts code-server, opens the test workbench in headless chromium and waits for the suite to finish.
- * @param {{ log?: (s: string) => void, timeoutMs?: number, grep?: string, folder?: string }} [opts]
  * The run folder (.vscode-test/runs/exthost-*) is removed after a pass and kept, with its logs, after a failure.
+ * @param {{ log?: (s: string) => void, timeoutMs?: number, grep?: string, folder?: string,
+ *   extensionPath?: string, testsPath?: string, screenshot?: string }} [opts]
+ *   extensionPath: the extension to load (default: this repository); testsPath: the compiled suite index
+ *   (default: out/test/e2e/suite/index.js); screenshot: where to save a PNG of the workbench when the suite ends.
  * @returns {Promise<{ exitCode: number, runDir: string, output: string }>}
  */
 export async function runExtensionHostSuite(opts = {}) {
   const log = opts.log ?? ((s) => process.stdout.write(`${s}\n`));
   const timeoutMs = opts.timeoutMs ?? 180_000;
-  checkBuilt();
+  const extensionPath = resolve(opts.extensionPath ?? repoRoot);
+  const testsPath = resolve(opts.testsPath ?? suiteIndex);
+  if (!opts.extensionPath && !opts.testsPath) checkBuilt();
   const dirs = createRunDir("exthost");
   writeUserSettings(dirs);
   const env = {};
@@ -83,12 +88,17 @@ export async function runExtensionHostSuite(opts = {}) {
     page.on("pageerror", (err) => log(`[page error] ${err.message}`));
     const url = testWorkbenchUrl(server.baseUrl, server.port, {
       folder: resolve(opts.folder ?? fixtureWorkspace),
-      extensionPath: repoRoot,
-      testsPath: suiteIndex,
+      extensionPath,
+      testsPath,
     });
-    log(`Opening the test workbench (extension: ${repoRoot}, suite: ${relative(repoRoot, suiteIndex)})`);
+    log(`Opening the test workbench (extension: ${extensionPath}, suite: ${relative(repoRoot, testsPath)})`);
     await page.goto(url);
-    return finished;
+    const code = await finished;
+    if (opts.screenshot) {
+      mkdirSync(dirname(opts.screenshot), { recursive: true });
+      await page.screenshot({ path: opts.screenshot }).catch(() => {});
+    }
+    return code;
   };
   const timedOut = new Promise((_, reject) => {
     timer = setTimeout(
@@ -121,7 +131,8 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   const grepAt = process.argv.indexOf("--grep");
   const grep = grepAt > 0 ? process.argv[grepAt + 1] : undefined;
   try {
-    const { exitCode, runDir } = await runExtensionHostSuite({ grep });
+    const screenshot = join(repoRoot, "test-results", "e2e", "exthost", "workbench-at-end.png");
+    const { exitCode, runDir } = await runExtensionHostSuite({ grep, screenshot });
     if (exitCode !== 0)
       process.stdout.write(`Extension-host suite FAILED (exit ${exitCode}); logs kept in ${runDir}\n`);
     process.exit(exitCode);
