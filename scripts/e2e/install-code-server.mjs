@@ -18,7 +18,10 @@ const RIPGREP_CACHE_DIR = "vscode-ripgrep-cache-1.15.11";
 const RIPGREP_TARBALL = "ripgrep-v13.0.0-10-x86_64-unknown-linux-musl.tar.gz";
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
-export const installDir = join(repoRoot, ".vscode-test", "code-server");
+/** E2E_CODE_SERVER_DIR moves the install, e.g. to share one between checkouts. */
+export const installDir = process.env.E2E_CODE_SERVER_DIR
+  ? resolve(process.env.E2E_CODE_SERVER_DIR)
+  : join(repoRoot, ".vscode-test", "code-server");
 export const codeServerBin = join(installDir, "node_modules", ".bin", "code-server");
 const markerFile = join(installDir, "installed.json");
 const logFile = join(installDir, "install.log");
@@ -36,6 +39,12 @@ export function isInstalled() {
 function which(cmd) {
   const r = spawnSync("sh", ["-c", `command -v ${cmd}`], { encoding: "utf8" });
   return r.status === 0 ? r.stdout.trim() : undefined;
+}
+
+/** The prefix whose include/node holds the headers of the running Node, so native builds need no download. */
+function nodeHeadersDir() {
+  const prefix = dirname(dirname(process.execPath));
+  return existsSync(join(prefix, "include", "node", "node.h")) ? prefix : undefined;
 }
 
 /** Checks the Debian packages the install needs and says exactly which one is missing. */
@@ -57,6 +66,12 @@ function checkPrerequisites() {
       "a C++ toolchain is missing (native modules are built): apt-get install -y build-essential",
     );
   if (!which("tar")) problems.push("tar is missing: apt-get install -y tar");
+  if (!nodeHeadersDir() && !process.env.npm_config_nodedir) {
+    problems.push(
+      `no Node headers at ${join(dirname(dirname(process.execPath)), "include", "node")}: node-gyp would download ` +
+        "them from nodejs.org; install the headers of this Node (NodeSource and Debian's nodejs ship them)",
+    );
+  }
   if (problems.length) {
     throw new Error(`Cannot install code-server ${CODE_SERVER_VERSION}:\n  - ${problems.join("\n  - ")}`);
   }
@@ -143,6 +158,9 @@ export async function ensureCodeServer(opts = {}) {
     TMPDIR: tmpDir, // fix 3: where @vscode/ripgrep looks for its cached download
     npm_config_yes: "true", // fix 4: lets the inner `npx node-gyp` run
     npm_config_unsafe_perm: "true", // fix 1: root in CI
+    // Native modules (kerberos, argon2) build against the local headers instead of downloading them. root's
+    // ~/.npmrc sets nodedir on this machine; a normal user has no such setting.
+    ...(nodeHeadersDir() && !process.env.npm_config_nodedir ? { npm_config_nodedir: nodeHeadersDir() } : {}),
     npm_config_audit: "false",
     npm_config_fund: "false",
     npm_config_update_notifier: "false",
