@@ -45,6 +45,30 @@ export const catalog = {
   RSC2011: { severity: "error", template: "expected an operator or ')', found {0}" },
   RSC2012: { severity: "error", template: "'{0}' is an operator keyword and cannot start a value" },
   RSC2013: { severity: "error", template: "expected an array element before '='" },
+  // Semantic (language features, server/src/ide)
+  RSC3001: { severity: "error", template: "bad command name {0} in {1}{2}" },
+  RSC3002: { severity: "error", template: "unknown argument {0} for {1}{2}" },
+  RSC3003: { severity: "error", template: "{0}" },
+  RSC3004: { severity: "warning", template: "{0}" },
+  RSC3005: { severity: "error", template: "missing required argument{0} {1} for {2}" },
+  RSC3006: {
+    severity: "warning",
+    template: "missing argument{0} {1} for {2}: without it the command has nothing useful to do",
+  },
+  RSC3007: { severity: "error", template: "{0}" },
+  RSC3008: { severity: "warning", template: "unknown property {0} of {1}{2}" },
+  RSC3009: { severity: "warning", template: "unexpected value {0}: {1} takes no more unnamed values{2}" },
+  RSC3010: { severity: "warning", template: "variable {0} is not declared here{1}" },
+  RSC3011: {
+    severity: "warning",
+    template: "${0} exists only inside the on-message script of /iot mqtt subscriptions",
+  },
+  RSC3012: {
+    severity: "warning",
+    template:
+      "global {0} is not visible inside function {1}, and no call passes {0}=: declare it in the body with ':global {0}'",
+  },
+  RSC3020: { severity: "warning", template: "this message is meant to be JSON but is not valid JSON: {0}" },
 } as const satisfies Record<string, Entry>;
 
 export type DiagnosticCode = keyof typeof catalog;

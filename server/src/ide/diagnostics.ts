@@ -1,17 +1,27 @@
 // All diagnostics of one document: syntax errors from the parser, then semantic checks. Pure: text in, data out.
 import type { Diagnostic } from "../diagnostics/types";
+import { getSchema, type Schema } from "../schema";
 import { parse, type ParseResult } from "../syntax";
+import { DocumentAnalysis } from "./analysis";
+import { semanticDiagnostics } from "./checks/semantic";
 
 export interface DiagnosticsOptions {
   /** A parse of the same text, when the caller already has one. */
   readonly parsed?: ParseResult;
+  /** The command tree to check against (default: the bundled RouterOS schema). */
+  readonly schema?: Schema;
 }
 
-/** Diagnostics sorted by position, at most one per start offset. */
+/** Diagnostics sorted by position, at most one per start offset and message. */
 export function computeDiagnostics(text: string, options: DiagnosticsOptions = {}): Diagnostic[] {
   const parsed = options.parsed ?? parse(text);
-  const all = [...parsed.diagnostics];
-  return dedupeAndSort(all);
+  const analysis = new DocumentAnalysis("", 0, parsed, options.schema ?? getSchema());
+  return analysisDiagnostics(analysis);
+}
+
+/** Syntax then semantic diagnostics of an analysis (what the editor publishes and `rsc check` prints). */
+export function analysisDiagnostics(analysis: DocumentAnalysis): Diagnostic[] {
+  return dedupeAndSort([...analysis.parsed.diagnostics, ...semanticDiagnostics(analysis)]);
 }
 
 function dedupeAndSort(diagnostics: readonly Diagnostic[]): Diagnostic[] {

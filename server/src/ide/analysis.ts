@@ -1,0 +1,41 @@
+// One document at one version: its parse, line index, semantic model and value kinds, each computed once on demand.
+import type { Diagnostic } from "../diagnostics/types";
+import type { Schema } from "../schema";
+import { LineIndex, type ParseResult } from "../syntax";
+import { buildModel } from "./model/buildModel";
+import type { SemanticModel } from "./model/types";
+import { ValueKinds } from "./model/valueKinds";
+
+export class DocumentAnalysis {
+  private lineIndex: LineIndex | undefined;
+  private semanticModel: SemanticModel | undefined;
+  private valueKinds: ValueKinds | undefined;
+  /** Semantic diagnostics, filled by the diagnostics pass (kept here so code actions reuse them). */
+  semanticDiagnostics: readonly Diagnostic[] | undefined;
+
+  constructor(
+    readonly uri: string,
+    readonly version: number,
+    readonly parsed: ParseResult,
+    readonly schema: Schema,
+  ) {}
+
+  get text(): string {
+    return this.parsed.text;
+  }
+
+  get lines(): LineIndex {
+    this.lineIndex ??= new LineIndex(this.parsed.text);
+    return this.lineIndex;
+  }
+
+  get model(): SemanticModel {
+    this.semanticModel ??= buildModel(this.parsed, this.schema);
+    return this.semanticModel;
+  }
+
+  get kinds(): ValueKinds {
+    this.valueKinds ??= new ValueKinds(this.model, this.schema, this.parsed.text);
+    return this.valueKinds;
+  }
+}

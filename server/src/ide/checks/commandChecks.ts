@@ -1,0 +1,221 @@
+// Diagnostics of one bound command: unknown names, arguments and properties, invalid values, missing arguments.
+import { diagnostic } from "../../diagnostics/catalog";
+import type { Diagnostic } from "../../diagnostics/types";
+import {
+  formatPath,
+  joinAlternatives,
+  suggest,
+  validateValue,
+  type ArgInfo,
+  type Schema,
+} from "../../schema";
+import { classifyLiteral } from "../../syntax";
+import type { BoundArg, BoundCommand } from "../model/types";
+import { staticText, templateText } from "../model/staticText";
+
+/** Quick-fix data of a "did you mean" diagnostic: replace [start, end) by one of the suggestions. */
+export interface ReplaceData {
+  readonly kind: "replace";
+  readonly start: number;
+  readonly end: number;
+  readonly suggestions: readonly string[];
+}
+
+/** Quick-fix data of a missing-argument diagnostic: append ` name=` pairs at `insertAt`. */
+export interface MissingArgsData {
+  readonly kind: "missing-args";
+  readonly insertAt: number;
+  readonly names: readonly string[];
+}
+
+function hint(suggestions: readonly string[]): string {
+  return suggestions.length > 0 ? `; did you mean ${joinAlternatives(suggestions)}?` : "";
+}
+
+function replaceData(start: number, end: number, suggestions: readonly string[]): ReplaceData | undefined {
+  return suggestions.length > 0 ? { kind: "replace", start, end, suggestions } : undefined;
+}
+
+const TOPIC_FORMATS = new Set(["mqtt-topic", "mqtt-topic-filter"]);
+
+/** Every problem of one command. `text` is the document text. */
+export function checkCommand(schema: Schema, text: string, bound: BoundCommand, out: Diagnostic[]): void {
+  const resolution = bound.resolution;
+  const node = bound.node;
+  if (resolution?.error) {
+    const error = resolution.error;
+    const token = node.head[error.wordIndex];
+    if (!token) return;
+    out.push(
+      diagnostic(
+        "RSC3001",
+        token.start,
+        token.end,
+        [error.word, formatPath(error.menuPath), hint(error.suggestions)],
+        replaceData(token.start, token.end, error.suggestions),
+      ),
+    );
+    return;
+  }
+  const info = bound.info;
+  if (!info) return;
+  const where = formatPath(info.menuPath, info.name);
+  const given = new Set<string>();
+  for (const arg of bound.args) {
+    if (arg.name !== undefined && (arg.kind === "named" || arg.kind === "positional")) given.add(arg.name);
+    checkArg(schema, text, bound, arg, where, out);
+  }
+  checkRequired(bound, given, where, out);
+}
+
+function checkArg(
+  schema: Schema,
+  text: string,
+  bound: BoundCommand,
+  arg: BoundArg,
+  where: string,
+  out: Diagnostic[],
+): void {
+  const info = bound.info;
+  if (!info) return;
+  switch (arg.kind) {
+    case "named": {
+      const name = arg.name ?? "";
+      if (!arg.info) {
+        if (info.acceptsAnyArg) return;
+        const suggestions = suggest(
+          name,
+          info.args.map((a) => a.name),
+        );
+        out.push(
+          diagnostic(
+            "RSC3002",
+            arg.nameStart,
+            arg.nameEnd,
+            [name, where, hint(suggestions)],
+            replaceData(arg.nameStart, arg.nameEnd, suggestions),
+          ),
+        );
+        return;
+      }
+      checkValue(text, arg.info, arg, out);
+      if (name === "value-name") checkProperty(schema, text, bound, arg, out);
+      return;
+    }
+    case "positional": {
+      if (arg.info) {
+        checkValue(text, arg.info, arg, out);
+        if (arg.info.name === "value-name") checkProperty(schema, text, bound, arg, out);
+        return;
+      }
+      if (info.acceptsAnyArg || info.handAdded || arg.value?.kind !== "Literal") return;
+      if (arg.value.literal !== "word") return;
+      const word = text.slice(arg.start, arg.end);
+      const switches = info.args.filter((a) => a.type === "switch").map((a) => a.name);
+      const suggestions = suggest(word, switches);
+      out.push(
+        diagnostic(
+          "RSC3009",
+          arg.start,
+          arg.end,
+          [word, formatPath(info.menuPath, info.name), hint(suggestions)],
+          replaceData(arg.start, arg.end, suggestions),
+        ),
+      );
+      return;
+    }
+    default:
+      return;
+  }
+}
+
+function checkValue(text: string, spec: ArgInfo, arg: BoundArg, out: Diagnostic[]): void {
+  const value = arg.value;
+  if (!value) return;
+  const literal = staticText(text, value);
+  if (spec.format !== undefined && TOPIC_FORMATS.has(spec.format)) {
+    const template = literal ?? templateText(text, value, "x");
+    if (template === undefined) return;
+    const problem = validateValue(spec, template);
+    if (problem) out.push(diagnostic("RSC3007", value.start, value.end, [problem.message]));
+    return;
+  }
+  if (literal === undefined) return;
+  // RouterOS takes `address=192.168.88.1/24` where the command tree says "IP address" (/ip address, DHCP networks).
+  const target =
+    spec.type === "ip" && classifyLiteral(literal) === "ip-prefix"
+      ? { ...spec, type: "ip-prefix" as const }
+      : spec;
+  const problem = validateValue(target, literal);
+  if (!problem) return;
+  out.push(
+    diagnostic(problem.severity === "error" ? "RSC3003" : "RSC3004", value.start, value.end, [
+      problem.message,
+    ]),
+  );
+}
+
+/** `get cpu-lod`: the value name must be a property of the menu (when the schema knows its properties). */
+function checkProperty(
+  schema: Schema,
+  text: string,
+  bound: BoundCommand,
+  arg: BoundArg,
+  out: Diagnostic[],
+): void {
+  const value = arg.value;
+  if (value?.kind !== "Literal") return;
+  const properties = schema.properties(bound.menuPath);
+  if (properties.length === 0) return;
+  const name = text.slice(value.start, value.end);
+  if (properties.some((p) => p.name === name)) return;
+  const suggestions = suggest(
+    name,
+    properties.map((p) => p.name),
+  );
+  out.push(
+    diagnostic(
+      "RSC3008",
+      value.start,
+      value.end,
+      [name, formatPath(bound.menuPath), hint(suggestions)],
+      replaceData(value.start, value.end, suggestions),
+    ),
+  );
+}
+
+function checkRequired(
+  bound: BoundCommand,
+  given: ReadonlySet<string>,
+  where: string,
+  out: Diagnostic[],
+): void {
+  const info = bound.info;
+  if (!info || given.has("copy-from")) return;
+  const missingRouter: string[] = [];
+  const missingProduct: string[] = [];
+  for (const arg of info.args) {
+    if (!arg.required || given.has(arg.name)) continue;
+    (arg.requiredBy === "product" ? missingProduct : missingRouter).push(arg.name);
+  }
+  const token = bound.node.head[bound.pathWordCount - 1];
+  const start = token?.start ?? bound.node.start;
+  const end = token?.end ?? bound.node.end;
+  const insertAt = bound.node.end;
+  for (const [code, names] of [
+    ["RSC3005", missingRouter],
+    ["RSC3006", missingProduct],
+  ] as const) {
+    if (names.length === 0) continue;
+    const data: MissingArgsData = { kind: "missing-args", insertAt, names };
+    out.push(
+      diagnostic(
+        code,
+        start,
+        end,
+        [names.length > 1 ? "s" : "", joinAlternatives(names, "and"), where],
+        data,
+      ),
+    );
+  }
+}

@@ -1,0 +1,83 @@
+// Finds the strings meant to be JSON (publish messages, strings opening like JSON) and reports where they break.
+import { diagnostic } from "../../diagnostics/catalog";
+import type { Diagnostic } from "../../diagnostics/types";
+import type { Expr } from "../../syntax";
+import { walk } from "../../syntax/walk";
+import type { DocumentAnalysis } from "../analysis";
+import { checkJsonUnits, looksLikeJson, messageUnits, type HoleInfo } from "./jsonMessage";
+
+/** Quick-fix data of a JSON value that needs quotes: insert `\"` at `start` and at `end`. */
+export interface QuoteData {
+  readonly kind: "quote";
+  readonly start: number;
+  readonly end: number;
+}
+
+function holeInfo(analysis: DocumentAnalysis): HoleInfo {
+  const kinds = analysis.kinds;
+  return {
+    kindOf: (expr) => kinds.ofExpr(expr),
+    constantOf: (expr) => {
+      if (expr.kind !== "Variable") return undefined;
+      const occurrence = kinds.occurrenceStartingAt(expr.start);
+      return occurrence ? kinds.constantOf(occurrence.symbol) : undefined;
+    },
+  };
+}
+
+/** The values that reach the `message=` of `/iot mqtt publish`: direct, or through a variable assigned once. */
+function publishedMessages(analysis: DocumentAnalysis): Expr[] {
+  const out: Expr[] = [];
+  for (const bound of analysis.model.commands) {
+    if (bound.info?.name !== "publish" || bound.menuPath.join("/") !== "iot/mqtt") continue;
+    const value = bound.args.find((a) => a.kind === "named" && a.name === "message")?.value;
+    if (!value) continue;
+    if (value.kind === "Variable") {
+      const symbol = analysis.kinds.occurrenceStartingAt(value.start)?.symbol;
+      const writes = symbol?.occurrences.filter((o) => o.role === "write").length ?? 1;
+      const [only] = symbol?.assignments ?? [];
+      if (symbol && writes === 0 && symbol.assignments.length === 1 && only) out.push(only);
+    } else {
+      out.push(value);
+    }
+  }
+  return out;
+}
+
+export function checkJsonMessages(analysis: DocumentAnalysis, out: Diagnostic[]): void {
+  const info = holeInfo(analysis);
+  const text = analysis.text;
+  const checked = new Set<Expr>();
+  const markStrings = (expr: Expr): void => {
+    checked.add(expr);
+    if (expr.kind === "Paren") markStrings(expr.expr);
+    else if (expr.kind === "Binary" && expr.operator === ".") {
+      markStrings(expr.left);
+      markStrings(expr.right);
+    }
+  };
+  const check = (expr: Expr, strict: boolean): void => {
+    if (checked.has(expr)) return;
+    markStrings(expr);
+    const units = messageUnits(text, expr, info);
+    if (!units || !looksLikeJson(units, strict)) return;
+    const problem = checkJsonUnits(units);
+    if (!problem) return;
+    const data: QuoteData | undefined = problem.quote ? { kind: "quote", ...problem.quote } : undefined;
+    out.push(
+      diagnostic("RSC3020", problem.start, Math.max(problem.end, problem.start), [problem.message], data),
+    );
+  };
+  for (const message of publishedMessages(analysis)) check(message, false);
+  if (!text.includes("{") && !text.includes("[")) return;
+  walk(analysis.parsed.script, (node) => {
+    if (node.kind === "String") {
+      check(node, true);
+      return false;
+    }
+    if (node.kind === "Paren" && node.expr.kind === "Binary" && node.expr.operator === ".") {
+      check(node, true);
+    }
+    return undefined;
+  });
+}

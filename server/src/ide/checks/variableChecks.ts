@@ -1,0 +1,61 @@
+// Diagnostics about variables: undeclared names, MQTT message variables out of place, globals unseen in functions.
+import { diagnostic } from "../../diagnostics/catalog";
+import type { Diagnostic } from "../../diagnostics/types";
+import { joinAlternatives, suggest } from "../../schema";
+import { ON_MESSAGE_VARIABLES } from "../model/buildModel";
+import { visibleSymbols } from "../model/visibility";
+import type { SemanticModel, UnresolvedReference } from "../model/types";
+
+/** Quick-fix data of an undeclared variable: declare `name` on a new line before the statement at `insertAt`. */
+export interface DeclareData {
+  readonly kind: "declare";
+  readonly name: string;
+  /** Start of the statement using the variable. */
+  readonly insertAt: number;
+  readonly suggestions: readonly string[];
+  /** The reference itself, for "did you mean" replacements. */
+  readonly start: number;
+  readonly end: number;
+  readonly nameStart: number;
+  readonly nameEnd: number;
+}
+
+function undeclared(model: SemanticModel, ref: UnresolvedReference): Diagnostic {
+  if (ON_MESSAGE_VARIABLES.has(ref.name)) return diagnostic("RSC3011", ref.start, ref.end, [ref.name]);
+  const names = visibleSymbols(model, ref.scope, ref.start).map((s) => s.name);
+  const suggestions = suggest(ref.name, names);
+  const advice =
+    suggestions.length > 0
+      ? `; did you mean ${joinAlternatives(suggestions)}?`
+      : ref.role === "write"
+        ? `: :set needs an earlier ':local ${ref.name}' or ':global ${ref.name}'`
+        : `: declare it with :local or :global before this line`;
+  const nameStart = ref.node ? ref.node.nameStart : ref.start;
+  const nameEnd = ref.node ? ref.node.nameEnd : ref.end;
+  const data: DeclareData = {
+    kind: "declare",
+    name: ref.name,
+    insertAt: ref.statementStart,
+    suggestions,
+    start: ref.start,
+    end: ref.end,
+    nameStart,
+    nameEnd,
+  };
+  return diagnostic("RSC3010", ref.start, ref.end, [ref.name, advice], data);
+}
+
+export function checkVariables(model: SemanticModel, out: Diagnostic[]): void {
+  for (const ref of model.unresolved) out.push(undeclared(model, ref));
+  const globals = new Set(model.symbols.filter((s) => s.kind === "global").map((s) => s.name));
+  if (globals.size === 0) return;
+  for (const symbol of model.symbols) {
+    if (symbol.kind !== "parameter" || !globals.has(symbol.name)) continue;
+    const fn = symbol.owner;
+    if (!fn) continue;
+    const calls = model.calls.filter((c) => c.callee === fn);
+    if (calls.length === 0 || calls.some((c) => c.namedArgs.includes(symbol.name))) continue;
+    const first = symbol.occurrences[0];
+    if (first) out.push(diagnostic("RSC3012", first.start, first.end, [symbol.name, fn.name]));
+  }
+}

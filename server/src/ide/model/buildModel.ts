@@ -1,0 +1,641 @@
+// Walks a parsed script once: binds every command, tracks the current menu, and builds variable scopes and references.
+import type { Schema } from "../../schema";
+import {
+  stringText,
+  type Block,
+  type Command,
+  type Expr,
+  type ParseResult,
+  type Statement,
+  type StringLiteral,
+  type Variable,
+} from "../../syntax";
+import { bindCommand, type ResolveCache } from "./bindCommand";
+import type {
+  BoundArg,
+  BoundCommand,
+  BrokerDefinition,
+  Container,
+  FunctionCall,
+  MenuSection,
+  NameForm,
+  Occurrence,
+  Scope,
+  ScopeKind,
+  SemanticModel,
+  UnresolvedReference,
+  VariableKind,
+  VariableSymbol,
+} from "./types";
+
+/** Variables an MQTT subscription's on-message script receives. */
+export const ON_MESSAGE_VARIABLES: ReadonlySet<string> = new Set(["msgData", "msgTopic"]);
+const NOTHING_INJECTED: ReadonlySet<string> = new Set();
+const POSITIONAL_NAME = /^[0-9]+$/;
+/** Root commands whose `{...}` arguments are inline code of the same script. */
+const SEPARATE_SCRIPT_ROOT_COMMANDS: ReadonlySet<string> = new Set(["execute"]);
+
+/** Where a block's scope ends: an unclosed block reaches the end of the text, which the cursor may touch. */
+function blockEnd(block: Block): number {
+  return block.closed ? block.end : block.end + 1;
+}
+
+interface Context {
+  readonly scope: Scope;
+  /** The menu in which nested `[...]` commands resolve (the enclosing command's menu). */
+  readonly menu: readonly string[];
+  /** Start of the statement (in a statement list of code) holding what is being visited. */
+  readonly statementStart: number;
+}
+
+class ModelBuilder {
+  private readonly commands: BoundCommand[] = [];
+  private readonly commandOf = new Map<Command, BoundCommand>();
+  private readonly containerMenus = new Map<Container, readonly string[]>();
+  private readonly symbols: VariableSymbol[] = [];
+  private readonly occurrences: Occurrence[] = [];
+  private readonly unresolved: UnresolvedReference[] = [];
+  private readonly scopes: Scope[] = [];
+  private readonly calls: FunctionCall[] = [];
+  private readonly sections: MenuSection[] = [];
+  private readonly brokers: BrokerDefinition[] = [];
+  private readonly globals = new Map<string, VariableSymbol>();
+  private readonly cache: ResolveCache = new Map();
+
+  constructor(
+    private readonly schema: Schema,
+    private readonly parsed: ParseResult,
+  ) {}
+
+  private get text(): string {
+    return this.parsed.text;
+  }
+
+  build(): SemanticModel {
+    const script = this.parsed.script;
+    const root = this.newScope("script", script.start, script.end, undefined, undefined, NOTHING_INJECTED);
+    this.visitStatements(script, script.body, [], root, true);
+    this.occurrences.sort((a, b) => a.start - b.start);
+    return {
+      commands: this.commands,
+      commandOf: this.commandOf,
+      containerMenus: this.containerMenus,
+      symbols: this.symbols,
+      occurrences: this.occurrences,
+      unresolved: this.unresolved,
+      scopes: this.scopes,
+      calls: this.calls,
+      sections: this.sections,
+      brokers: this.brokers,
+    };
+  }
+
+  // ---- scopes and symbols ---------------------------------------------------------------------------------------
+
+  private newScope(
+    kind: ScopeKind,
+    start: number,
+    end: number,
+    parent: Scope | undefined,
+    fn: VariableSymbol | undefined,
+    injected: ReadonlySet<string>,
+  ): Scope {
+    const scope: Scope = {
+      id: this.scopes.length,
+      kind,
+      start,
+      end,
+      parent,
+      declarations: [],
+      visible: new Map(),
+      function: fn,
+      injected,
+    };
+    this.scopes.push(scope);
+    return scope;
+  }
+
+  private newSymbol(name: string, kind: VariableKind, scope: Scope, owner?: VariableSymbol): VariableSymbol {
+    const symbol: VariableSymbol = {
+      id: this.symbols.length,
+      name,
+      kind,
+      scope,
+      occurrences: [],
+      assignments: [],
+      functionBodies: [],
+      isFunction: false,
+      owner,
+    };
+    this.symbols.push(symbol);
+    return symbol;
+  }
+
+  private declareIn(scope: Scope, symbol: VariableSymbol, visibleFrom: number): void {
+    scope.declarations.push({ symbol, visibleFrom });
+    scope.visible.set(symbol.name, symbol);
+  }
+
+  private occurrence(
+    symbol: VariableSymbol,
+    role: Occurrence["role"],
+    form: NameForm,
+    start: number,
+    end: number,
+    nameStart: number,
+    nameEnd: number,
+  ): void {
+    const occurrence: Occurrence = { symbol, role, form, start, end, nameStart, nameEnd };
+    symbol.occurrences.push(occurrence);
+    this.occurrences.push(occurrence);
+  }
+
+  /** The symbol a name means at this point of the walk, creating parameters and injected names on first use. */
+  private lookup(name: string, scope: Scope): VariableSymbol | undefined {
+    let s: Scope | undefined = scope;
+    for (;;) {
+      if (s === undefined) return undefined;
+      const found = s.visible.get(name);
+      if (found) return found;
+      if (s.injected.has(name) || s.kind === "provided") {
+        const symbol = this.newSymbol(name, "injected", s);
+        this.declareIn(s, symbol, s.start);
+        return symbol;
+      }
+      if (s.kind === "function") {
+        const kind = POSITIONAL_NAME.test(name) ? "positional" : "parameter";
+        const symbol = this.newSymbol(name, kind, s, s.function);
+        this.declareIn(s, symbol, s.start);
+        return symbol;
+      }
+      if (s.kind === "script" || s.kind === "separate") return undefined;
+      s = s.parent;
+    }
+  }
+
+  private reference(
+    name: string,
+    role: "read" | "write",
+    form: NameForm,
+    span: { start: number; end: number; nameStart: number; nameEnd: number },
+    ctx: Context,
+    node: Variable | undefined,
+  ): VariableSymbol | undefined {
+    if (name === "") return undefined;
+    const symbol = this.lookup(name, ctx.scope);
+    if (symbol) {
+      this.occurrence(symbol, role, form, span.start, span.end, span.nameStart, span.nameEnd);
+      return symbol;
+    }
+    // `$1` outside a function: the script's own arguments (`:parse`d code), not a mistake we can see.
+    if (POSITIONAL_NAME.test(name)) return undefined;
+    this.unresolved.push({
+      name,
+      node,
+      form,
+      start: span.start,
+      end: span.end,
+      role,
+      scope: ctx.scope,
+      statementStart: ctx.statementStart,
+    });
+    return undefined;
+  }
+
+  // ---- statements -----------------------------------------------------------------------------------------------
+
+  private visitStatements(
+    container: Container,
+    body: readonly Statement[],
+    menu: readonly string[],
+    scope: Scope,
+    isCode: boolean,
+    outerStatementStart = 0,
+  ): void {
+    this.containerMenus.set(container, menu);
+    let current = menu;
+    const topLevel = container.kind === "Script";
+    let section: { path: readonly string[]; start: number; headerEnd: number; end: number } | undefined;
+    for (const statement of body) {
+      const ctx: Context = {
+        scope,
+        menu: current,
+        statementStart: isCode ? statement.start : outerStatementStart,
+      };
+      switch (statement.kind) {
+        case "Command": {
+          const bound = this.visitCommand(statement, current, ctx);
+          if (bound.menuOnly) {
+            current = bound.menuPath;
+            if (topLevel) {
+              if (section) this.sections.push(section);
+              section = {
+                path: bound.menuPath,
+                start: statement.start,
+                headerEnd: statement.end,
+                end: statement.end,
+              };
+              continue;
+            }
+          }
+          break;
+        }
+        case "Block": {
+          const inner = this.newScope(
+            "block",
+            statement.start,
+            blockEnd(statement),
+            scope,
+            undefined,
+            NOTHING_INJECTED,
+          );
+          this.visitStatements(statement, statement.body, current, inner, true);
+          break;
+        }
+        case "Substitution":
+          this.visitStatements(statement, statement.body, current, scope, false, ctx.statementStart);
+          break;
+      }
+      if (section) section.end = statement.end;
+    }
+    if (section) this.sections.push(section);
+  }
+
+  private visitCommand(node: Command, menu: readonly string[], ctx: Context): BoundCommand {
+    const bound = bindCommand(this.schema, this.text, node, menu, this.cache);
+    this.commands.push(bound);
+    this.commandOf.set(node, bound);
+    const inner: Context = {
+      scope: ctx.scope,
+      menu: bound.info && bound.rootCommand === undefined ? bound.menuPath : menu,
+      statementStart: ctx.statementStart,
+    };
+    if (node.callee !== undefined) {
+      const callee = node.callee.kind === "Variable" ? this.visitVariable(node.callee, inner) : undefined;
+      if (node.callee.kind !== "Variable") this.visitExpr(node.callee, inner);
+      const namedArgs = bound.args.filter((a) => a.kind === "named").map((a) => a.name ?? "");
+      this.calls.push({ callee, node, namedArgs });
+      for (const arg of bound.args) this.visitArgValue(bound, arg, inner);
+      return bound;
+    }
+    switch (bound.rootCommand) {
+      case "local":
+      case "global":
+        this.visitDeclaration(bound, bound.rootCommand, inner);
+        break;
+      case "set":
+        this.visitSet(bound, inner);
+        break;
+      case "foreach":
+      case "for":
+        this.visitLoop(bound, inner);
+        break;
+      case "onerror":
+        this.visitOnError(bound, inner);
+        break;
+      default:
+        for (const arg of bound.args) this.visitArgValue(bound, arg, inner);
+        this.noteBroker(bound);
+    }
+    return bound;
+  }
+
+  /** Visits an argument's value; `{...}` code gets the scope its command gives it. */
+  private visitArgValue(bound: BoundCommand, arg: BoundArg, ctx: Context, blockScope?: Scope): void {
+    const value = arg.value;
+    if (value === undefined) return;
+    if (arg.kind === "where") {
+      this.visitExpr(value, ctx);
+      return;
+    }
+    if (value.kind !== "Block") {
+      this.visitExpr(value, ctx);
+      return;
+    }
+    const scope = blockScope ?? this.codeScope(bound, arg, value, ctx.scope);
+    this.visitStatements(value, value.body, scope.kind === "separate" ? [] : bound.contextMenu, scope, true);
+  }
+
+  /** The scope of a `{...}` argument: inline code for root commands, its own script or command-provided fields otherwise. */
+  private codeScope(bound: BoundCommand, arg: BoundArg, block: Block, parent: Scope): Scope {
+    const root = bound.rootCommand;
+    if (root !== undefined && !SEPARATE_SCRIPT_ROOT_COMMANDS.has(root)) {
+      return this.newScope("block", block.start, blockEnd(block), parent, undefined, NOTHING_INJECTED);
+    }
+    if (root === undefined && bound.info === undefined && bound.node.callee === undefined) {
+      // Unknown command: be lenient, its fields may be provided.
+      return this.newScope("provided", block.start, blockEnd(block), parent, undefined, NOTHING_INJECTED);
+    }
+    if (arg.name === "do")
+      return this.newScope("provided", block.start, blockEnd(block), parent, undefined, NOTHING_INJECTED);
+    const injected = arg.name === "on-message" ? ON_MESSAGE_VARIABLES : NOTHING_INJECTED;
+    return this.newScope("separate", block.start, blockEnd(block), parent, undefined, injected);
+  }
+
+  // ---- variable-declaring commands -------------------------------------------------------------------------------
+
+  /** The variable name(s) given as the first unnamed value (or `name=`): word, quoted string, or `k,v` list. */
+  private declaredNames(
+    bound: BoundCommand,
+    argName: string,
+  ): { name: string; form: NameForm; start: number; end: number; nameStart: number; nameEnd: number }[] {
+    const arg = bound.args.find((a) => a.name === argName && (a.kind === "positional" || a.kind === "named"));
+    const value = arg?.value;
+    if (!value) return [];
+    if (value.kind === "Literal") {
+      const out = [];
+      let offset = value.start;
+      for (const part of this.text.slice(value.start, value.end).split(",")) {
+        if (part !== "") {
+          out.push({
+            name: part,
+            form: "word" as const,
+            start: offset,
+            end: offset + part.length,
+            nameStart: offset,
+            nameEnd: offset + part.length,
+          });
+        }
+        offset += part.length + 1;
+      }
+      return out;
+    }
+    if (value.kind === "String") {
+      const name = stringText(this.text, value);
+      return [
+        {
+          name,
+          form: "quoted",
+          start: value.start,
+          end: value.end,
+          nameStart: value.start,
+          nameEnd: value.end,
+        },
+      ];
+    }
+    return [];
+  }
+
+  private visitDeclaration(bound: BoundCommand, kind: "local" | "global", ctx: Context): void {
+    const [target] = this.declaredNames(bound, "name");
+    let symbol: VariableSymbol | undefined;
+    if (target) {
+      if (kind === "global") {
+        symbol = this.globals.get(target.name);
+        if (!symbol) {
+          symbol = this.newSymbol(target.name, "global", ctx.scope);
+          this.globals.set(target.name, symbol);
+        }
+      } else {
+        symbol = this.newSymbol(target.name, "local", ctx.scope);
+      }
+    }
+    for (const arg of bound.args) {
+      if (arg.name === "name") continue;
+      if (arg.name === "do" && arg.value?.kind === "Block") {
+        const body = arg.value;
+        const scope = this.newScope(
+          "function",
+          body.start,
+          blockEnd(body),
+          ctx.scope,
+          symbol,
+          NOTHING_INJECTED,
+        );
+        if (symbol) {
+          symbol.isFunction = true;
+          symbol.functionBodies.push(body);
+        }
+        this.visitStatements(body, body.body, [], scope, true);
+        continue;
+      }
+      if (arg.name === "value" && arg.value && symbol) symbol.assignments.push(arg.value);
+      this.visitArgValue(bound, arg, ctx);
+    }
+    if (symbol && target) {
+      this.declareIn(ctx.scope, symbol, bound.node.end);
+      this.occurrence(
+        symbol,
+        "declaration",
+        target.form,
+        target.start,
+        target.end,
+        target.nameStart,
+        target.nameEnd,
+      );
+    }
+  }
+
+  private visitSet(bound: BoundCommand, ctx: Context): void {
+    const [target] = this.declaredNames(bound, "name");
+    let symbol: VariableSymbol | undefined;
+    if (target) {
+      symbol = this.reference(target.name, "write", target.form, target, ctx, undefined);
+    }
+    for (const arg of bound.args) {
+      if (arg.name === "name" && target) continue;
+      if (arg.name === "do" && arg.value?.kind === "Block") {
+        const body = arg.value;
+        const scope = this.newScope(
+          "function",
+          body.start,
+          blockEnd(body),
+          ctx.scope,
+          symbol,
+          NOTHING_INJECTED,
+        );
+        if (symbol) {
+          symbol.isFunction = true;
+          symbol.functionBodies.push(body);
+        }
+        this.visitStatements(body, body.body, [], scope, true);
+        continue;
+      }
+      if (arg.name === "value" && arg.value && symbol) symbol.assignments.push(arg.value);
+      this.visitArgValue(bound, arg, ctx);
+    }
+  }
+
+  private visitLoop(bound: BoundCommand, ctx: Context): void {
+    const counters = this.declaredNames(bound, "counter");
+    for (const arg of bound.args) {
+      if (arg.name === "counter") continue;
+      const value = arg.value;
+      if (value?.kind === "Block") {
+        const scope = this.newScope(
+          "block",
+          value.start,
+          blockEnd(value),
+          ctx.scope,
+          undefined,
+          NOTHING_INJECTED,
+        );
+        if (arg.name === "do") {
+          for (const counter of counters) {
+            const symbol = this.newSymbol(counter.name, "counter", scope);
+            this.declareIn(scope, symbol, value.start);
+            this.occurrence(
+              symbol,
+              "declaration",
+              counter.form,
+              counter.start,
+              counter.end,
+              counter.nameStart,
+              counter.nameEnd,
+            );
+          }
+        }
+        this.visitArgValue(bound, arg, ctx, scope);
+      } else {
+        this.visitArgValue(bound, arg, ctx);
+      }
+    }
+  }
+
+  private visitOnError(bound: BoundCommand, ctx: Context): void {
+    const [target] = this.declaredNames(bound, "error");
+    for (const arg of bound.args) {
+      if (arg.name === "error") continue;
+      const value = arg.value;
+      if (value?.kind === "Block") {
+        const scope = this.newScope(
+          "block",
+          value.start,
+          blockEnd(value),
+          ctx.scope,
+          undefined,
+          NOTHING_INJECTED,
+        );
+        if (arg.name === "do" && target) {
+          const symbol = this.newSymbol(target.name, "error", scope);
+          this.declareIn(scope, symbol, value.start);
+          this.occurrence(
+            symbol,
+            "declaration",
+            target.form,
+            target.start,
+            target.end,
+            target.nameStart,
+            target.nameEnd,
+          );
+        }
+        this.visitArgValue(bound, arg, ctx, scope);
+      } else {
+        this.visitArgValue(bound, arg, ctx);
+      }
+    }
+  }
+
+  /** `/iot mqtt brokers add name=X`: remembered for `broker=` completion. */
+  private noteBroker(bound: BoundCommand): void {
+    if (bound.info?.name !== "add" || bound.menuPath.join("/") !== "iot/mqtt/brokers") return;
+    const value = bound.args.find((a) => a.kind === "named" && a.name === "name")?.value;
+    if (value === undefined) return;
+    if (value.kind === "Literal") {
+      this.brokers.push({
+        name: this.text.slice(value.start, value.end),
+        start: value.start,
+        end: value.end,
+      });
+    } else if (
+      value.kind === "String" &&
+      value.parts.every((p) => p.kind !== "Variable" && p.kind !== "Substitution" && p.kind !== "Paren")
+    ) {
+      this.brokers.push({ name: stringText(this.text, value), start: value.start, end: value.end });
+    }
+  }
+
+  // ---- expressions -----------------------------------------------------------------------------------------------
+
+  private visitVariable(node: Variable, ctx: Context): VariableSymbol | undefined {
+    if (node.dynamic) {
+      this.visitExpr(node.dynamic, ctx);
+      return undefined;
+    }
+    if (node.quoted) {
+      return this.reference(
+        node.name,
+        "read",
+        "quoted",
+        { start: node.start, end: node.end, nameStart: node.quoted.start, nameEnd: node.quoted.end },
+        ctx,
+        node,
+      );
+    }
+    return this.reference(node.name, "read", "dollar", node, ctx, node);
+  }
+
+  private visitString(node: StringLiteral, ctx: Context): void {
+    for (const part of node.parts) {
+      switch (part.kind) {
+        case "Variable": {
+          if (!("nameStart" in part)) break;
+          const quoted = this.text.charCodeAt(part.start + 1) === 92; // `$\"name\"`
+          this.reference(part.name, "read", quoted ? "string-quoted" : "string-dollar", part, ctx, part);
+          break;
+        }
+        case "Substitution":
+          this.visitStatements(part, part.body, ctx.menu, ctx.scope, false, ctx.statementStart);
+          break;
+        case "Paren":
+          this.visitExpr(part.expr, ctx);
+          break;
+        default:
+          break;
+      }
+    }
+  }
+
+  private visitExpr(expr: Expr, ctx: Context): void {
+    switch (expr.kind) {
+      case "Variable":
+        this.visitVariable(expr, ctx);
+        return;
+      case "String":
+        this.visitString(expr, ctx);
+        return;
+      case "Substitution":
+        this.visitStatements(expr, expr.body, ctx.menu, ctx.scope, false, ctx.statementStart);
+        return;
+      case "Paren":
+        this.visitExpr(expr.expr, ctx);
+        return;
+      case "Array":
+        for (const element of expr.elements) {
+          if (element.key?.kind === "String") this.visitString(element.key, ctx);
+          if (element.value) this.visitExpr(element.value, ctx);
+        }
+        return;
+      case "Block": {
+        const scope = this.newScope(
+          "block",
+          expr.start,
+          blockEnd(expr),
+          ctx.scope,
+          undefined,
+          NOTHING_INJECTED,
+        );
+        this.visitStatements(expr, expr.body, ctx.menu, scope, true);
+        return;
+      }
+      case "Unary":
+        this.visitExpr(expr.operand, ctx);
+        return;
+      case "Binary":
+        this.visitExpr(expr.left, ctx);
+        this.visitExpr(expr.right, ctx);
+        return;
+      case "Concat":
+        for (const part of expr.parts) this.visitExpr(part, ctx);
+        return;
+      case "Literal":
+      case "Missing":
+        return;
+    }
+  }
+}
+
+/** Builds the semantic model of a parsed script. Linear in the size of the tree; never throws on broken input. */
+export function buildModel(parsed: ParseResult, schema: Schema): SemanticModel {
+  return new ModelBuilder(schema, parsed).build();
+}

@@ -1,0 +1,48 @@
+// The text of a value that is known without running the script: a bare word, or a string without interpolation.
+import { stringText, type Expr, type StringLiteral } from "../../syntax";
+
+/** True when a string has no `$var`, `$[cmd]` or `$(expr)` parts. */
+export function isPlainString(literal: StringLiteral): boolean {
+  return literal.parts.every((p) => !("body" in p || "expr" in p || "nameStart" in p));
+}
+
+/** The value's text (escapes decoded), or undefined when it depends on run time (variables, commands, expressions). */
+export function staticText(text: string, value: Expr): string | undefined {
+  if (value.kind === "Literal") return text.slice(value.start, value.end);
+  if (value.kind === "String" && isPlainString(value)) return stringText(text, value);
+  return undefined;
+}
+
+/**
+ * The value's text with every run-time part replaced by `placeholder`: enough to check rules that look at the fixed
+ * parts only (an MQTT topic's `+` and `#`). Undefined for values that are not words, strings or their concatenation.
+ */
+export function templateText(text: string, value: Expr, placeholder: string): string | undefined {
+  switch (value.kind) {
+    case "Literal":
+      return text.slice(value.start, value.end);
+    case "String": {
+      let out = "";
+      for (const part of value.parts) {
+        if ("body" in part || "expr" in part || "nameStart" in part) out += placeholder;
+        else out += stringText(text, { ...value, parts: [part] });
+      }
+      return out;
+    }
+    case "Variable":
+    case "Substitution":
+    case "Paren":
+      return placeholder;
+    case "Concat": {
+      let out = "";
+      for (const part of value.parts) {
+        const piece = templateText(text, part, placeholder);
+        if (piece === undefined) return undefined;
+        out += piece;
+      }
+      return out;
+    }
+    default:
+      return undefined;
+  }
+}
