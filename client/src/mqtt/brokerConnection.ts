@@ -12,7 +12,12 @@ import {
   type SecretProvider,
 } from "./brokerProfile";
 import type { Clock, TimerHandle } from "./clock";
-import { closedBeforeConnack, connectTimeout, describeConnectFailure } from "./connectFailure";
+import {
+  closedBeforeConnackError,
+  connectTimeout,
+  describeConnectFailure,
+  type AttemptTlsMaterial,
+} from "./connectFailure";
 import { DISCONNECTED, type ConnectionState } from "./connectionState";
 import { withDeadline } from "./deadline";
 import { MqttError, errorParts } from "./errors";
@@ -91,7 +96,7 @@ interface Attempt {
   lastError: unknown;
   guard: TimerHandle | undefined;
   disconnectReason: number | undefined;
-  ca: Buffer | string | undefined;
+  tls: AttemptTlsMaterial | undefined;
 }
 
 interface PendingPublish {
@@ -360,7 +365,9 @@ export class BrokerConnection {
 
   /** Protocol, cipher and server certificate of the live TLS session, if any. */
   tlsInfo(): TlsSessionInfo | undefined {
-    const stream = this.current?.client?.stream as Partial<TLSSocket> | undefined;
+    const raw = this.current?.client?.stream as
+      (Partial<TLSSocket> & { socket?: Partial<TLSSocket> }) | undefined;
+    const stream = raw?.socket ?? raw;
     if (!stream || typeof stream.getPeerCertificate !== "function") return undefined;
     const peer = stream.getPeerCertificate();
     return {
@@ -389,7 +396,7 @@ export class BrokerConnection {
       lastError: undefined,
       guard: undefined,
       disconnectReason: undefined,
-      ca: undefined,
+      tls: undefined,
     };
     this.current = attempt;
     this.setState({ status: "connecting", attempt: this.failures + 1 });
@@ -420,7 +427,14 @@ export class BrokerConnection {
           `broker "${profile.name}" names client certificate "${profile.certificate}" but the editor has no certificate file for it; connecting without a client certificate`,
         );
       }
-      attempt.ca = options.ca as Buffer | undefined;
+      if (profile.ssl) {
+        attempt.tls = {
+          ca: options.ca as Buffer | undefined,
+          cert: options.cert as Buffer | undefined,
+          key: options.key as Buffer | undefined,
+          passphrase: options.passphrase,
+        };
+      }
       this.log(
         "info",
         `connecting to broker "${profile.name}" at ${describeEndpoint(profile)} as ${options.clientId ?? "?"}`,
@@ -460,11 +474,7 @@ export class BrokerConnection {
   private onClose(attempt: Attempt): void {
     if (attempt !== this.current || attempt.phase === "closed") return;
     if (attempt.phase === "opening") {
-      const profile = this.profileValue;
-      this.attemptFailed(
-        attempt,
-        attempt.lastError ?? closedBeforeConnack(profile.name, describeEndpoint(profile), profile),
-      );
+      this.attemptFailed(attempt, attempt.lastError ?? closedBeforeConnackError());
       return;
     }
     this.connectionLost(attempt);
@@ -479,7 +489,7 @@ export class BrokerConnection {
     const profile = this.profileValue;
     void describeConnectFailure(error, {
       profile,
-      ca: attempt.ca,
+      tls: attempt.tls,
       secrets: [],
       now: new Date(this.deps.clock.now()),
       probe: this.deps.probe,

@@ -183,6 +183,8 @@ export async function toMqttOptions(
     connectTimeout: extras.connectTimeoutMs ?? 10_000,
     queueQoSZero: false,
     resubscribe: false,
+    // Silences the package's debug output (DEBUG=mqttjs*), which prints packets and options verbatim.
+    log: () => {},
   };
   if (profile.username !== "") options.username = profile.username;
   if (password) options.password = password;

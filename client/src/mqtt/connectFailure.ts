@@ -13,10 +13,26 @@ import {
   type TlsProbeTarget,
 } from "./tlsDiagnosis";
 
+/** The TLS material of the failed attempt, so the probe is judged by the server exactly like it. */
+export interface AttemptTlsMaterial {
+  ca?: Buffer | string | undefined;
+  cert?: Buffer | string | undefined;
+  key?: Buffer | string | undefined;
+  passphrase?: string | undefined;
+}
+
+/** The code of the error a connection produces when the broker closes it before CONNACK without any error. */
+export const CLOSED_BEFORE_CONNACK = "CLOSED_BEFORE_CONNACK";
+
+export function closedBeforeConnackError(): Error {
+  return Object.assign(new Error("the broker closed the connection before CONNACK"), {
+    code: CLOSED_BEFORE_CONNACK,
+  });
+}
+
 export interface FailureContext {
   profile: BrokerProfile;
-  /** The CA material given to the failed attempt, so the probe judges the chain the same way. */
-  ca?: Buffer | string | undefined;
+  tls?: AttemptTlsMaterial | undefined;
   secrets: Iterable<string>;
   now: Date;
   /** Replaceable for tests; defaults to {@link probeTls}. */
@@ -48,7 +64,7 @@ export async function describeConnectFailure(error: unknown, ctx: FailureContext
       host: profile.address,
       port: profile.port,
       servername: profile.tls.servername,
-      ca: ctx.ca,
+      ...ctx.tls,
       timeoutMs: ctx.probeTimeoutMs ?? 2000,
     });
     const errorCert = (error as { cert?: PeerCertificate }).cert;
@@ -65,17 +81,32 @@ export async function describeConnectFailure(error: unknown, ctx: FailureContext
       now: ctx.now,
     });
   }
-  if (profile.ssl && isTlsLayerMessage(message, code)) {
-    return explainTlsFailure(code, raw, {
-      broker,
-      endpoint,
-      expectedHost: profile.address,
-      trustSource: "",
-      chain: undefined,
-      missingClientCertificate:
-        profile.certificate && !profile.tls.certFile ? profile.certificate : undefined,
-      now: ctx.now,
+  const dropped = code === "ECONNRESET" || code === "EPIPE" || code === CLOSED_BEFORE_CONNACK;
+  if (profile.ssl && (dropped || isTlsLayerMessage(message, code))) {
+    // A TLS 1.3 server sends its alert (say, "certificate required") after the handshake; if the CONNECT we sent
+    // meanwhile draws a reset, the alert is lost. A probe that sends nothing after the handshake reads it.
+    const probe = ctx.probe ?? probeTls;
+    const result = await probe({
+      host: profile.address,
+      port: profile.port,
+      servername: profile.tls.servername,
+      ...ctx.tls,
+      alertWaitMs: 300,
+      timeoutMs: ctx.probeTimeoutMs ?? 2000,
     });
+    const failure = result?.failure ?? (isTlsLayerMessage(message, code) ? raw : undefined);
+    if (failure !== undefined) {
+      return explainTlsFailure(undefined, redactText(failure, ctx.secrets), {
+        broker,
+        endpoint,
+        expectedHost: profile.address,
+        trustSource: "",
+        chain: undefined,
+        missingClientCertificate:
+          profile.certificate && !profile.tls.certFile ? profile.certificate : undefined,
+        now: ctx.now,
+      });
+    }
   }
   const opts = { broker, code };
   switch (code) {
@@ -110,7 +141,13 @@ export async function describeConnectFailure(error: unknown, ctx: FailureContext
       return new MqttError("timeout", `timeout: no answer from ${hostPort} (broker "${broker}")`, opts);
     case "ECONNRESET":
     case "EPIPE":
-      return closedBeforeConnack(broker, endpoint, profile, code);
+    case CLOSED_BEFORE_CONNACK:
+      return closedBeforeConnack(
+        broker,
+        endpoint,
+        profile,
+        code === CLOSED_BEFORE_CONNACK ? undefined : code,
+      );
   }
   if (/connack timeout/i.test(message)) {
     return connectTimeout(broker, endpoint, profile, ctx.connectTimeoutMs);

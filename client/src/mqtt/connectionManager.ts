@@ -19,6 +19,7 @@ import { Emitter, type Disposable } from "./emitter";
 import { MqttError, errorParts } from "./errors";
 import { DEFAULT_KICK_LOOP, type KickLoopOptions } from "./kickLoop";
 import type { QoS } from "./qos";
+import { pacedStreamBuilder } from "./pacedStream";
 import { SecretRedactor } from "./redact";
 import type { TlsProbeResult, TlsProbeTarget } from "./tlsDiagnosis";
 
@@ -40,7 +41,7 @@ export interface ConnectionManagerOptions {
   maxQueuedPublishes?: number;
   /** Value validation from the language schema; a profile with problems does not connect. */
   validateProfile?: ProfileValidator;
-  /** Creates the `mqtt` client (tests replace it). */
+  /** Creates the `mqtt` client (tests replace it). The default paces reads so floods cannot stall the event loop. */
   createClient?: (options: MqttConnectOptions) => mqtt.MqttClient;
   /** TLS diagnostic probe (tests replace it). */
   probeTls?: (target: TlsProbeTarget) => Promise<TlsProbeResult | undefined>;
@@ -95,7 +96,7 @@ export class ConnectionManager {
       kickLoop: { ...DEFAULT_KICK_LOOP, ...options.kickLoop },
       maxQueuedPublishes: options.maxQueuedPublishes ?? 1000,
       validateProfile: options.validateProfile,
-      createClient: options.createClient ?? ((o) => mqtt.connect(o)),
+      createClient: options.createClient ?? ((o) => new mqtt.MqttClient(pacedStreamBuilder(o), o)),
       probe: options.probeTls,
     };
   }

@@ -16,10 +16,12 @@ export interface CertificateSummary {
 }
 
 export interface TlsProbeResult {
-  /** The peer's chain as the server sent it, leaf first. */
+  /** The peer's chain as the server sent it, leaf first (empty when the handshake failed before it). */
   chain: CertificateSummary[];
   /** OpenSSL's verdict with the given CA, for example `CERT_HAS_EXPIRED`. */
   authorizationError: string | undefined;
+  /** The error that ended the handshake, or an alert the server sent right after it (TLS 1.3 sends "certificate required" then). */
+  failure: string | undefined;
 }
 
 export interface TlsProbeTarget {
@@ -27,13 +29,24 @@ export interface TlsProbeTarget {
   port: number;
   servername?: string | undefined;
   ca?: Buffer | string | undefined;
+  /** The same client certificate as the failed attempt, so the server judges the probe the same way. */
+  cert?: Buffer | string | undefined;
+  key?: Buffer | string | undefined;
+  passphrase?: string | undefined;
+  /** After the handshake, wait this long for an alert (default 0: return at once). */
+  alertWaitMs?: number;
   timeoutMs?: number;
 }
 
-/** Connects once without verification, reads the peer chain and closes. Resolves undefined when no handshake happens in time. */
+/**
+ * Connects once without verification, reads the peer chain and closes. Sends nothing after the handshake, so an
+ * alert the server sends is never lost to a connection reset. Resolves undefined when nothing happens in time.
+ */
 export function probeTls(target: TlsProbeTarget): Promise<TlsProbeResult | undefined> {
   return new Promise((resolve) => {
     let settled = false;
+    let result: TlsProbeResult | undefined;
+    let alertTimer: NodeJS.Timeout | undefined;
     const servername = target.servername ?? (isIP(target.host) === 0 ? target.host : undefined);
     const socket = tls.connect({
       host: target.host,
@@ -41,26 +54,47 @@ export function probeTls(target: TlsProbeTarget): Promise<TlsProbeResult | undef
       rejectUnauthorized: false,
       ...(servername ? { servername } : {}),
       ...(target.ca ? { ca: target.ca } : {}),
+      ...(target.cert ? { cert: target.cert } : {}),
+      ...(target.key ? { key: target.key } : {}),
+      ...(target.passphrase ? { passphrase: target.passphrase } : {}),
     });
-    const finish = (result: TlsProbeResult | undefined): void => {
+    const finish = (): void => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
+      if (alertTimer) clearTimeout(alertTimer);
       socket.destroy();
       resolve(result);
     };
-    const timer = setTimeout(() => finish(undefined), target.timeoutMs ?? 2000);
+    const timer = setTimeout(finish, target.timeoutMs ?? 2000);
     socket.once("secureConnect", () => {
       const authorizationError = socket.authorizationError;
-      finish({
+      result = {
         chain: peerChain(socket.getPeerCertificate(true)),
         authorizationError: authorizationError
           ? String((authorizationError as { code?: string }).code ?? authorizationError)
           : undefined,
-      });
+        failure: undefined,
+      };
+      if (!target.alertWaitMs) finish();
+      else alertTimer = setTimeout(finish, target.alertWaitMs);
     });
-    socket.once("error", () => finish(undefined));
-    socket.once("close", () => finish(undefined));
+    socket.once("error", (error: Error) => {
+      result = {
+        chain: result?.chain ?? [],
+        authorizationError: result?.authorizationError,
+        failure: error.message,
+      };
+      finish();
+    });
+    socket.once("close", () => {
+      result ??= {
+        chain: [],
+        authorizationError: undefined,
+        failure: "connection closed during the TLS handshake",
+      };
+      finish();
+    });
   });
 }
 
@@ -232,6 +266,13 @@ function handshakeReason(raw: string, ctx: TlsFailureContext): string {
     text.includes("unknown protocol")
   ) {
     return "the handshake failed because the port does not speak TLS; is ssl=yes right for this port?";
+  }
+  if (
+    text.includes("econnreset") ||
+    text.includes("closed during the tls handshake") ||
+    text.includes("socket disconnected before secure")
+  ) {
+    return "the broker dropped the connection during the TLS handshake; is ssl=yes right for this port?";
   }
   if (
     text.includes("certificate required") ||

@@ -135,8 +135,8 @@ describe("connect failures against Mosquitto", { skip }, () => {
         () => broker.ports.plain,
         () => broker.pki.caFile,
       ),
-      kind: "closed-before-connack",
-      says: ["closed the connection before accepting it", "TLS"],
+      kind: "tls-handshake",
+      says: ["is ssl=yes right for this port?"],
     },
     {
       what: "plain MQTT to a TLS port",

@@ -1,0 +1,48 @@
+// Child process for the flood benchmark: publishes QoS 0 messages to a topic tree at a target rate with the `mqtt` package, then prints what it sent as one JSON line.
+import * as mqtt from "mqtt";
+
+interface FloodArgs {
+  url: string;
+  ratePerSecond: number;
+  durationMs: number;
+  routers: number;
+  metrics: string[];
+}
+
+async function main(): Promise<void> {
+  const args = JSON.parse(process.argv[2] ?? "{}") as FloodArgs;
+  const client = await mqtt.connectAsync(args.url, {
+    clientId: `flood-${process.pid}`,
+    reconnectPeriod: 0,
+    queueQoSZero: false,
+  });
+  const topics: string[] = [];
+  for (let r = 0; r < args.routers; r++) for (const m of args.metrics) topics.push(`flood/r${r}/${m}`);
+  const stream = client.stream as unknown as {
+    writableLength: number;
+    once(event: "drain", cb: () => void): void;
+  };
+  let sent = 0;
+  const started = Date.now();
+  process.stdout.write(JSON.stringify({ ready: true }) + "\n");
+  while (Date.now() - started < args.durationMs) {
+    const due = Math.floor(((Date.now() - started) / 1000) * args.ratePerSecond);
+    while (sent < due) {
+      const topic = topics[sent % topics.length] as string;
+      client.publish(topic, `{"seq":${sent},"cpu":${sent % 100},"uptime":"1d02:03:04"}`, { qos: 0 });
+      sent++;
+      if (stream.writableLength > 1 << 20)
+        await new Promise<void>((resolve) => stream.once("drain", resolve));
+    }
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  const elapsedMs = Date.now() - started;
+  await client.publishAsync("flood/done", JSON.stringify({ sent }), { qos: 1 });
+  await client.endAsync();
+  process.stdout.write(JSON.stringify({ sent, elapsedMs }) + "\n");
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`flood publisher failed: ${String(error)}\n`);
+  process.exit(1);
+});
