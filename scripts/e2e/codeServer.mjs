@@ -20,6 +20,8 @@ const KEEP_RUNS = 6;
 
 /** Kill functions of the code-server process groups still running; emptied by stop(). */
 const liveGroups = new Set();
+/** Private temp folders of runs not cleaned up yet (sockets live there); removed on exit and signals too. */
+const liveTmpDirs = new Set();
 let processEndHooked = false;
 
 /**
@@ -31,6 +33,7 @@ function hookProcessEnd() {
   processEndHooked = true;
   const killAll = () => {
     for (const kill of liveGroups) kill();
+    for (const dir of liveTmpDirs) rmSync(dir, { recursive: true, force: true });
   };
   process.on("exit", killAll);
   for (const [signal, code] of [
@@ -99,12 +102,15 @@ export function createRunDir(name) {
     tmp: mkdtempSync(join(tmpdir(), "rsc-e2e-")),
   };
   for (const d of Object.values(dirs)) mkdirSync(d, { recursive: true });
+  liveTmpDirs.add(dirs.tmp);
+  hookProcessEnd();
   return dirs;
 }
 
 /** Removes the run's private temp folder and, unless `keep`, its whole folder (kept for failed runs). */
 export function cleanupRunDir(dirs, { keep = false } = {}) {
   rmSync(dirs.tmp, { recursive: true, force: true });
+  liveTmpDirs.delete(dirs.tmp);
   if (!keep) rmSync(dirs.root, { recursive: true, force: true });
 }
 
