@@ -78,6 +78,7 @@ export interface BrokerConnectionDeps {
   /** Time for one attempt, from opening the socket to CONNACK. */
   connectTimeoutMs: number;
   kickLoop: KickLoopOptions;
+  /** Publishes outstanding per broker (waiting for the connection plus awaiting their ack). */
   maxQueuedPublishes: number;
   validateProfile: ProfileValidator | undefined;
   createClient: (options: MqttConnectOptions) => MqttClient;
@@ -245,11 +246,12 @@ export class BrokerConnection {
         ),
       );
     }
-    if (this.queue.length >= this.deps.maxQueuedPublishes) {
+    const outstanding = this.queue.length + this.inflight.size;
+    if (outstanding >= this.deps.maxQueuedPublishes) {
       return Promise.reject(
         new MqttError(
           "queue-full",
-          `broker "${this.name}" already has ${this.queue.length} publishes waiting for the connection; not queuing more`,
+          `broker "${this.name}" already has ${outstanding} publishes waiting for the connection or for an acknowledgement; not queuing more`,
           { broker: this.name },
         ),
       );

@@ -37,7 +37,7 @@ export interface ConnectionManagerOptions {
   connectTimeoutMs?: number;
   /** Client-id kick-loop detection (default: 3 drops within 5 s of CONNACK in a row). */
   kickLoop?: Partial<KickLoopOptions>;
-  /** Publishes allowed to wait for a connection per broker (default 1000); more are refused with `queue-full`. */
+  /** Publishes outstanding per broker, waiting for the connection or for their ack (default 1000); more are refused with `queue-full`. */
   maxQueuedPublishes?: number;
   /** Value validation from the language schema; a profile with problems does not connect. */
   validateProfile?: ProfileValidator;
