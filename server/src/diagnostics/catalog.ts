@@ -69,6 +69,15 @@ export const catalog = {
       "global {0} is not visible inside function {1}, and no call passes {0}=: declare it in the body with ':global {0}'",
   },
   RSC3020: { severity: "warning", template: "this message is meant to be JSON but is not valid JSON: {0}" },
+  // Runtime (the interpreter and the script runner)
+  RSC4001: { severity: "error", template: "{0}" },
+  RSC4002: { severity: "error", template: "error raised by the script: {0}" },
+  RSC4003: { severity: "error", template: "not simulated: {0}" },
+  RSC4004: { severity: "error", template: "MQTT failure: {0}" },
+  RSC4005: { severity: "error", template: "script cancelled: {0}" },
+  RSC4006: { severity: "error", template: "script did not finish within {0}" },
+  RSC4007: { severity: "error", template: "the script cannot run: {0}" },
+  RSC4008: { severity: "error", template: "internal error of the interpreter: {0}" },
 } as const satisfies Record<string, Entry>;
 
 export type DiagnosticCode = keyof typeof catalog;

@@ -1,0 +1,89 @@
+// Code and environment commands: :parse, :execute, :environment print, :log / /log, and the unsupported console ones.
+import type { ArgCompiler, Builtin } from "../compiler";
+import { fromBytes } from "../bytes";
+import { ScriptError } from "../errors";
+import { toStr } from "../format";
+import type { LogLevel } from "../host";
+import { then, type MaybePromise } from "../maybe";
+import type { CallSite, Eval } from "../runtime";
+import { Code, Id, NOTHING, type Value } from "../values";
+
+const parseCommand: Builtin = (site, c) => {
+  const value = c.arg(site, "value", 0, "");
+  return (s) => then(value(s), (v) => (v instanceof Code ? v : c.rt.parseCode(toStr(v))));
+};
+
+const executeCommand: Builtin = (site, c) => {
+  const script = c.argExpr(site, "script", 0);
+  const asString =
+    site.positional.some(
+      (e) => e.kind === "Literal" && c.ctx.source.text.slice(e.start, e.end) === "as-string",
+    ) || site.named.has("as-string");
+  if (site.named.has("file")) {
+    return () => {
+      throw new ScriptError(
+        ":execute file= is not supported by the simulator (scripts have no file system)",
+        "RSC4003",
+      );
+    };
+  }
+  const value: Eval = script ? c.expr(script) : () => "";
+  return (s) =>
+    then(value(s), (v): MaybePromise<Value> => {
+      const code = v instanceof Code ? v : c.rt.parseCode(toStr(v));
+      if (asString) return c.rt.runCapturingOutput(code, s);
+      return new Id(c.rt.startJob(code, s));
+    });
+};
+
+function logCommand(level: LogLevel): Builtin {
+  return (site, c) => {
+    const message = c.arg(site, "message", 0, "");
+    return (s) =>
+      then(message(s), (v) => {
+        c.rt.host.log(level, fromBytes(toStr(v)));
+        return NOTHING;
+      });
+  };
+}
+
+const environmentPrint: Builtin = (_site, c) => (s) => {
+  for (const line of c.rt.environmentLines()) c.rt.put(s, line);
+  return NOTHING;
+};
+
+function unsupported(name: string, why: string): Builtin {
+  return () => () => {
+    throw new ScriptError(`${name} is not supported by the simulator: ${why}`, "RSC4003");
+  };
+}
+
+export const CODE_BUILTINS: ReadonlyMap<string, Builtin> = new Map([
+  ["parse", parseCommand],
+  ["execute", executeCommand],
+  ["resolve", unsupported(":resolve", "it has no DNS")],
+  ["grep", unsupported(":grep", "it has no console output to filter")],
+  ["import", unsupported(":import", "scripts have no file system")],
+  ["export", unsupported(":export", "there is no configuration to export")],
+  ["ping", unsupported(":ping", "it has no network interfaces")],
+  ["password", unsupported(":password", "it has no users")],
+  ["quit", unsupported(":quit", "there is no console session")],
+  ["undo", unsupported(":undo", "there is no configuration history")],
+  ["redo", unsupported(":redo", "there is no configuration history")],
+  ["lock", unsupported(":lock", "there is no configuration lock")],
+  ["recursive-print", unsupported(":recursive-print", "there is no configuration tree to print")],
+]);
+
+const LOG_LEVELS: ReadonlySet<string> = new Set(["info", "warning", "error", "debug"]);
+
+/** Commands of global menus that behave like global commands: `/log info`, `:environment print`. */
+export function menuBuiltin(site: CallSite, c: ArgCompiler): Eval | undefined {
+  const [first, second] = site.menu;
+  if (site.menu.length === 1 && first === "log" && LOG_LEVELS.has(site.info.name))
+    return logCommand(site.info.name as LogLevel)(site, c);
+  const env =
+    (site.menu.length === 1 && first === "environment") ||
+    (site.menu.length === 3 && first === "system" && second === "script" && site.menu[2] === "environment");
+  if (env && site.info.name === "print") return environmentPrint(site, c);
+  return undefined;
+}

@@ -1,0 +1,268 @@
+// Control flow: :if :while :do :for :foreach :break :continue :exit :return :error :onerror :retry :delay :time.
+import { RosArray } from "../array";
+import type { ArgCompiler, Builtin } from "../compiler";
+import { toNum, toTime } from "../convert";
+import { ScriptError } from "../errors";
+import { toStr } from "../format";
+import { then, type MaybePromise } from "../maybe";
+import { truth } from "../operators";
+import type { CallSite, Eval } from "../runtime";
+import { Signal, type Scope } from "../scope";
+import { checkSignal } from "../slicer";
+import { NOTHING, Time, type Value } from "../values";
+import { runLoop } from "./loop";
+
+const NONE: Eval = () => NOTHING;
+
+function required(site: CallSite, c: ArgCompiler, name: string, index?: number): Eval {
+  if (!c.has(site, name, index)) {
+    return () => {
+      throw new ScriptError(`missing value for argument ${name}`);
+    };
+  }
+  return c.arg(site, name, index);
+}
+
+function numberOf(value: Value, what: string): bigint {
+  const n = toNum(value);
+  if (typeof n !== "bigint")
+    throw new ScriptError(`invalid value for argument ${what}: ${toStr(value) || "nothing"}`);
+  return n;
+}
+
+const ifCommand: Builtin = (site, c) => {
+  const condition = required(site, c, "condition", 0);
+  const whenTrue = c.codeArg(site, "do") ?? NONE;
+  const whenFalse = c.codeArg(site, "else") ?? NONE;
+  return (s) => then(condition(s), (v) => (truth(v) ? whenTrue(s) : whenFalse(s)));
+};
+
+const whileCommand: Builtin = (site, c) => {
+  const condition = required(site, c, "condition", 0);
+  const body = c.codeArg(site, "do") ?? NONE;
+  return (s) =>
+    runLoop(s, c.rt, () => then(condition(s), (v) => (truth(v) ? then(body(s), () => true) : false)));
+};
+
+/** Runs `body`, and `onError` (a block) when it raises a script error. */
+function guarded(body: Eval, onError: Eval, s: Scope): MaybePromise<Value> {
+  try {
+    const r = body(s);
+    if (r instanceof Promise)
+      return r.catch((error: unknown) => {
+        if (!(error instanceof ScriptError)) throw error;
+        return onError(s);
+      });
+    return r;
+  } catch (error) {
+    if (!(error instanceof ScriptError)) throw error;
+    return onError(s);
+  }
+}
+
+/** `:do {...} while=(...)`, `:do {...} on-error={...}`, `:do {...} if=(...)`. */
+const doCommand: Builtin = (site, c) => {
+  const body = c.codeArg(site, "command", 0) ?? NONE;
+  const onError = c.codeArg(site, "on-error");
+  const hasWhile = c.has(site, "while");
+  const condition = c.arg(site, "while");
+  const guard = c.has(site, "if") ? c.arg(site, "if") : undefined;
+  const once: Eval = onError ? (s) => guarded(body, onError, s) : body;
+  let run: Eval = once;
+  if (hasWhile) {
+    run = (s) =>
+      runLoop(s, c.rt, () =>
+        then(once(s), () => {
+          const frame = s.frame;
+          if (frame.signal === Signal.Continue) frame.signal = Signal.None;
+          if (frame.signal !== Signal.None) return true;
+          return then(condition(s), (v) => truth(v));
+        }),
+      );
+  }
+  if (!guard) return run;
+  return (s) => then(guard(s), (v) => (truth(v) ? run(s) : NOTHING));
+};
+
+const forCommand: Builtin = (site, c) => {
+  const counter = c.wordArg(site, "counter", 0);
+  const from = required(site, c, "from");
+  const to = required(site, c, "to");
+  const step = c.has(site, "step") ? c.arg(site, "step") : undefined;
+  const body = c.codeArg(site, "do") ?? NONE;
+  const onError = c.codeArg(site, "on-error");
+  const loop: Eval = (s) =>
+    then(from(s), (fv) =>
+      then(to(s), (tv) =>
+        then(step ? step(s) : 0n, (sv) => {
+          const first = numberOf(fv, "from");
+          const last = numberOf(tv, "to");
+          let by = step ? numberOf(sv, "step") : first <= last ? 1n : -1n;
+          if (by === 0n) by = 1n;
+          const scope = s.child();
+          const slot = scope.declare(counter ?? "", first);
+          return runLoop(s, c.rt, (i) => {
+            const value = first + BigInt(i) * by;
+            if (by > 0n ? value > last : value < last) return false;
+            slot.value = value;
+            return then(body(scope), () => true);
+          });
+        }),
+      ),
+    );
+  return onError ? (s) => guarded(loop, onError, s) : loop;
+};
+
+const foreachCommand: Builtin = (site, c) => {
+  const names = (c.wordArg(site, "counter", 0) ?? "").split(",");
+  const [first = "", second] = names;
+  const source = c.arg(site, "in");
+  const body = c.codeArg(site, "do") ?? NONE;
+  const onError = c.codeArg(site, "on-error");
+  const loop: Eval = (s) =>
+    then(source(s), (collection) => {
+      let entries: [bigint | string, Value][];
+      if (collection instanceof RosArray) entries = [...collection.entries()];
+      else if (
+        collection === NOTHING ||
+        collection === "" ||
+        (typeof collection === "object" && collection.type === "nil")
+      )
+        entries = [];
+      else entries = [[0n, collection]];
+      const scope = s.child();
+      const keySlot = second === undefined ? undefined : scope.declare(first, NOTHING);
+      const valueSlot = scope.declare(second ?? first, NOTHING);
+      return runLoop(s, c.rt, (i) => {
+        const entry = entries[i];
+        if (!entry) return false;
+        if (keySlot) keySlot.value = entry[0];
+        valueSlot.value = entry[1];
+        return then(body(scope), () => true);
+      });
+    });
+  return onError ? (s) => guarded(loop, onError, s) : loop;
+};
+
+function signalCommand(signal: Signal): Builtin {
+  return () => (s) => {
+    s.frame.signal = signal;
+    return NOTHING;
+  };
+}
+
+const returnCommand: Builtin = (site, c) => {
+  const value = c.arg(site, "value", 0);
+  return (s) =>
+    then(value(s), (v) => {
+      s.frame.returned = v;
+      s.frame.signal = Signal.Return;
+      return v;
+    });
+};
+
+const errorCommand: Builtin = (site, c) => {
+  const message = c.arg(site, "message", 0, "");
+  return (s) =>
+    then(message(s), (m) => {
+      throw new ScriptError(toStr(m), "RSC4002");
+    });
+};
+
+/** `:onerror e in={...} do={...}`: true when `in` failed (and `do` ran with `$e` set to the message). */
+const onerrorCommand: Builtin = (site, c) => {
+  const name = c.wordArg(site, "error", 0) ?? "error";
+  const body = c.codeArg(site, "in", 1) ?? NONE;
+  const handler = c.codeArg(site, "do") ?? NONE;
+  return (s) => {
+    const failed = (error: unknown): MaybePromise<Value> => {
+      if (!(error instanceof ScriptError)) throw error;
+      const scope = s.child();
+      scope.declare(name, error.message);
+      return then(handler(scope), () => true);
+    };
+    try {
+      const r = body(s);
+      if (r instanceof Promise) return r.then(() => false, failed);
+      return false;
+    } catch (error) {
+      return failed(error);
+    }
+  };
+};
+
+/** `:retry command={...} delay=1 max=3 on-error={...}`. */
+const retryCommand: Builtin = (site, c) => {
+  const body = c.codeArg(site, "command", 0) ?? NONE;
+  const delay = c.arg(site, "delay", undefined, 1n);
+  const max = c.arg(site, "max", undefined, 3n);
+  const onError = c.codeArg(site, "on-error");
+  return (s) =>
+    then(delay(s), (dv) =>
+      then(max(s), async (mv) => {
+        const waitMs = delayMs(dv);
+        const attempts = Math.max(1, Number(numberOf(mv, "max")));
+        let last: ScriptError | undefined;
+        for (let attempt = 1; attempt <= attempts; attempt++) {
+          try {
+            return await body(s);
+          } catch (error) {
+            if (!(error instanceof ScriptError)) throw error;
+            last = error;
+          }
+          if (attempt < attempts) await sleep(c, s, waitMs);
+        }
+        if (onError) return onError(s);
+        throw last ?? new ScriptError("retry failed");
+      }),
+    );
+};
+
+function delayMs(value: Value): number {
+  const time = typeof value === "bigint" ? new Time(value * 1_000_000_000n) : toTime(value);
+  if (!(time instanceof Time))
+    throw new ScriptError(`invalid value for argument delay-time: ${toStr(value)}`);
+  return Number(time.ns) / 1e6;
+}
+
+async function sleep(c: ArgCompiler, s: Scope, ms: number): Promise<void> {
+  const signal = s.frame.job.signal;
+  checkSignal(signal);
+  try {
+    await c.rt.host.sleep(Math.max(0, ms), signal);
+  } catch (error) {
+    if (signal.aborted) checkSignal(signal);
+    throw error;
+  }
+  checkSignal(signal);
+}
+
+const delayCommand: Builtin = (site, c) => {
+  const time = c.arg(site, "delay-time", 0, 1n);
+  return (s) => then(time(s), (v) => sleep(c, s, delayMs(v)).then(() => NOTHING));
+};
+
+const timeCommand: Builtin = (site, c) => {
+  const body = c.codeArg(site, "command", 0) ?? NONE;
+  return (s) => {
+    const started = c.rt.host.monotonic();
+    return then(body(s), () => new Time(BigInt(Math.round((c.rt.host.monotonic() - started) * 1e6))));
+  };
+};
+
+export const CONTROL_BUILTINS: ReadonlyMap<string, Builtin> = new Map([
+  ["if", ifCommand],
+  ["while", whileCommand],
+  ["do", doCommand],
+  ["for", forCommand],
+  ["foreach", foreachCommand],
+  ["break", signalCommand(Signal.Break)],
+  ["continue", signalCommand(Signal.Continue)],
+  ["exit", signalCommand(Signal.Exit)],
+  ["return", returnCommand],
+  ["error", errorCommand],
+  ["onerror", onerrorCommand],
+  ["retry", retryCommand],
+  ["delay", delayCommand],
+  ["time", timeCommand],
+]);

@@ -1,0 +1,63 @@
+// Run-time errors of scripts (RouterOS-like messages with the range of the failing command) and cancellation.
+import type { SourceText } from "./source";
+
+/** Stable codes of run-time problems (the RSC4xxx range of the diagnostic catalog). */
+export type RuntimeCode =
+  /** A command failed (`no such item`, `failure: ...`, bad operand types...). */
+  | "RSC4001"
+  /** The script raised it with `:error`. */
+  | "RSC4002"
+  /** The simulated device cannot do it (a menu missing from the profile, a command with no simulation). */
+  | "RSC4003"
+  /** An `/iot mqtt` operation failed (broker unknown, unreachable, refused, not acknowledged). */
+  | "RSC4004"
+  /** The script does not compile: a syntax error or a bad command name. Nothing ran. */
+  | "RSC4007";
+
+export interface SourceRange {
+  readonly source: SourceText;
+  readonly start: number;
+  readonly end: number;
+}
+
+/** An error a script can catch (`:do {} on-error=`, `:onerror`); uncaught, it ends the script. */
+export class ScriptError extends Error {
+  override readonly name = "ScriptError";
+  /** Where it happened: the innermost command that failed. Set by the command that lets it through. */
+  at: SourceRange | undefined;
+
+  constructor(
+    message: string,
+    readonly code: RuntimeCode = "RSC4001",
+    at?: SourceRange,
+  ) {
+    super(message);
+    this.at = at;
+  }
+}
+
+/** A failure of the simulated device or an unsupported command. */
+export function unsupported(message: string): ScriptError {
+  return new ScriptError(message, "RSC4003");
+}
+
+/** The run was cancelled (AbortSignal, timeout): not catchable by the script. */
+export class CancelledError extends Error {
+  override readonly name = "CancelledError";
+  constructor(message = "script cancelled") {
+    super(message);
+  }
+}
+
+/** Sets the range of an error that has none yet, so the innermost failing command is the one reported. */
+export function locate(error: unknown, source: SourceText, start: number, end: number): unknown {
+  if (error instanceof ScriptError) {
+    error.at ??= { source, start, end };
+    return error;
+  }
+  if (error instanceof CancelledError) return error;
+  if (error instanceof RangeError && /call stack/i.test(error.message)) {
+    return new ScriptError("failure: too deep recursion", "RSC4001", { source, start, end });
+  }
+  return error;
+}

@@ -1,0 +1,51 @@
+// Values as RouterOS prints them (`:put`, `:tostr`, string interpolation): arrays `a;b;c`, times `1w2d03:04:05`, ids `*1A`.
+import { formatTime } from "../schema";
+import type { RosArray } from "./array";
+import { formatIp4, formatIp6 } from "./ip";
+import type { Value } from "./values";
+
+export function formatId(n: number): string {
+  return `*${n.toString(16).toUpperCase()}`;
+}
+
+/** The text of a value (a byte string). */
+export function toStr(value: Value): string {
+  switch (typeof value) {
+    case "string":
+      return value;
+    case "bigint":
+      return value.toString();
+    case "boolean":
+      return value ? "true" : "false";
+    default:
+      break;
+  }
+  switch (value.type) {
+    case "time":
+      return formatTime(value.ns);
+    case "ip":
+      return formatIp4(value.n);
+    case "ip-prefix":
+      return `${formatIp4(value.n)}/${value.bits}`;
+    case "ip6":
+      return formatIp6(value.n);
+    case "ip6-prefix":
+      return `${formatIp6(value.n)}/${value.bits}`;
+    case "id":
+      return formatId(value.n);
+    case "array":
+      return formatArray(value);
+    case "code":
+      return "(code)";
+    case "nil":
+    case "nothing":
+      return "";
+  }
+}
+
+function formatArray(array: RosArray): string {
+  const parts: string[] = [];
+  for (const value of array.list) parts.push(toStr(value));
+  for (const key of array.keys()) parts.push(`${key}=${toStr(array.get(key))}`);
+  return parts.join(";");
+}

@@ -1,0 +1,295 @@
+// Runs RouterOS scripts: compiles them, runs them as jobs against the host, and reports errors with their positions.
+import { getSchema, type Schema } from "../schema";
+import { BUILTINS } from "./builtins";
+import { menuBuiltin } from "./builtins/code";
+import { fromBytes } from "./bytes";
+import { CompileError, Compiler } from "./compiler";
+import { runDeviceCommand } from "./device/commands";
+import { CancelledError, ScriptError, type SourceRange } from "./errors";
+import { toStr } from "./format";
+import type { InterpreterHost } from "./host";
+import type { MaybePromise } from "./maybe";
+import type { Eval, MenuCall, Runtime } from "./runtime";
+import { Frame, Globals, Scope, Signal, type Job } from "./scope";
+import { checkSignal, Slicer } from "./slicer";
+import { SourceText } from "./source";
+import { Code, type Value } from "./values";
+
+export interface InterpreterOptions {
+  readonly schema?: Schema;
+  /** Work time between two yields to the event loop (default 10 ms). */
+  readonly sliceMs?: number;
+  /** Deepest nesting of function calls (default 100). */
+  readonly maxCallDepth?: number;
+}
+
+/** A problem that stopped a script (or kept it from starting), located in its source. */
+export interface ScriptFailure {
+  /** RSC4xxx for run-time errors, the parser's RSC1xxx/RSC2xxx for syntax errors. */
+  readonly code: string;
+  readonly message: string;
+  /** The source's name: the file, or `<parse>` for code from `:parse`. */
+  readonly source: string;
+  readonly start: number;
+  readonly end: number;
+  /** One-based. */
+  readonly line: number;
+  readonly column: number;
+}
+
+export type RunOutcome =
+  | { readonly status: "ok"; readonly value: Value; readonly exited: boolean }
+  | { readonly status: "error"; readonly failures: readonly ScriptFailure[] }
+  | { readonly status: "cancelled"; readonly reason: string };
+
+export interface ScriptRunOptions {
+  /** What `:jobname` says (default: the source's name). */
+  readonly name?: string;
+  readonly signal?: AbortSignal;
+  /** Variables the script sees as its own locals (`$msgData`, `$msgTopic` of on-message scripts). */
+  readonly variables?: Iterable<readonly [string, Value]>;
+}
+
+const NEVER = new AbortController().signal;
+
+export class Interpreter implements Runtime {
+  readonly globals = new Globals();
+  readonly schema: Schema;
+  readonly slicer: Slicer;
+  private readonly compiler: Compiler;
+  private readonly maxCallDepth: number;
+  private readonly compiled = new WeakMap<SourceText, Eval | readonly ScriptFailure[]>();
+  private readonly background = new Set<Promise<RunOutcome>>();
+  private readonly jobListeners: ((job: string, outcome: RunOutcome) => void)[] = [];
+  private jobCounter = 0;
+
+  constructor(
+    readonly host: InterpreterHost,
+    options: InterpreterOptions = {},
+  ) {
+    this.schema = options.schema ?? getSchema();
+    this.slicer = new Slicer(() => host.monotonic(), options.sliceMs ?? 10);
+    this.maxCallDepth = options.maxCallDepth ?? 100;
+    this.compiler = new Compiler(this, BUILTINS, menuBuiltin);
+  }
+
+  /** Syntax errors and bad command names: the script runs only when this is empty (as on RouterOS). */
+  check(source: SourceText): readonly ScriptFailure[] {
+    const result = this.compile(source);
+    return typeof result === "function" ? [] : result;
+  }
+
+  /** Runs a whole script as a job. Never throws: the outcome says how it ended. */
+  async run(source: SourceText, options: ScriptRunOptions = {}): Promise<RunOutcome> {
+    const body = this.compile(source);
+    if (typeof body !== "function") return { status: "error", failures: body };
+    return this.execute(body, source, options);
+  }
+
+  /** Runs a code value (an on-message script) as a job of its own. */
+  async runCode(code: Code, options: ScriptRunOptions = {}): Promise<RunOutcome> {
+    let body: Eval;
+    try {
+      body = this.compiler.code(code);
+    } catch (error) {
+      return { status: "error", failures: [this.compileFailure(error, code.source)] };
+    }
+    return this.execute(body, code.source, options);
+  }
+
+  /** Resolves when every background job (`:execute`) has ended. */
+  async whenIdle(): Promise<void> {
+    while (this.background.size > 0) await Promise.allSettled([...this.background]);
+  }
+
+  /** Tells `listener` how each background job ended. */
+  onJobEnd(listener: (job: string, outcome: RunOutcome) => void): void {
+    this.jobListeners.push(listener);
+  }
+
+  private compile(source: SourceText): Eval | readonly ScriptFailure[] {
+    const cached = this.compiled.get(source);
+    if (cached) return cached;
+    const parsed = source.parse();
+    const syntax = parsed.diagnostics.filter((d) => d.severity === "error");
+    let result: Eval | readonly ScriptFailure[];
+    if (syntax.length > 0) {
+      result = syntax.map((d) => failureAt(d.code, d.message, { source, start: d.start, end: d.end }));
+    } else {
+      try {
+        result = this.compiler.body(parsed.script.body, {
+          source,
+          menu: [],
+          where: false,
+          valueWanted: false,
+        });
+      } catch (error) {
+        result = [this.compileFailure(error, source)];
+      }
+    }
+    this.compiled.set(source, result);
+    return result;
+  }
+
+  private compileFailure(error: unknown, source: SourceText): ScriptFailure {
+    if (error instanceof CompileError)
+      return failureAt("RSC4007", error.message, { source, start: error.start, end: error.end });
+    throw error;
+  }
+
+  private async execute(body: Eval, source: SourceText, options: ScriptRunOptions): Promise<RunOutcome> {
+    const job: Job = {
+      name: options.name ?? source.name,
+      signal: options.signal ?? NEVER,
+      id: ++this.jobCounter,
+    };
+    return this.executeJob(body, source, job, options.variables);
+  }
+
+  private async executeJob(
+    body: Eval,
+    source: SourceText,
+    job: Job,
+    variables?: Iterable<readonly [string, Value]>,
+  ): Promise<RunOutcome> {
+    const frame = new Frame(job, source, 0);
+    const scope = new Scope(undefined, frame);
+    for (const [name, value] of variables ?? []) scope.declare(name, value);
+    try {
+      checkSignal(job.signal);
+      const value = await body(scope);
+      return {
+        status: "ok",
+        value: frame.signal === Signal.Return ? frame.returned : value,
+        exited: frame.signal === Signal.Exit,
+      };
+    } catch (error) {
+      return outcomeOf(error, source);
+    }
+  }
+
+  // ---- Runtime ------------------------------------------------------------------------------------------------
+
+  callCode(
+    code: Code,
+    caller: Scope,
+    named: ReadonlyMap<string, Value>,
+    positional: readonly Value[],
+  ): MaybePromise<Value> {
+    const depth = caller.frame.depth + 1;
+    if (depth > this.maxCallDepth)
+      throw new ScriptError(`failure: too deep recursion (more than ${this.maxCallDepth} nested calls)`);
+    const frame = new Frame(caller.frame.job, code.source, depth);
+    const root = new Scope(undefined, frame);
+    for (const [name, value] of named) root.declare(name, value);
+    positional.forEach((value, i) => root.declare(String(i + 1), value));
+    const body = this.compiler.code(code);
+    const finish = (value: Value): Value => {
+      if (frame.signal === Signal.Exit) caller.frame.signal = Signal.Exit;
+      return frame.signal === Signal.Return ? frame.returned : value;
+    };
+    const signal = caller.frame.job.signal;
+    if (this.slicer.due(signal))
+      return this.slicer
+        .pause(signal)
+        .then(() => body(root))
+        .then(finish);
+    const r = body(root);
+    return r instanceof Promise ? r.then(finish) : finish(r);
+  }
+
+  parseCode(bytes: string): Code {
+    const source = new SourceText("<parse>", fromBytes(bytes));
+    const parsed = source.parse();
+    const first = parsed.diagnostics.find((d) => d.severity === "error");
+    if (first) {
+      const at = source.position(first.start);
+      throw new ScriptError(`syntax error (line ${at.line} column ${at.column}): ${first.message}`);
+    }
+    const code = new Code(parsed.script.body, source, 0, source.text.length);
+    try {
+      this.compiler.code(code);
+    } catch (error) {
+      if (!(error instanceof CompileError)) throw error;
+      const at = source.position(error.start);
+      throw new ScriptError(`${error.message} (line ${at.line} column ${at.column})`);
+    }
+    return code;
+  }
+
+  startJob(code: Code, caller: Scope): number {
+    const job: Job = { name: "", signal: caller.frame.job.signal, id: ++this.jobCounter };
+    const running = this.executeJob(this.compiler.code(code), code.source, job);
+    this.background.add(running);
+    void running.then((outcome) => {
+      this.background.delete(running);
+      for (const listener of this.jobListeners) listener(`job ${job.id}`, outcome);
+    });
+    return job.id;
+  }
+
+  async runCapturingOutput(code: Code, caller: Scope): Promise<string> {
+    const lines: string[] = [];
+    const job: Job = {
+      name: "",
+      signal: caller.frame.job.signal,
+      id: ++this.jobCounter,
+      put: (l) => lines.push(l),
+    };
+    const frame = new Frame(job, code.source, caller.frame.depth + 1);
+    await this.compiler.code(code)(new Scope(undefined, frame));
+    return lines.join("\n");
+  }
+
+  put(s: Scope, line: string): void {
+    const capture = s.frame.job.put;
+    if (capture) capture(line);
+    else this.host.put(line);
+  }
+
+  menuCommand(call: MenuCall, s: Scope): MaybePromise<Value> {
+    const handler = this.host.command(`${call.path.join("/")}/${call.command}`);
+    if (handler) {
+      const args = new Map(call.args);
+      return handler({
+        path: `${call.path.join("/")}/${call.command}`,
+        args,
+        switches: call.switches,
+        signal: s.frame.job.signal,
+      });
+    }
+    return runDeviceCommand(call, this, s);
+  }
+
+  environmentLines(): string[] {
+    return [...this.globals.slots]
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([name, slot]) => `${name}=${fromBytes(toStr(slot.value))}`);
+  }
+}
+
+function failureAt(code: string, message: string, at: SourceRange): ScriptFailure {
+  const position = at.source.position(at.start);
+  return {
+    code,
+    message,
+    source: at.source.name,
+    start: at.start,
+    end: at.end,
+    line: position.line,
+    column: position.column,
+  };
+}
+
+function outcomeOf(error: unknown, main: SourceText): RunOutcome {
+  if (error instanceof CancelledError) return { status: "cancelled", reason: error.message };
+  if (error instanceof ScriptError) {
+    const at = error.at ?? { source: main, start: 0, end: 0 };
+    return { status: "error", failures: [failureAt(error.code, error.message, at)] };
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  return {
+    status: "error",
+    failures: [failureAt("RSC4008", `internal error: ${message}`, { source: main, start: 0, end: 0 })],
+  };
+}
