@@ -7,6 +7,7 @@ import {
   suggest,
   validateValue,
   type ArgInfo,
+  type CommandInfo,
   type Schema,
 } from "../../schema";
 import { classifyLiteral } from "../../syntax";
@@ -59,23 +60,24 @@ export function checkCommand(schema: Schema, text: string, bound: BoundCommand, 
   }
   const info = bound.info;
   if (!info) return;
-  const where = formatPath(info.menuPath, info.name);
-  const given = new Set<string>();
-  for (const arg of bound.args) {
-    if (arg.name !== undefined && (arg.kind === "named" || arg.kind === "positional")) given.add(arg.name);
-    checkArg(schema, text, bound, arg, where, out);
-  }
-  checkRequired(bound, given, where, out);
+  for (const arg of bound.args) checkArg(schema, text, bound, arg, out);
+  const required = requiredArgs(info);
+  if (required.length > 0) checkRequired(bound, required, out);
 }
 
-function checkArg(
-  schema: Schema,
-  text: string,
-  bound: BoundCommand,
-  arg: BoundArg,
-  where: string,
-  out: Diagnostic[],
-): void {
+const requiredCache = new WeakMap<CommandInfo, readonly ArgInfo[]>();
+
+/** The required arguments of a command (computed once per command of the schema). */
+function requiredArgs(info: CommandInfo): readonly ArgInfo[] {
+  let list = requiredCache.get(info);
+  if (list === undefined) {
+    list = info.args.filter((a) => a.required);
+    requiredCache.set(info, list);
+  }
+  return list;
+}
+
+function checkArg(schema: Schema, text: string, bound: BoundCommand, arg: BoundArg, out: Diagnostic[]): void {
   const info = bound.info;
   if (!info) return;
   switch (arg.kind) {
@@ -92,7 +94,7 @@ function checkArg(
             "RSC3002",
             arg.nameStart,
             arg.nameEnd,
-            [name, where, hint(suggestions)],
+            [name, formatPath(info.menuPath, info.name), hint(suggestions)],
             replaceData(arg.nameStart, arg.nameEnd, suggestions),
           ),
         );
@@ -129,9 +131,13 @@ function checkArg(
   }
 }
 
+/** Types whose values validateValue accepts whatever they are: no need to look at the text. */
+const UNCHECKED_TYPES = new Set(["unknown", "script", "switch", "id"]);
+
 function checkValue(text: string, spec: ArgInfo, arg: BoundArg, out: Diagnostic[]): void {
   const value = arg.value;
-  if (!value) return;
+  if (!value || UNCHECKED_TYPES.has(spec.type)) return;
+  if (spec.type === "string" && spec.format === undefined && spec.lengthRange === undefined) return;
   const literal = staticText(text, value);
   if (spec.format !== undefined && TOPIC_FORMATS.has(spec.format)) {
     const template = literal ?? templateText(text, value, "x");
@@ -184,24 +190,23 @@ function checkProperty(
   );
 }
 
-function checkRequired(
-  bound: BoundCommand,
-  given: ReadonlySet<string>,
-  where: string,
-  out: Diagnostic[],
-): void {
+function checkRequired(bound: BoundCommand, required: readonly ArgInfo[], out: Diagnostic[]): void {
   const info = bound.info;
-  if (!info || given.has("copy-from")) return;
+  if (!info) return;
+  const given = (name: string): boolean =>
+    bound.args.some((a) => a.name === name && (a.kind === "named" || a.kind === "positional"));
+  if (given("copy-from")) return;
   const missingRouter: string[] = [];
   const missingProduct: string[] = [];
-  for (const arg of info.args) {
-    if (!arg.required || given.has(arg.name)) continue;
+  for (const arg of required) {
+    if (given(arg.name)) continue;
     (arg.requiredBy === "product" ? missingProduct : missingRouter).push(arg.name);
   }
   const token = bound.node.head[bound.pathWordCount - 1];
   const start = token?.start ?? bound.node.start;
   const end = token?.end ?? bound.node.end;
   const insertAt = bound.node.end;
+  const where = formatPath(info.menuPath, info.name);
   for (const [code, names] of [
     ["RSC3005", missingRouter],
     ["RSC3006", missingProduct],

@@ -2,7 +2,6 @@
 import { diagnostic } from "../../diagnostics/catalog";
 import type { Diagnostic } from "../../diagnostics/types";
 import type { Expr } from "../../syntax";
-import { walk } from "../../syntax/walk";
 import type { DocumentAnalysis } from "../analysis";
 import { checkJsonUnits, looksLikeJson, messageUnits, type HoleInfo } from "./jsonMessage";
 
@@ -69,15 +68,5 @@ export function checkJsonMessages(analysis: DocumentAnalysis, out: Diagnostic[])
     );
   };
   for (const message of publishedMessages(analysis)) check(message, false);
-  if (!text.includes("{") && !text.includes("[")) return;
-  walk(analysis.parsed.script, (node) => {
-    if (node.kind === "String") {
-      check(node, true);
-      return false;
-    }
-    if (node.kind === "Paren" && node.expr.kind === "Binary" && node.expr.operator === ".") {
-      check(node, true);
-    }
-    return undefined;
-  });
+  for (const candidate of analysis.model.jsonCandidates) check(candidate, true);
 }

@@ -20,10 +20,20 @@ export interface DeclareData {
   readonly nameEnd: number;
 }
 
-function undeclared(model: SemanticModel, ref: UnresolvedReference): Diagnostic {
+/** Suggestions per name and scope: a script that misses one name usually misses it many times. */
+type SuggestionCache = Map<string, readonly string[]>;
+
+function undeclared(model: SemanticModel, ref: UnresolvedReference, cache: SuggestionCache): Diagnostic {
   if (ON_MESSAGE_VARIABLES.has(ref.name)) return diagnostic("RSC3011", ref.start, ref.end, [ref.name]);
-  const names = visibleSymbols(model, ref.scope, ref.start).map((s) => s.name);
-  const suggestions = suggest(ref.name, names);
+  const key = `${ref.scope.id}\u0000${ref.name}`;
+  let suggestions = cache.get(key);
+  if (suggestions === undefined) {
+    suggestions = suggest(
+      ref.name,
+      visibleSymbols(model, ref.scope, ref.start).map((s) => s.name),
+    );
+    cache.set(key, suggestions);
+  }
   const advice =
     suggestions.length > 0
       ? `; did you mean ${joinAlternatives(suggestions)}?`
@@ -46,7 +56,8 @@ function undeclared(model: SemanticModel, ref: UnresolvedReference): Diagnostic 
 }
 
 export function checkVariables(model: SemanticModel, out: Diagnostic[]): void {
-  for (const ref of model.unresolved) out.push(undeclared(model, ref));
+  const cache: SuggestionCache = new Map();
+  for (const ref of model.unresolved) out.push(undeclared(model, ref, cache));
   const globals = new Set(model.symbols.filter((s) => s.kind === "global").map((s) => s.name));
   if (globals.size === 0) return;
   for (const symbol of model.symbols) {

@@ -1,13 +1,67 @@
 // Binds one command line to the schema: splits head words into path, command and values, and names every argument.
-import { pathKey, resolveCommand, type CommandInfo, type Resolution, type Schema } from "../../schema";
+import { resolveCommand, type CommandInfo, type Resolution, type Schema } from "../../schema";
 import { classifyLiteral, type Command, type Expr, type Literal } from "../../syntax";
 import type { BoundArg, BoundCommand } from "./types";
 
-/** Resolutions are pure functions of (absolute, current menu, words): shared across commands of a document. */
-export type ResolveCache = Map<string, Resolution>;
+/**
+ * Resolutions are pure functions of (absolute, current menu, words), and words after the command name do not change
+ * them: one cache per current menu (by identity), keyed by the words up to the command name.
+ */
+export class ResolveCache {
+  private readonly byMenu = new Map<string, Map<string, Resolution>>();
+  private readonly menuKeys = new WeakMap<readonly string[], Map<string, Resolution>>();
+
+  constructor(private readonly schema: Schema) {}
+
+  private cacheOf(menu: readonly string[]): Map<string, Resolution> {
+    let cache = this.menuKeys.get(menu);
+    if (cache) return cache;
+    const key = menu.join("/");
+    cache = this.byMenu.get(key);
+    if (!cache) {
+      cache = new Map();
+      this.byMenu.set(key, cache);
+    }
+    this.menuKeys.set(menu, cache);
+    return cache;
+  }
+
+  resolve(text: string, node: Command, contextMenu: readonly string[], absolute: boolean): Resolution {
+    const cache = this.cacheOf(contextMenu);
+    const head = node.head;
+    let key = absolute ? "/" : "";
+    for (let k = 0; k < head.length; k++) {
+      const token = head[k];
+      if (!token) break;
+      key += (k === 0 ? "" : " ") + text.slice(token.start, token.end);
+      const known = cache.get(key);
+      if (known && (known.command !== undefined || known.error !== undefined || k === head.length - 1))
+        return known;
+    }
+    const words = head.map((t) => ({ text: text.slice(t.start, t.end) }));
+    const resolution = resolveCommand(this.schema, contextMenu, words, absolute);
+    const used = resolution.command
+      ? resolution.pathWords
+      : resolution.error
+        ? resolution.error.wordIndex + 1
+        : words.length;
+    cache.set(
+      (absolute ? "/" : "") +
+        words
+          .slice(0, used)
+          .map((w) => w.text)
+          .join(" "),
+      resolution,
+    );
+    return resolution;
+  }
+}
 
 /** Between `name=` and a value continued on the next line: a backslash, the line break and indentation. */
 const CONTINUED_VALUE = /^\\[ \t]*(?:\r\n|\n|\r)[ \t]*$/;
+
+/** Reused by every binding (binding is synchronous and not re-entrant). */
+const SCRATCH: BoundArg[] = [];
 
 const NO_ARGS: readonly BoundArg[] = Object.freeze([]);
 
@@ -15,13 +69,7 @@ function literalAt(text: string, start: number, end: number): Literal {
   return { kind: "Literal", literal: classifyLiteral(text.slice(start, end)), start, end };
 }
 
-/** The text of a bare word value (a Literal), or undefined for anything else. */
-function bareWord(text: string, value: Expr): string | undefined {
-  return value.kind === "Literal" ? text.slice(value.start, value.end) : undefined;
-}
-
 export function bindCommand(
-  schema: Schema,
   text: string,
   node: Command,
   contextMenu: readonly string[],
@@ -42,16 +90,10 @@ export function bindCommand(
       args: bindArgs(text, node, undefined, 0),
     };
   }
-  const words = node.head.map((t) => ({ text: text.slice(t.start, t.end) }));
-  const key = `${absolute ? "/" : ""}${pathKey(contextMenu)}\u0000${words.map((w) => w.text).join(" ")}`;
-  let resolution = cache.get(key);
-  if (resolution === undefined) {
-    resolution = resolveCommand(schema, contextMenu, words, absolute);
-    cache.set(key, resolution);
-  }
+  const resolution = cache.resolve(text, node, contextMenu, absolute);
   const info = resolution.command;
   const menuOnly = info === undefined && resolution.error === undefined;
-  const pathWordCount = info !== undefined ? resolution.pathWords : words.length;
+  const pathWordCount = info !== undefined ? resolution.pathWords : node.head.length;
   return {
     node,
     contextMenu,
@@ -69,60 +111,82 @@ export function bindCommand(
   };
 }
 
-/** Names and positions of the arguments: head words after the command, then the parsed arguments. */
-function bindArgs(
-  text: string,
-  node: Command,
-  info: CommandInfo | undefined,
-  pathWordCount: number,
-): readonly BoundArg[] {
-  if (node.head.length <= pathWordCount && node.args.length === 0) return NO_ARGS;
-  const named = new Set<string>();
-  for (const arg of node.args) if (arg.kind === "NamedArg") named.add(text.slice(arg.start, arg.nameEnd));
-  const slots = info ? info.positional.filter((name) => !named.has(name)) : [];
-  let position = 0;
-  const out: BoundArg[] = [];
-
-  const unnamed = (value: Expr, start: number, end: number): void => {
-    const word = bareWord(text, value);
-    const switchInfo = word !== undefined && info ? info.arg(word) : undefined;
-    if (word !== undefined && switchInfo?.type === "switch") {
-      out.push({
-        kind: "switch",
-        start,
-        end,
-        name: word,
-        nameStart: start,
-        nameEnd: end,
-        info: switchInfo,
-        value: undefined,
-        position: -1,
-      });
-      return;
-    }
+/** True when `node` has `name=...` among its parsed arguments. */
+function hasNamed(text: string, node: Command, name: string): boolean {
+  for (const arg of node.args) {
     if (
-      word !== undefined &&
-      word.startsWith("!") &&
-      word.length > 1 &&
-      info !== undefined &&
-      info.menuPath.length > 0
-    ) {
-      const name = word.slice(1);
-      out.push({
-        kind: "unset",
-        start,
-        end,
-        name,
-        nameStart: start + 1,
-        nameEnd: end,
-        info: info?.arg(name),
-        value: undefined,
-        position: -1,
-      });
-      return;
+      arg.kind === "NamedArg" &&
+      arg.nameEnd - arg.start === name.length &&
+      text.startsWith(name, arg.start)
+    )
+      return true;
+  }
+  return false;
+}
+
+/** Binds unnamed values to the command's positional slots in order, skipping slots given by name. */
+class ArgBinder {
+  readonly out: BoundArg[];
+  private position = 0;
+  private slot = 0;
+
+  constructor(
+    private readonly text: string,
+    private readonly node: Command,
+    private readonly info: CommandInfo | undefined,
+    scratch: BoundArg[],
+  ) {
+    this.out = scratch;
+    this.out.length = 0;
+  }
+
+  private nextSlot(): string | undefined {
+    const positional = this.info?.positional;
+    if (!positional) return undefined;
+    while (this.slot < positional.length) {
+      const name = positional[this.slot++];
+      if (name !== undefined && !hasNamed(this.text, this.node, name)) return name;
     }
-    const slot = slots[position];
-    out.push({
+    return undefined;
+  }
+
+  unnamed(value: Expr, start: number, end: number): void {
+    const info = this.info;
+    if (value.kind === "Literal" && info !== undefined) {
+      const word = this.text.slice(value.start, value.end);
+      const switchInfo = info.arg(word);
+      if (switchInfo?.type === "switch") {
+        this.out.push({
+          kind: "switch",
+          start,
+          end,
+          name: word,
+          nameStart: start,
+          nameEnd: end,
+          info: switchInfo,
+          value: undefined,
+          position: -1,
+        });
+        return;
+      }
+      if (word.length > 1 && word.charCodeAt(0) === 33 /* ! */ && info.menuPath.length > 0) {
+        const name = word.slice(1);
+        this.out.push({
+          kind: "unset",
+          start,
+          end,
+          name,
+          nameStart: start + 1,
+          nameEnd: end,
+          info: info.arg(name),
+          value: undefined,
+          position: -1,
+        });
+        return;
+      }
+    }
+    const slot = this.nextSlot();
+    this.out.push({
       kind: "positional",
       start,
       end,
@@ -131,14 +195,24 @@ function bindArgs(
       nameEnd: start,
       info: slot === undefined ? undefined : info?.arg(slot),
       value,
-      position,
+      position: this.position++,
     });
-    position++;
-  };
+  }
+}
 
+/** Names and positions of the arguments: head words after the command, then the parsed arguments. */
+function bindArgs(
+  text: string,
+  node: Command,
+  info: CommandInfo | undefined,
+  pathWordCount: number,
+): readonly BoundArg[] {
+  if (node.head.length <= pathWordCount && node.args.length === 0) return NO_ARGS;
+  const binder = new ArgBinder(text, node, info, SCRATCH);
+  const out = binder.out;
   for (let i = pathWordCount; i < node.head.length; i++) {
     const token = node.head[i];
-    if (token) unnamed(literalAt(text, token.start, token.end), token.start, token.end);
+    if (token) binder.unnamed(literalAt(text, token.start, token.end), token.start, token.end);
   }
   for (let i = 0; i < node.args.length; i++) {
     const arg = node.args[i];
@@ -173,7 +247,7 @@ function bindArgs(
         break;
       }
       case "PositionalArg":
-        unnamed(arg.value, arg.start, arg.end);
+        binder.unnamed(arg.value, arg.start, arg.end);
         break;
       case "WhereArg":
         out.push({
@@ -190,5 +264,6 @@ function bindArgs(
         break;
     }
   }
-  return out;
+  // Copied out of the shared scratch list at its exact size: a list grown by push keeps room for 17 arguments.
+  return out.slice();
 }

@@ -10,7 +10,7 @@ import {
   type StringLiteral,
   type Variable,
 } from "../../syntax";
-import { bindCommand, type ResolveCache } from "./bindCommand";
+import { bindCommand, ResolveCache } from "./bindCommand";
 import type {
   BoundArg,
   BoundCommand,
@@ -35,23 +35,43 @@ const POSITIONAL_NAME = /^[0-9]+$/;
 /** Root commands whose `{...}` arguments are inline code of the same script. */
 const SEPARATE_SCRIPT_ROOT_COMMANDS: ReadonlySet<string> = new Set(["execute"]);
 
+/** Shared by every empty list of the model until something is added (most scopes and symbols keep it). */
+const EMPTY: readonly never[] = Object.freeze([]);
+
+/** Appends to a list that may still be the shared empty one. */
+function append<T>(list: readonly T[], item: T): readonly T[] {
+  if (list === EMPTY) return [item];
+  (list as T[]).push(item);
+  return list;
+}
+
 /** Where a block's scope ends: an unclosed block reaches the end of the text, which the cursor may touch. */
 function blockEnd(block: Block): number {
   return block.closed ? block.end : block.end + 1;
 }
 
+/** Where the walk is. One per statement list, updated statement by statement (nothing keeps a reference). */
+/** True when the string content at `from` starts (after spaces and `\\` line continuations) with `{` or `[`. */
+function opensLikeJson(text: string, from: number): boolean {
+  for (let i = from; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 123 /* { */ || c === 91 /* [ */) return true;
+    if (c !== 32 && c !== 9 && c !== 10 && c !== 13 && c !== 92 /* \\ */) return false;
+  }
+  return false;
+}
+
 interface Context {
   readonly scope: Scope;
   /** The menu in which nested `[...]` commands resolve (the enclosing command's menu). */
-  readonly menu: readonly string[];
+  menu: readonly string[];
   /** Start of the statement (in a statement list of code) holding what is being visited. */
-  readonly statementStart: number;
+  statementStart: number;
 }
 
 class ModelBuilder {
   private readonly commands: BoundCommand[] = [];
-  private readonly commandOf = new Map<Command, BoundCommand>();
-  private readonly containerMenus = new Map<Container, readonly string[]>();
+  private readonly jsonCandidates: Expr[] = [];
   private readonly symbols: VariableSymbol[] = [];
   private readonly occurrences: Occurrence[] = [];
   private readonly unresolved: UnresolvedReference[] = [];
@@ -60,12 +80,14 @@ class ModelBuilder {
   private readonly sections: MenuSection[] = [];
   private readonly brokers: BrokerDefinition[] = [];
   private readonly globals = new Map<string, VariableSymbol>();
-  private readonly cache: ResolveCache = new Map();
+  private readonly cache: ResolveCache;
 
   constructor(
-    private readonly schema: Schema,
+    schema: Schema,
     private readonly parsed: ParseResult,
-  ) {}
+  ) {
+    this.cache = new ResolveCache(schema);
+  }
 
   private get text(): string {
     return this.parsed.text;
@@ -78,8 +100,6 @@ class ModelBuilder {
     this.occurrences.sort((a, b) => a.start - b.start);
     return {
       commands: this.commands,
-      commandOf: this.commandOf,
-      containerMenus: this.containerMenus,
       symbols: this.symbols,
       occurrences: this.occurrences,
       unresolved: this.unresolved,
@@ -87,6 +107,7 @@ class ModelBuilder {
       calls: this.calls,
       sections: this.sections,
       brokers: this.brokers,
+      jsonCandidates: this.jsonCandidates,
     };
   }
 
@@ -106,8 +127,8 @@ class ModelBuilder {
       start,
       end,
       parent,
-      declarations: [],
-      visible: new Map(),
+      declarations: EMPTY,
+      visible: undefined,
       function: fn,
       injected,
     };
@@ -122,8 +143,8 @@ class ModelBuilder {
       kind,
       scope,
       occurrences: [],
-      assignments: [],
-      functionBodies: [],
+      assignments: EMPTY,
+      functionBodies: EMPTY,
       isFunction: false,
       owner,
     };
@@ -132,8 +153,8 @@ class ModelBuilder {
   }
 
   private declareIn(scope: Scope, symbol: VariableSymbol, visibleFrom: number): void {
-    scope.declarations.push({ symbol, visibleFrom });
-    scope.visible.set(symbol.name, symbol);
+    scope.declarations = append(scope.declarations, { symbol, visibleFrom });
+    (scope.visible ??= new Map()).set(symbol.name, symbol);
   }
 
   private occurrence(
@@ -155,7 +176,7 @@ class ModelBuilder {
     let s: Scope | undefined = scope;
     for (;;) {
       if (s === undefined) return undefined;
-      const found = s.visible.get(name);
+      const found = s.visible?.get(name);
       if (found) return found;
       if (s.injected.has(name) || s.kind === "provided") {
         const symbol = this.newSymbol(name, "injected", s);
@@ -212,16 +233,13 @@ class ModelBuilder {
     isCode: boolean,
     outerStatementStart = 0,
   ): void {
-    this.containerMenus.set(container, menu);
     let current = menu;
     const topLevel = container.kind === "Script";
     let section: { path: readonly string[]; start: number; headerEnd: number; end: number } | undefined;
+    const ctx: Context = { scope, menu: current, statementStart: outerStatementStart };
     for (const statement of body) {
-      const ctx: Context = {
-        scope,
-        menu: current,
-        statementStart: isCode ? statement.start : outerStatementStart,
-      };
+      ctx.menu = current;
+      ctx.statementStart = isCode ? statement.start : outerStatementStart;
       switch (statement.kind) {
         case "Command": {
           const bound = this.visitCommand(statement, current, ctx);
@@ -262,14 +280,13 @@ class ModelBuilder {
   }
 
   private visitCommand(node: Command, menu: readonly string[], ctx: Context): BoundCommand {
-    const bound = bindCommand(this.schema, this.text, node, menu, this.cache);
+    const bound = bindCommand(this.text, node, menu, this.cache);
     this.commands.push(bound);
-    this.commandOf.set(node, bound);
-    const inner: Context = {
-      scope: ctx.scope,
-      menu: bound.info && bound.rootCommand === undefined ? bound.menuPath : menu,
-      statementStart: ctx.statementStart,
-    };
+    const innerMenu = bound.info && bound.rootCommand === undefined ? bound.menuPath : menu;
+    const inner: Context =
+      innerMenu === ctx.menu
+        ? ctx
+        : { scope: ctx.scope, menu: innerMenu, statementStart: ctx.statementStart };
     if (node.callee !== undefined) {
       const callee = node.callee.kind === "Variable" ? this.visitVariable(node.callee, inner) : undefined;
       if (node.callee.kind !== "Variable") this.visitExpr(node.callee, inner);
@@ -404,12 +421,13 @@ class ModelBuilder {
         );
         if (symbol) {
           symbol.isFunction = true;
-          symbol.functionBodies.push(body);
+          symbol.functionBodies = append(symbol.functionBodies, body);
         }
         this.visitStatements(body, body.body, [], scope, true);
         continue;
       }
-      if (arg.name === "value" && arg.value && symbol) symbol.assignments.push(arg.value);
+      if (arg.name === "value" && arg.value && symbol)
+        symbol.assignments = append(symbol.assignments, arg.value);
       this.visitArgValue(bound, arg, ctx);
     }
     if (symbol && target) {
@@ -446,12 +464,13 @@ class ModelBuilder {
         );
         if (symbol) {
           symbol.isFunction = true;
-          symbol.functionBodies.push(body);
+          symbol.functionBodies = append(symbol.functionBodies, body);
         }
         this.visitStatements(body, body.body, [], scope, true);
         continue;
       }
-      if (arg.name === "value" && arg.value && symbol) symbol.assignments.push(arg.value);
+      if (arg.name === "value" && arg.value && symbol)
+        symbol.assignments = append(symbol.assignments, arg.value);
       this.visitArgValue(bound, arg, ctx);
     }
   }
@@ -528,7 +547,9 @@ class ModelBuilder {
 
   /** `/iot mqtt brokers add name=X`: remembered for `broker=` completion. */
   private noteBroker(bound: BoundCommand): void {
-    if (bound.info?.name !== "add" || bound.menuPath.join("/") !== "iot/mqtt/brokers") return;
+    const path = bound.menuPath;
+    if (bound.info?.name !== "add" || path.length !== 3 || path[2] !== "brokers" || path[1] !== "mqtt")
+      return;
     const value = bound.args.find((a) => a.kind === "named" && a.name === "name")?.value;
     if (value === undefined) return;
     if (value.kind === "Literal") {
@@ -566,6 +587,7 @@ class ModelBuilder {
   }
 
   private visitString(node: StringLiteral, ctx: Context): void {
+    if (opensLikeJson(this.text, node.start + 1)) this.jsonCandidates.push(node);
     for (const part of node.parts) {
       switch (part.kind) {
         case "Variable": {
@@ -598,6 +620,12 @@ class ModelBuilder {
         this.visitStatements(expr, expr.body, ctx.menu, ctx.scope, false, ctx.statementStart);
         return;
       case "Paren":
+        if (expr.expr.kind === "Binary" && expr.expr.operator === ".") {
+          let first: Expr = expr.expr;
+          while (first.kind === "Binary" && first.operator === ".") first = first.left;
+          if (first.kind === "String" && opensLikeJson(this.text, first.start + 1))
+            this.jsonCandidates.push(expr);
+        }
         this.visitExpr(expr.expr, ctx);
         return;
       case "Array":

@@ -3,7 +3,11 @@ import { stringText, type Expr, type StringLiteral } from "../../syntax";
 
 /** True when a string has no `$var`, `$[cmd]` or `$(expr)` parts. */
 export function isPlainString(literal: StringLiteral): boolean {
-  return literal.parts.every((p) => !("body" in p || "expr" in p || "nameStart" in p));
+  for (const part of literal.parts) {
+    const kind = part.kind;
+    if (kind !== "StringText" && kind !== "StringEscape" && kind !== "StringContinuation") return false;
+  }
+  return true;
 }
 
 /** The value's text (escapes decoded), or undefined when it depends on run time (variables, commands, expressions). */

@@ -100,9 +100,9 @@ export interface VariableSymbol {
   readonly scope: Scope;
   readonly occurrences: Occurrence[];
   /** Values assigned to it: the declaration's value and every `:set`, in source order. */
-  readonly assignments: Expr[];
+  assignments: readonly Expr[];
   /** `do={...}` bodies (functions) assigned to it. */
-  readonly functionBodies: Block[];
+  functionBodies: readonly Block[];
   /** True when the value is code: `do={...}` or `[:parse ...]`. */
   isFunction: boolean;
   /** The function whose parameter this is (kind "parameter"/"positional"). */
@@ -117,6 +117,11 @@ export interface VariableSymbol {
  */
 export type ScopeKind = "script" | "block" | "function" | "separate" | "provided";
 
+export interface Declaration {
+  readonly symbol: VariableSymbol;
+  readonly visibleFrom: number;
+}
+
 export interface Scope {
   readonly id: number;
   readonly kind: ScopeKind;
@@ -124,9 +129,9 @@ export interface Scope {
   readonly end: number;
   readonly parent: Scope | undefined;
   /** Declarations in source order with the offset from which each is visible. */
-  readonly declarations: { readonly symbol: VariableSymbol; readonly visibleFrom: number }[];
-  /** Names visible so far during the walk (the latest declaration wins). */
-  readonly visible: Map<string, VariableSymbol>;
+  declarations: readonly Declaration[];
+  /** Names visible so far during the walk (the latest declaration wins); undefined until the first declaration. */
+  visible: Map<string, VariableSymbol> | undefined;
   /** For "function": the symbol the body belongs to, when known. */
   readonly function: VariableSymbol | undefined;
   /** Names the run context provides in this scope (`msgData`, `msgTopic` in on-message). */
@@ -170,11 +175,8 @@ export interface BrokerDefinition {
 }
 
 export interface SemanticModel {
-  /** Every command, in source order of their start. */
+  /** Every command, sorted by start (see `boundCommandOf`). */
   readonly commands: readonly BoundCommand[];
-  readonly commandOf: ReadonlyMap<Command, BoundCommand>;
-  /** The menu current at the start of each statement list. */
-  readonly containerMenus: ReadonlyMap<Container, readonly string[]>;
   readonly symbols: readonly VariableSymbol[];
   /** Every variable occurrence, sorted by start. */
   readonly occurrences: readonly Occurrence[];
@@ -184,4 +186,6 @@ export interface SemanticModel {
   readonly calls: readonly FunctionCall[];
   readonly sections: readonly MenuSection[];
   readonly brokers: readonly BrokerDefinition[];
+  /** Strings (and `.` concatenations in parentheses) whose text opens with `{` or `[`: maybe JSON. */
+  readonly jsonCandidates: readonly Expr[];
 }

@@ -1,6 +1,7 @@
 // Infers what kind of value an expression or a variable holds (num, str, time...), and a variable's constant value.
 import type { PropertyInfo, Schema, ValueType } from "../../schema";
 import { stringText, type Expr, type LiteralKind } from "../../syntax";
+import { boundCommandOf } from "./lookup";
 import type { BoundCommand, Occurrence, SemanticModel, ValueKind, VariableSymbol } from "./types";
 
 const LITERAL_KINDS: Readonly<Record<LiteralKind, ValueKind>> = {
@@ -131,7 +132,7 @@ export class ValueKinds {
       case "Substitution": {
         const [first] = expr.body;
         if (first?.kind !== "Command" || expr.body.length !== 1) return "unknown";
-        const bound = this.model.commandOf.get(first);
+        const bound = boundCommandOf(this.model, first);
         return bound ? this.ofCommand(bound) : "unknown";
       }
       case "Paren":
