@@ -1,8 +1,190 @@
-// Activation entry point of the VS Code extension: starts the language client and registers the product's features.
-import type * as vscode from "vscode";
+// Activation entry point of the VS Code extension: wires the brokers (settings + keychain), the one connection manager, the message hub, the brokers view, commands, CodeLens and the language client.
+import * as vscode from "vscode";
+import { validateBrokerProfile } from "./brokers/profileValidation";
+import { MessageHub } from "./messages/messageHub";
+import { ConnectionManager, redactText, type MessageStoreLimits } from "./mqtt";
+import type { RouterOsMqttApi } from "./ui/api";
+import { registerBrokerCommands } from "./ui/brokerCommands";
+import { BrokerRepository } from "./ui/brokerRepository";
+import { BrokersTreeProvider } from "./ui/brokersTree";
+import { registerImportCommands } from "./ui/importCommands";
+import { RouterOsLanguageClient } from "./ui/languageClient";
+import { LocalBrokerController, registerLocalBrokerCommands } from "./ui/localBroker";
+import { createExtensionLog } from "./ui/log";
+import { registerMessageCommands } from "./ui/messageCommands";
+import { MessageDocuments } from "./ui/messageDocuments";
+import { PublishCodeLensProvider } from "./ui/publishCodeLens";
+import { registerPublishCommands } from "./ui/publishCommands";
+import { showError, type Services } from "./ui/services";
+import { BrokerStatusBar } from "./ui/statusBar";
+import { SubscriptionMemory } from "./ui/subscriptionMemory";
+import { treeSnapshot } from "./ui/treeSnapshot";
 
-export function activate(_context: vscode.ExtensionContext): void {
-  // Features are registered by later modules (language client, brokers, runs).
+/** Work to finish before the extension host exits: closing connections, stopping the server and the local broker. */
+let shutdown: (() => Promise<void>) | undefined;
+
+export function activate(context: vscode.ExtensionContext): RouterOsMqttApi {
+  // The manager's redactor knows every secret used; until it exists the built-in patterns apply.
+  const redactor: { redact: (text: string) => string } = { redact: (text) => redactText(text) };
+  const log = createExtensionLog((text) => redactor.redact(text));
+  const repository = new BrokerRepository(context.secrets, (m) => log.info(m));
+  const connections = new ConnectionManager({
+    secrets: repository.secrets,
+    log: log.write,
+    validateProfile: validateBrokerProfile,
+  });
+  redactor.redact = (text) => connections.redact(text);
+  const hub = new MessageHub({ limits: messageLimits((m) => log.warn(m)) });
+  const localBroker = new LocalBrokerController(repository, (m) => log.info(m));
+  const tree = new BrokersTreeProvider({
+    repository,
+    manager: connections,
+    hub,
+    embeddedBrokerName: () => localBroker.profileName(),
+  });
+  const view = vscode.window.createTreeView("routerosMqtt.brokers", {
+    treeDataProvider: tree,
+    showCollapseAll: true,
+  });
+  const subscriptions = new SubscriptionMemory(context.globalState, connections, (m) => log.warn(m));
+  const services: Services = {
+    context,
+    repository,
+    manager: connections,
+    hub,
+    tree,
+    log,
+    subscriptions,
+    localBroker,
+  };
+  const documents = new MessageDocuments(hub);
+  const languageClient = new RouterOsLanguageClient(context, (m) => log.warn(m));
+  let namesSent: readonly string[] = [];
+
+  const messageSub = connections.onMessage((name, topic, payload, info) =>
+    hub.add(name, topic, payload, { qos: info.qos, retain: info.retain }),
+  );
+  const stateSub = connections.onStateChange((name, state) => {
+    updateBadge();
+    if (state.status !== "connected") return;
+    void subscriptions.restore(name).then(() => {
+      hub.setSubscriptions(
+        name,
+        connections.subscriptions(name).map((s) => s.filter),
+      );
+      tree.refreshBroker(name);
+    });
+  });
+
+  const syncProfiles = (): void => {
+    try {
+      connections.setProfiles(repository.validProfiles());
+    } catch (error) {
+      log.error(
+        `could not apply the broker settings: ${error instanceof Error ? error.message : String(error)}`,
+      );
+    }
+    const names = repository.names();
+    for (const stale of hub.brokerNames()) if (!names.includes(stale)) hub.forget(stale);
+    namesSent = names;
+    languageClient.setBrokerNames(names);
+    updateBadge();
+  };
+
+  const updateBadge = (): void => {
+    const failing = repository
+      .validProfiles()
+      .filter((p) => connections.state(p.name).status === "error").length;
+    const invalid = repository.entries().filter((e) => e.problems.length > 0 && !e.hidden).length;
+    const count = failing + invalid;
+    view.badge =
+      count > 0
+        ? { value: count, tooltip: `${count} broker${count === 1 ? "" : "s"} need attention` }
+        : undefined;
+  };
+
+  context.subscriptions.push(
+    log.channel,
+    repository,
+    view,
+    tree,
+    documents,
+    languageClient,
+    localBroker,
+    new BrokerStatusBar(repository, connections),
+    { dispose: () => messageSub.dispose() },
+    { dispose: () => stateSub.dispose() },
+    { dispose: () => hub.dispose() },
+    repository.onDidChange(syncProfiles),
+    localBroker.onDidChange(() => tree.refresh()),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration("routerosMqtt.messages")) hub.setLimits(messageLimits((m) => log.warn(m)));
+    }),
+    vscode.languages.registerCodeLensProvider({ language: "routeros" }, new PublishCodeLensProvider()),
+    ...registerBrokerCommands(services),
+    ...registerImportCommands(services),
+    ...registerPublishCommands(services),
+    ...registerMessageCommands(services, documents),
+    ...registerLocalBrokerCommands(
+      localBroker,
+      (name) => connections.connect(name),
+      (prefix, error) => showError(services, prefix, error),
+    ),
+    vscode.commands.registerCommand("routerosMqtt.showLog", () => log.channel.show()),
+    vscode.commands.registerCommand("routerosMqtt.refresh", () => tree.refresh()),
+  );
+
+  syncProfiles();
+  connections.connectAutoConnectBrokers();
+  log.info(`activated; ${repository.validProfiles().length} broker(s) configured`);
+
+  shutdown = async () => {
+    await Promise.allSettled([connections.dispose(), localBroker.stop()]);
+  };
+
+  return {
+    brokerStatus: (name) => (repository.get(name) ? connections.state(name).status : undefined),
+    brokers: () => repository.entries().map((e) => ({ name: e.name, scope: e.scope, problems: e.problems })),
+    lastMessage: (broker, topic) => {
+      const last = hub.store(broker)?.last(topic);
+      return (
+        last && {
+          payload: last.payload.toString("utf8"),
+          qos: last.qos,
+          retain: last.retain,
+          truncated: last.truncated,
+        }
+      );
+    },
+    hasSecret: async (name, kind) => {
+      const owner = repository.ownerOf(name);
+      return owner ? repository.secrets.has(owner, kind) : false;
+    },
+    treeSnapshot: () => treeSnapshot(tree),
+    brokerNamesSent: () => namesSent,
+  };
 }
 
-export function deactivate(): void {}
+export async function deactivate(): Promise<void> {
+  const finish = shutdown;
+  shutdown = undefined;
+  await finish?.();
+}
+
+/** Store limits from settings; bad values fall back to the defaults with a log line. */
+function messageLimits(warn: (message: string) => void): Partial<MessageStoreLimits> {
+  const config = vscode.workspace.getConfiguration("routerosMqtt.messages");
+  const limits: Partial<MessageStoreLimits> = {
+    maxMessagesPerTopic: config.get<number>("maxPerTopic", 100),
+    maxPayloadBytes: config.get<number>("maxPayloadKB", 256) * 1024,
+    maxBytesPerTopic: Math.max(config.get<number>("maxPayloadKB", 256) * 1024 * 4, 1024 * 1024),
+    maxTotalBytes: config.get<number>("maxTotalMB", 64) * 1024 * 1024,
+  };
+  try {
+    new MessageHub({ limits }).dispose();
+    return limits;
+  } catch (error) {
+    warn(`routerosMqtt.messages settings ignored: ${error instanceof Error ? error.message : String(error)}`);
+    return {};
+  }
+}

@@ -1,0 +1,498 @@
+// The guided broker forms: a multi-step add flow validated at each step by the schema, and an edit flow that picks one field (or runs the form again).
+import { readFile } from "node:fs/promises";
+import * as vscode from "vscode";
+import {
+  ROUTER_FIELDS,
+  fieldText,
+  routerField,
+  withFieldText,
+  type RouterField,
+} from "../brokers/brokerFields";
+import { validateBrokerField } from "../brokers/profileValidation";
+import type { BrokerScope } from "../brokers/secretKeys";
+import { makeBrokerProfile, type BrokerProfile } from "../mqtt";
+import type { BrokerEntry, BrokerRepository } from "./brokerRepository";
+import { BACK, askPick, askText, runFlow, type PickItem, type StepResult } from "./quickInput";
+
+/** What the add flow produces. */
+export interface BrokerDraft {
+  profile: BrokerProfile;
+  scope: BrokerScope;
+  /** Undefined: leave as is; "": remove. */
+  password?: string;
+  passphrase?: string;
+}
+
+const TITLE = "Add MQTT Broker";
+
+/** Maps a step's answer into the flow: BACK and cancel pass through, a value is stored and the flow goes on. */
+function take<T>(result: StepResult<T>, store: (value: T) => void): boolean | typeof BACK {
+  if (result === BACK) return BACK;
+  if (result === undefined) return false;
+  store(result);
+  return true;
+}
+
+function nameProblem(repository: BrokerRepository, value: string, except?: string): string | undefined {
+  const problem = validateBrokerField("name", value);
+  if (problem) return problem;
+  if (value !== except && repository.get(value)) return `a broker named "${value}" already exists`;
+  return undefined;
+}
+
+/** The guided form; starts from `initial` (for "run the form again" on an existing broker). */
+export async function runBrokerForm(
+  repository: BrokerRepository,
+  initial?: { entry: BrokerEntry; profile: BrokerProfile },
+): Promise<BrokerDraft | undefined> {
+  const title = initial ? `Edit Broker "${initial.profile.name}"` : TITLE;
+  const state: BrokerDraft = {
+    profile: initial?.profile ?? makeBrokerProfile({ name: "", address: "" }),
+    scope: initial?.entry.scope ?? (repository.hasWorkspace() ? "workspace" : "user"),
+  };
+  const text = (field: string, prompt: string, extra: { placeholder?: string } = {}) => ({
+    run: async (s: typeof state, pos: { step: number; totalSteps: number }) => {
+      const f = routerField(field) as RouterField;
+      const result = await askText({
+        title,
+        ...pos,
+        allowBack: pos.step > 1,
+        value: fieldText(s.profile, f),
+        prompt,
+        ...extra,
+        validate: (v) =>
+          field === "name"
+            ? nameProblem(repository, v, initial?.profile.name)
+            : validateBrokerField(field, v),
+      });
+      return take(result, (v) => (s.profile = withFieldText(s.profile, f, v)));
+    },
+  });
+  const ok = await runFlow(state, [
+    text("name", "Name of the broker entry, as `/iot mqtt publish broker=<name>` uses it", {
+      placeholder: "home",
+    }),
+    text("address", "Host name or IP address of the broker", {
+      placeholder: "192.168.88.10 or broker.example.com",
+    }),
+    text("port", "TCP port: 1883 for plain MQTT, 8883 for TLS"),
+    {
+      run: async (s, pos) => {
+        const active = s.profile.ssl
+          ? s.profile.tls.verifyServer
+            ? "verify"
+            : "insecure"
+          : s.profile.port === 8883
+            ? "verify"
+            : "off";
+        const result = await askPick<"off" | "verify" | "insecure">({
+          title,
+          ...pos,
+          allowBack: true,
+          placeholder: "Use TLS (ssl=yes)?",
+          active,
+          items: [
+            { label: "No TLS", description: "mqtt://", value: "off" },
+            { label: "TLS, verify the server certificate", description: "mqtts://", value: "verify" },
+            {
+              label: "TLS without verifying the server",
+              description: "self-signed test brokers only",
+              value: "insecure",
+            },
+          ],
+        });
+        return take(result, (v) => {
+          s.profile = {
+            ...s.profile,
+            ssl: v !== "off",
+            tls: { ...s.profile.tls, verifyServer: v !== "insecure" },
+          };
+        });
+      },
+    },
+    {
+      skip: (s) => !s.profile.ssl || !s.profile.tls.verifyServer,
+      run: async (s, pos) => {
+        const result = await askPick<"system" | "file">({
+          title,
+          ...pos,
+          allowBack: true,
+          placeholder: "Which certificate authorities to trust?",
+          active: s.profile.tls.caFile ? "file" : "system",
+          items: [
+            {
+              label: "The system's trusted CAs",
+              description: "public brokers (AWS IoT, HiveMQ Cloud...)",
+              value: "system",
+            },
+            { label: "A CA file…", description: s.profile.tls.caFile ?? "your own PKI", value: "file" },
+          ],
+        });
+        if (result === BACK || result === undefined) return take(result, () => {});
+        if (result === "system") {
+          s.profile = { ...s.profile, tls: withoutKeys(s.profile.tls, ["caFile"]) };
+          return true;
+        }
+        const file = await pickFile("CA certificate (PEM)", s.profile.tls.caFile);
+        if (!file) return false;
+        s.profile = { ...s.profile, tls: { ...s.profile.tls, caFile: file } };
+        return true;
+      },
+    },
+    {
+      skip: (s) => !s.profile.ssl,
+      run: async (s, pos) => {
+        const result = await askPick<"none" | "files">({
+          title,
+          ...pos,
+          allowBack: true,
+          placeholder: "Client certificate (the editor's copy of the router's certificate=)?",
+          active: s.profile.tls.certFile ? "files" : "none",
+          items: [
+            { label: "No client certificate", value: "none" },
+            {
+              label: "Certificate and key files…",
+              description: s.profile.tls.certFile ?? "PEM files",
+              value: "files",
+            },
+          ],
+        });
+        if (result === BACK || result === undefined) return take(result, () => {});
+        if (result === "none") {
+          s.profile = { ...s.profile, tls: withoutKeys(s.profile.tls, ["certFile", "keyFile"]) };
+          return true;
+        }
+        const certFile = await pickFile("Client certificate (PEM)", s.profile.tls.certFile);
+        if (!certFile) return false;
+        const keyFile = await pickFile("Client private key (PEM)", s.profile.tls.keyFile);
+        if (!keyFile) return false;
+        s.profile = { ...s.profile, tls: { ...s.profile.tls, certFile, keyFile } };
+        if (await isEncryptedKey(keyFile)) {
+          const passphrase = await askText({
+            title,
+            prompt: `Passphrase of ${keyFile} (kept in the keychain)`,
+            password: true,
+          });
+          if (passphrase === undefined || passphrase === BACK) return false;
+          s.passphrase = passphrase;
+        }
+        return true;
+      },
+    },
+    text("username", "User name, if the broker needs one (empty: none)"),
+    {
+      skip: (s) => s.profile.username === "",
+      run: async (s, pos) => {
+        const result = await askText({
+          title,
+          ...pos,
+          allowBack: true,
+          password: true,
+          prompt: initial
+            ? "Password (kept in the OS keychain; leave empty to keep the current one)"
+            : "Password (kept in the OS keychain, never in settings; empty: none)",
+        });
+        return take(result, (v) => {
+          if (v !== "" || !initial) s.password = v;
+        });
+      },
+    },
+    text(
+      "client-id",
+      "Client id (empty: a random id per session). Never reuse the router's client-id: they would kick each other off",
+      {
+        placeholder: "random",
+      },
+    ),
+    {
+      run: async (s, pos) => {
+        const result = await askPick<boolean>({
+          title,
+          ...pos,
+          allowBack: true,
+          placeholder: "Connect automatically?",
+          active: s.profile.autoConnect,
+          items: [
+            { label: "Connect on request", value: false },
+            {
+              label: "Auto-connect",
+              description: "at startup, and reconnect whenever the link drops",
+              value: true,
+            },
+          ],
+        });
+        return take(result, (v) => (s.profile = { ...s.profile, autoConnect: v }));
+      },
+    },
+    {
+      skip: () => !repository.hasWorkspace() || initial !== undefined,
+      run: async (s, pos) => {
+        const result = await askPick<BrokerScope>({
+          title,
+          ...pos,
+          allowBack: true,
+          placeholder: "Where to save the broker?",
+          active: s.scope,
+          items: scopeItems(),
+        });
+        return take(result, (v) => (s.scope = v));
+      },
+    },
+  ]);
+  return ok ? state : undefined;
+}
+
+export function scopeItems(): PickItem<BrokerScope>[] {
+  return [
+    {
+      label: "Workspace settings",
+      description: ".vscode/settings.json: shared with this project",
+      value: "workspace",
+    },
+    { label: "User settings", description: "every window on this machine", value: "user" },
+  ];
+}
+
+/** What the edit flow changed; undefined when cancelled. */
+export interface BrokerEdit {
+  profile: BrokerProfile;
+  scope: BrokerScope;
+  password?: string;
+  passphrase?: string;
+}
+
+type EditChoice =
+  | { kind: "router"; field: RouterField }
+  | { kind: "tls"; key: "caFile" | "certFile" | "keyFile" | "servername" | "verifyServer" }
+  | { kind: "version" }
+  | { kind: "password" }
+  | { kind: "passphrase" }
+  | { kind: "scope" }
+  | { kind: "form" };
+
+/** Edit one field picked from a list of every field with its current value (or run the whole form again). */
+export async function runBrokerEdit(
+  repository: BrokerRepository,
+  entry: BrokerEntry,
+  profile: BrokerProfile,
+): Promise<BrokerEdit | undefined> {
+  const title = `Edit Broker "${profile.name}"`;
+  const hasPassword = await repository.secrets.has(repository.ownerIn(entry.scope, profile.name), "password");
+  const items: PickItem<EditChoice>[] = [
+    { label: "$(list-flat) Go through the whole form", value: { kind: "form" } },
+    { label: "RouterOS properties", kind: vscode.QuickPickItemKind.Separator, value: { kind: "form" } },
+    ...ROUTER_FIELDS.map((field): PickItem<EditChoice> => ({
+      label: field.property,
+      description: fieldText(profile, field) || "(empty)",
+      detail: field.label,
+      value: { kind: "router", field },
+    })),
+    {
+      label: "password",
+      description: hasPassword ? "set (in the keychain)" : "(none)",
+      value: { kind: "password" },
+    },
+    { label: "Editor settings", kind: vscode.QuickPickItemKind.Separator, value: { kind: "form" } },
+    {
+      label: "tls.ca-file",
+      description: profile.tls.caFile ?? "(system CAs)",
+      value: { kind: "tls", key: "caFile" },
+    },
+    {
+      label: "tls.verify-server",
+      description: profile.tls.verifyServer ? "yes" : "no",
+      value: { kind: "tls", key: "verifyServer" },
+    },
+    {
+      label: "tls.certificate-file",
+      description: profile.tls.certFile ?? "(none)",
+      value: { kind: "tls", key: "certFile" },
+    },
+    {
+      label: "tls.key-file",
+      description: profile.tls.keyFile ?? "(none)",
+      value: { kind: "tls", key: "keyFile" },
+    },
+    { label: "key passphrase", description: "kept in the keychain", value: { kind: "passphrase" } },
+    {
+      label: "tls.server-name",
+      description: profile.tls.servername ?? "(the address)",
+      value: { kind: "tls", key: "servername" },
+    },
+    {
+      label: "mqtt-version",
+      description: profile.protocolVersion === 5 ? "5" : "3.1.1",
+      value: { kind: "version" },
+    },
+    ...(repository.hasWorkspace()
+      ? [
+          {
+            label: "saved in",
+            description: `${entry.scope} settings`,
+            value: { kind: "scope" } as EditChoice,
+          },
+        ]
+      : []),
+  ];
+  const choice = await askPick({ title, items, placeholder: "Which field?" });
+  if (choice === undefined || choice === BACK) return undefined;
+  const edit: BrokerEdit = { profile, scope: entry.scope };
+  switch (choice.kind) {
+    case "form": {
+      const draft = await runBrokerForm(repository, { entry, profile });
+      return draft && { ...draft, scope: entry.scope };
+    }
+    case "router": {
+      const value = await askFieldValue(repository, choice.field, profile, title);
+      if (value === undefined) return undefined;
+      edit.profile = withFieldText(profile, choice.field, value);
+      return edit;
+    }
+    case "password":
+    case "passphrase": {
+      const value = await askText({
+        title,
+        password: true,
+        prompt: `New ${choice.kind} (kept in the OS keychain; empty removes it)`,
+      });
+      if (value === undefined || value === BACK) return undefined;
+      edit[choice.kind] = value;
+      return edit;
+    }
+    case "tls":
+      return editTls(choice.key, edit, title);
+    case "version": {
+      const value = await askPick<4 | 5>({
+        title,
+        active: profile.protocolVersion,
+        items: [
+          { label: "MQTT 3.1.1", description: "what RouterOS speaks", value: 4 },
+          { label: "MQTT 5", value: 5 },
+        ],
+      });
+      if (value === undefined || value === BACK) return undefined;
+      edit.profile = { ...profile, protocolVersion: value };
+      return edit;
+    }
+    case "scope": {
+      const value = await askPick({ title, items: scopeItems(), active: entry.scope });
+      if (value === undefined || value === BACK) return undefined;
+      edit.scope = value;
+      return edit;
+    }
+  }
+}
+
+async function askFieldValue(
+  repository: BrokerRepository,
+  field: RouterField,
+  profile: BrokerProfile,
+  title: string,
+): Promise<string | undefined> {
+  if (field.kind === "bool" || field.kind === "qos") {
+    const values = field.kind === "bool" ? ["yes", "no"] : ["0", "1", "2"];
+    const value = await askPick({
+      title,
+      placeholder: field.property,
+      active: fieldText(profile, field),
+      items: values.map((v) => ({ label: v, value: v })),
+    });
+    return value === BACK ? undefined : value;
+  }
+  const value = await askText({
+    title,
+    prompt: `${field.property} (${field.label})`,
+    value: fieldText(profile, field),
+    validate: (v) =>
+      field.property === "name"
+        ? nameProblem(repository, v, profile.name)
+        : validateBrokerField(field.property, v),
+  });
+  return value === BACK ? undefined : value;
+}
+
+async function editTls(
+  key: "caFile" | "certFile" | "keyFile" | "servername" | "verifyServer",
+  edit: BrokerEdit,
+  title: string,
+): Promise<BrokerEdit | undefined> {
+  const tls = edit.profile.tls;
+  if (key === "verifyServer") {
+    const value = await askPick({
+      title,
+      active: tls.verifyServer,
+      items: [
+        { label: "Verify the server certificate", value: true },
+        { label: "Do not verify", description: "self-signed test brokers only", value: false },
+      ],
+    });
+    if (value === undefined || value === BACK) return undefined;
+    edit.profile = { ...edit.profile, tls: { ...tls, verifyServer: value } };
+    return edit;
+  }
+  if (key === "servername") {
+    const value = await askText({
+      title,
+      prompt: "Server name for SNI and the certificate check (empty: the address)",
+      value: tls.servername ?? "",
+    });
+    if (value === undefined || value === BACK) return undefined;
+    edit.profile = {
+      ...edit.profile,
+      tls: value === "" ? withoutKeys(tls, ["servername"]) : { ...tls, servername: value },
+    };
+    return edit;
+  }
+  const action = await askPick<"choose" | "clear">({
+    title,
+    items: [
+      { label: "Choose a file…", value: "choose" },
+      {
+        label: "Clear",
+        description: key === "caFile" ? "trust the system's CAs" : "no client certificate",
+        value: "clear",
+      },
+    ],
+  });
+  if (action === undefined || action === BACK) return undefined;
+  if (action === "clear") {
+    edit.profile = { ...edit.profile, tls: withoutKeys(tls, [key]) };
+    return edit;
+  }
+  const file = await pickFile(
+    key === "caFile"
+      ? "CA certificate (PEM)"
+      : key === "certFile"
+        ? "Client certificate (PEM)"
+        : "Client key (PEM)",
+    tls[key],
+  );
+  if (!file) return undefined;
+  edit.profile = { ...edit.profile, tls: { ...tls, [key]: file } };
+  return edit;
+}
+
+async function pickFile(what: string, current: string | undefined): Promise<string | undefined> {
+  const picked = await vscode.window.showOpenDialog({
+    title: `Choose the ${what}`,
+    canSelectMany: false,
+    openLabel: "Choose",
+    ...(current ? { defaultUri: vscode.Uri.file(current) } : {}),
+    filters: { "PEM files": ["pem", "crt", "cer", "key"], "All files": ["*"] },
+  });
+  return picked?.[0]?.fsPath;
+}
+
+async function isEncryptedKey(path: string): Promise<boolean> {
+  try {
+    return /ENCRYPTED/.test(await readFile(path, "latin1"));
+  } catch {
+    return false;
+  }
+}
+
+function withoutKeys<T extends object, K extends keyof T>(value: T, keys: readonly K[]): T {
+  const copy = { ...value };
+  for (const key of keys) delete copy[key];
+  return copy;
+}

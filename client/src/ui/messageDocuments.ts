@@ -1,0 +1,141 @@
+// Read-only documents for received messages (scheme `routeros-mqtt`): JSON pretty-printed, text as is, binary as hex; JSON mistakes and truncation shown as diagnostics; diffs against the previous message of a topic.
+import * as vscode from "vscode";
+import { formatBytes, payloadDocument } from "../messages/payloadFormat";
+import type { MessageHub } from "../messages/messageHub";
+import type { StoredMessage } from "../mqtt";
+
+export const MESSAGE_SCHEME = "routeros-mqtt";
+
+export interface MessageRef {
+  broker: string;
+  topic: string;
+  seq: number;
+}
+
+/** A URI whose path reads well as a tab title (`/home/sensors/temp #12.json`) and whose query identifies the message. */
+export function messageUri(ref: MessageRef, message: StoredMessage | undefined): vscode.Uri {
+  const doc = message ? payloadDocument(message.payload, { truncated: message.truncated }) : undefined;
+  const ext = doc?.language === "json" ? ".json" : doc?.kind === "binary" ? ".hex" : ".txt";
+  const query = new URLSearchParams({
+    broker: ref.broker,
+    topic: ref.topic,
+    seq: String(ref.seq),
+  }).toString();
+  return vscode.Uri.from({
+    scheme: MESSAGE_SCHEME,
+    path: `/${ref.broker}/${ref.topic} #${ref.seq}${ext}`,
+    query,
+  });
+}
+
+export function parseMessageUri(uri: vscode.Uri): MessageRef | undefined {
+  const params = new URLSearchParams(uri.query);
+  const broker = params.get("broker");
+  const topic = params.get("topic");
+  const seq = Number(params.get("seq"));
+  return broker !== null && topic !== null && Number.isInteger(seq) ? { broker, topic, seq } : undefined;
+}
+
+export class MessageDocuments implements vscode.TextDocumentContentProvider, vscode.Disposable {
+  private readonly diagnostics = vscode.languages.createDiagnosticCollection("routeros-mqtt-payload");
+  private readonly disposables: vscode.Disposable[] = [this.diagnostics];
+
+  constructor(private readonly hub: MessageHub) {
+    this.disposables.push(
+      vscode.workspace.registerTextDocumentContentProvider(MESSAGE_SCHEME, this),
+      vscode.workspace.onDidOpenTextDocument((doc) => this.annotate(doc)),
+      vscode.workspace.onDidCloseTextDocument((doc) => {
+        if (doc.uri.scheme === MESSAGE_SCHEME) this.diagnostics.delete(doc.uri);
+      }),
+    );
+  }
+
+  /** The held message of a reference, or undefined when it was evicted. */
+  message(ref: MessageRef): StoredMessage | undefined {
+    return this.hub
+      .store(ref.broker)
+      ?.history(ref.topic)
+      .find((m) => m.seq === ref.seq);
+  }
+
+  provideTextDocumentContent(uri: vscode.Uri): string {
+    const ref = parseMessageUri(uri);
+    const message = ref && this.message(ref);
+    if (!message) {
+      const limit = this.hub.store(ref?.broker ?? "")?.limits.maxMessagesPerTopic;
+      return `This message is no longer held${limit ? `: the last ${limit} messages of each topic are kept` : ""}.\n`;
+    }
+    return payloadDocument(message.payload, { truncated: message.truncated }).text;
+  }
+
+  /** Opens the newest message of a topic (or the one with `seq`). */
+  async open(broker: string, topic: string, seq?: number): Promise<vscode.TextDocument | undefined> {
+    const history = this.hub.store(broker)?.history(topic) ?? [];
+    const message = seq === undefined ? history[history.length - 1] : history.find((m) => m.seq === seq);
+    if (!message) {
+      void vscode.window.showInformationMessage(`No message of "${topic}" is held any more.`);
+      return undefined;
+    }
+    const doc = await vscode.workspace.openTextDocument(
+      messageUri({ broker, topic, seq: message.seq }, message),
+    );
+    await vscode.window.showTextDocument(doc, { preview: true });
+    return doc;
+  }
+
+  /** Diffs the newest message of a topic against the one before it. */
+  async diffWithPrevious(broker: string, topic: string): Promise<boolean> {
+    const history = this.hub.store(broker)?.history(topic) ?? [];
+    const last = history[history.length - 1];
+    const previous = history[history.length - 2];
+    if (!last || !previous) {
+      void vscode.window.showInformationMessage(
+        `"${topic}" has only one held message so far: nothing to compare.`,
+      );
+      return false;
+    }
+    const left = messageUri({ broker, topic, seq: previous.seq }, previous);
+    const right = messageUri({ broker, topic, seq: last.seq }, last);
+    await vscode.commands.executeCommand(
+      "vscode.diff",
+      left,
+      right,
+      `${topic}: #${previous.seq} ↔ #${last.seq}`,
+    );
+    return true;
+  }
+
+  dispose(): void {
+    for (const d of this.disposables) d.dispose();
+  }
+
+  /** JSON mistakes and truncation as diagnostics on the message document. */
+  private annotate(doc: vscode.TextDocument): void {
+    if (doc.uri.scheme !== MESSAGE_SCHEME) return;
+    const ref = parseMessageUri(doc.uri);
+    const message = ref && this.message(ref);
+    if (!message) return;
+    const out: vscode.Diagnostic[] = [];
+    const view = payloadDocument(message.payload, { truncated: message.truncated });
+    if (message.truncated) {
+      const d = new vscode.Diagnostic(
+        new vscode.Range(0, 0, 0, 0),
+        `Payload truncated: the first ${formatBytes(message.payload.length)} of ${formatBytes(message.originalLength)} are kept (routerosMqtt.messages.maxPayloadKB).`,
+        vscode.DiagnosticSeverity.Information,
+      );
+      out.push(d);
+    }
+    const problem = view.jsonProblem;
+    if (problem) {
+      const at = doc.positionAt(problem.offset);
+      const d = new vscode.Diagnostic(
+        new vscode.Range(at, doc.positionAt(problem.offset + 1)),
+        `Not valid JSON: ${problem.message} (line ${problem.line + 1}, column ${problem.column + 1})`,
+        vscode.DiagnosticSeverity.Warning,
+      );
+      d.source = "RouterOS MQTT";
+      out.push(d);
+    }
+    this.diagnostics.set(doc.uri, out);
+  }
+}

@@ -1,0 +1,78 @@
+// The extension's long-lived parts in one object handed to command modules, plus the helpers they share: finding the broker a command is about and reporting errors in words.
+import * as vscode from "vscode";
+import { describeState, errorParts, type ConnectionManager } from "../mqtt";
+import type { MessageHub } from "../messages/messageHub";
+import type { BrokerRepository } from "./brokerRepository";
+import type { BrokersTreeProvider } from "./brokersTree";
+import type { LocalBrokerController } from "./localBroker";
+import type { ExtensionLog } from "./log";
+import type { SubscriptionMemory } from "./subscriptionMemory";
+import { askPick, BACK } from "./quickInput";
+
+export interface Services {
+  readonly context: vscode.ExtensionContext;
+  readonly repository: BrokerRepository;
+  readonly manager: ConnectionManager;
+  readonly hub: MessageHub;
+  readonly tree: BrokersTreeProvider;
+  readonly log: ExtensionLog;
+  readonly subscriptions: SubscriptionMemory;
+  readonly localBroker: LocalBrokerController;
+}
+
+/** The broker a command argument names: a tree node, `{ name }`, `{ broker }` or a plain string. */
+export function brokerNameOf(arg: unknown): string | undefined {
+  if (typeof arg === "string") return arg;
+  if (!arg || typeof arg !== "object") return undefined;
+  const value = arg as { type?: unknown; name?: unknown; broker?: unknown };
+  if (value.type === "broker" && typeof value.name === "string") return value.name;
+  if (typeof value.broker === "string") return value.broker;
+  if (typeof value.name === "string") return value.name;
+  return undefined;
+}
+
+/** The broker named by `arg`, or one the user picks (undefined when none or dismissed). */
+export async function resolveBroker(
+  services: Services,
+  arg: unknown,
+  placeholder: string,
+  accept: (name: string) => boolean = () => true,
+): Promise<string | undefined> {
+  const named = brokerNameOf(arg);
+  if (named !== undefined) {
+    if (services.repository.get(named)) return named;
+    void vscode.window.showErrorMessage(`There is no broker named "${named}" in the brokers view.`);
+    return undefined;
+  }
+  const names = services.repository.names().filter(accept);
+  if (names.length === 0) {
+    void vscode.window.showInformationMessage("No broker fits; add one in the RouterOS MQTT view first.");
+    return undefined;
+  }
+  if (names.length === 1) return names[0];
+  const picked = await askPick({
+    title: placeholder,
+    placeholder,
+    items: names.map((name) => ({
+      label: name,
+      description: describeState(services.manager.state(name)),
+      value: name,
+    })),
+  });
+  return picked === BACK ? undefined : picked;
+}
+
+/** An error's sentence, redacted once more for safety. */
+export function errorText(services: Services, error: unknown): string {
+  return services.manager.redact(errorParts(error).message);
+}
+
+/** Shows an error with "Show Log" and returns its text (commands return it to callers such as tests). */
+export function showError(services: Services, prefix: string, error: unknown): string {
+  const text = `${prefix}${errorText(services, error)}`;
+  services.log.error(text);
+  void vscode.window.showErrorMessage(text, "Show Log").then((choice) => {
+    if (choice === "Show Log") services.log.channel.show(true);
+  });
+  return text;
+}

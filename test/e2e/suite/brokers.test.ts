@@ -1,0 +1,186 @@
+// Extension-host tests of the brokers view: add a broker by command (password to SecretStorage, never to settings), connect to a real broker, publish and receive, copy as command, import, rename and remove.
+import assert from "node:assert/strict";
+import * as vscode from "vscode";
+import { startEmbeddedBroker, type EmbeddedBroker } from "../../../client/src/mqtt";
+import type { RouterOsMqttApi } from "../../../client/src/ui/api";
+import { ourExtension, waitFor } from "./helpers";
+
+const PASSWORD = "e2e-Pa$$word-7f3";
+const NAME = "e2e";
+
+/** What connect, test, subscribe and publish commands return. */
+interface Outcome {
+  ok: boolean;
+  message: string;
+}
+
+let broker: EmbeddedBroker;
+let api: RouterOsMqttApi;
+
+function run<T>(command: string, ...args: unknown[]): Thenable<T> {
+  return vscode.commands.executeCommand<T>(command, ...args);
+}
+
+function brokerSettingsText(): string {
+  const inspected = vscode.workspace.getConfiguration("routerosMqtt").inspect<unknown>("brokers");
+  return JSON.stringify([inspected?.globalValue ?? null, inspected?.workspaceValue ?? null]);
+}
+
+suite("brokers", () => {
+  suiteSetup(async () => {
+    broker = await startEmbeddedBroker({ users: { alice: PASSWORD } });
+    api = (await ourExtension().activate()) as RouterOsMqttApi;
+  });
+
+  suiteTeardown(async () => {
+    for (const { name } of api.brokers()) {
+      await run("routerosMqtt.removeBroker", { name, confirmed: true });
+    }
+    await broker.close();
+  });
+
+  test("adding a broker by command keeps the password in SecretStorage and out of settings", async () => {
+    const added = await run<string>("routerosMqtt.addBroker", {
+      broker: { name: NAME, address: "127.0.0.1", port: broker.port, username: "alice" },
+      scope: "user",
+      password: PASSWORD,
+    });
+    assert.equal(added, NAME);
+    assert.deepEqual(api.brokers(), [{ name: NAME, scope: "user", problems: [] }]);
+    assert.equal(await api.hasSecret(NAME, "password"), true);
+    assert.ok(!brokerSettingsText().includes(PASSWORD), "the password is not in settings");
+    assert.ok(brokerSettingsText().includes(`"port":${broker.port}`), "the broker is in user settings");
+    await waitFor(() => api.brokerNamesSent().includes(NAME), {
+      what: "the broker name to reach the language client",
+    });
+  });
+
+  test("connecting to a real broker changes the state shown in the tree", async () => {
+    const result = await run<Outcome>("routerosMqtt.connect", NAME);
+    assert.equal(result.ok, true, result.message);
+    await waitFor(() => api.brokerStatus(NAME) === "connected", { what: "the broker to be connected" });
+    const row = `${NAME} — 127.0.0.1:${broker.port} · connected`;
+    assert.ok(api.treeSnapshot().includes(row), api.treeSnapshot().join("\n"));
+  });
+
+  test("subscribe, publish and receive; the message view pretty-prints JSON", async () => {
+    const sub = await run<Outcome>("routerosMqtt.subscribe", { broker: NAME, filter: "e2e/#", qos: 1 });
+    assert.equal(sub.ok, true, sub.message);
+    const pub = await run<Outcome>("routerosMqtt.publish", {
+      broker: NAME,
+      topic: "e2e/telemetry",
+      message: '{"cpu":3,"ok":true}',
+      qos: 1,
+      retain: false,
+    });
+    assert.equal(pub.ok, true, pub.message);
+    assert.match(pub.message, /PUBACK received/);
+    const received = await waitFor(() => api.lastMessage(NAME, "e2e/telemetry"), {
+      what: "the message to come back",
+    });
+    assert.deepEqual(received, { payload: '{"cpu":3,"ok":true}', qos: 1, retain: false, truncated: false });
+    await waitFor(
+      () => api.treeSnapshot().some((l) => l.startsWith('    e2e/telemetry — {"cpu":3,"ok":true} · 1 ·')),
+      {
+        what: "the topic row in the tree",
+      },
+    );
+    assert.ok(api.treeSnapshot().includes("  e2e/# — QoS 1 · 1 topic"), api.treeSnapshot().join("\n"));
+    const text = await run<string>("routerosMqtt.openMessage", { broker: NAME, topic: "e2e/telemetry" });
+    assert.equal(text, '{\n  "cpu": 3,\n  "ok": true\n}\n');
+  });
+
+  test("publishing to a wildcard topic is refused as RouterOS refuses it", async () => {
+    const pub = await run<Outcome>("routerosMqtt.publish", {
+      broker: NAME,
+      topic: "e2e/#",
+      message: "x",
+      qos: 0,
+      retain: false,
+    });
+    assert.equal(pub.ok, false);
+    assert.match(pub.message, /wildcard '#'/);
+  });
+
+  test("copy as RouterOS command leaves the password out unless asked", async () => {
+    const plain = await run<string>("routerosMqtt.copyAsCommand", NAME);
+    assert.equal(
+      plain,
+      `/iot mqtt brokers add name=e2e address=127.0.0.1 port=${broker.port} username=alice`,
+    );
+    const withPassword = await run<string>("routerosMqtt.copyAsCommand", {
+      name: NAME,
+      includePassword: true,
+      confirmed: true,
+    });
+    assert.equal(withPassword, `${plain} password="e2e-Pa\\$\\$word-7f3"`);
+  });
+
+  test("a wrong password fails the connection test in words, without echoing the password", async () => {
+    await run("routerosMqtt.setPassword", { name: NAME, password: "wrong-secret-99" });
+    const result = await run<Outcome>("routerosMqtt.testConnection", NAME);
+    assert.equal(result.ok, false);
+    assert.match(result.message, /user ?name or password|not authori[sz]ed/i);
+    assert.ok(!result.message.includes("wrong-secret-99"), result.message);
+    await run("routerosMqtt.setPassword", { name: NAME, password: PASSWORD });
+    const again = await run<Outcome>("routerosMqtt.testConnection", NAME);
+    assert.equal(again.ok, true, again.message);
+  });
+
+  test("disconnect, then a rename carries the password along and remove deletes it", async () => {
+    await run("routerosMqtt.disconnect", NAME);
+    await waitFor(() => api.brokerStatus(NAME) === "disconnected", { what: "the broker to be disconnected" });
+    await run("routerosMqtt.editBroker", { name: NAME, changes: { name: "e2e-renamed" } });
+    await waitFor(() => api.brokerStatus("e2e-renamed") !== undefined, { what: "the renamed broker" });
+    assert.equal(await api.hasSecret("e2e-renamed", "password"), true);
+    assert.equal(api.brokerStatus(NAME), undefined);
+    const removed = await run<boolean>("routerosMqtt.removeBroker", { name: "e2e-renamed", confirmed: true });
+    assert.equal(removed, true);
+    assert.deepEqual(api.brokers(), []);
+    assert.equal(await api.hasSecret("e2e-renamed", "password"), false);
+  });
+
+  test("importing an export puts its brokers in settings and its passwords in SecretStorage", async () => {
+    const text = [
+      "# 2025-01-01 by RouterOS 7.16",
+      "/iot mqtt brokers",
+      `add address=127.0.0.1 name=imported port=${broker.port} username=alice password="${PASSWORD.replace(/\$/g, "\\$")}"`,
+      "add address=10.9.9.9 name=other keep-alive=10",
+    ].join("\n");
+    const summary = await run<unknown>("routerosMqtt.importFromFile", { text, scope: "user" });
+    assert.deepEqual(summary, { added: ["imported", "other"], replaced: [], skipped: [] });
+    assert.equal(await api.hasSecret("imported", "password"), true);
+    assert.ok(!brokerSettingsText().includes(PASSWORD), "the imported password is not in settings");
+    const result = await run<Outcome>("routerosMqtt.testConnection", "imported");
+    assert.equal(result.ok, true, result.message);
+  });
+
+  test("CodeLens: a Publish lens above each /iot mqtt publish line", async () => {
+    const doc = await vscode.workspace.openTextDocument({
+      language: "routeros",
+      content: [
+        '/iot mqtt publish broker=imported topic="e2e/lens" message="hi" qos=1',
+        ':local m "x"',
+        "/iot/mqtt/publish broker=imported topic=e2e/lens message=$m",
+      ].join("\n"),
+    });
+    const lenses = await waitFor(
+      async () => {
+        const found = await run<vscode.CodeLens[]>("vscode.executeCodeLensProvider", doc.uri);
+        const ours = found.filter((l) => l.command?.command === "routerosMqtt.publish");
+        return ours.length >= 2 ? ours : undefined;
+      },
+      { what: "two Publish CodeLenses" },
+    );
+    assert.deepEqual(
+      lenses.map((l) => [l.range.start.line, l.command?.title]),
+      [
+        [0, "$(send) Publish to e2e/lens on imported"],
+        [2, "$(send) Publish to e2e/lens on imported (asks message)"],
+      ],
+    );
+    const args: unknown[] = lenses[0]?.command?.arguments ?? [];
+    const result = await run<Outcome>("routerosMqtt.publish", ...args);
+    assert.equal(result.ok, true, result.message);
+  });
+});
