@@ -44,6 +44,9 @@ export function unsupported(message: string): ScriptError {
 /** The run was cancelled (AbortSignal, timeout): not catchable by the script. */
 export class CancelledError extends Error {
   override readonly name = "CancelledError";
+  /** The command that was running when the run was cancelled (set like a ScriptError's). */
+  at: SourceRange | undefined;
+
   constructor(message = "script cancelled") {
     super(message);
   }
@@ -51,11 +54,10 @@ export class CancelledError extends Error {
 
 /** Sets the range of an error that has none yet, so the innermost failing command is the one reported. */
 export function locate(error: unknown, source: SourceText, start: number, end: number): unknown {
-  if (error instanceof ScriptError) {
+  if (error instanceof ScriptError || error instanceof CancelledError) {
     error.at ??= { source, start, end };
     return error;
   }
-  if (error instanceof CancelledError) return error;
   if (error instanceof RangeError && /call stack/i.test(error.message)) {
     return new ScriptError("failure: too deep recursion", "RSC4001", { source, start, end });
   }

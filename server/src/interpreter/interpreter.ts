@@ -40,7 +40,12 @@ export interface ScriptFailure {
 export type RunOutcome =
   | { readonly status: "ok"; readonly value: Value; readonly exited: boolean }
   | { readonly status: "error"; readonly failures: readonly ScriptFailure[] }
-  | { readonly status: "cancelled"; readonly reason: string };
+  | {
+      readonly status: "cancelled";
+      readonly reason: string;
+      /** Where the script was when it was cancelled (a runaway loop shows here). */
+      readonly at?: ScriptFailure;
+    };
 
 export interface ScriptRunOptions {
   /** What `:jobname` says (default: the source's name). */
@@ -282,7 +287,11 @@ function failureAt(code: string, message: string, at: SourceRange): ScriptFailur
 }
 
 function outcomeOf(error: unknown, main: SourceText): RunOutcome {
-  if (error instanceof CancelledError) return { status: "cancelled", reason: error.message };
+  if (error instanceof CancelledError) {
+    return error.at
+      ? { status: "cancelled", reason: error.message, at: failureAt("RSC4005", error.message, error.at) }
+      : { status: "cancelled", reason: error.message };
+  }
   if (error instanceof ScriptError) {
     const at = error.at ?? { source: main, start: 0, end: 0 };
     return { status: "error", failures: [failureAt(error.code, error.message, at)] };

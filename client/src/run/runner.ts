@@ -1,0 +1,291 @@
+// Runs a script against a simulated device with `/iot mqtt` reaching live brokers; then serves on-message scripts until the timeout or cancellation.
+import {
+  createBasicHost,
+  createDevice,
+  Interpreter,
+  SourceText,
+  type DeviceHooks,
+  type DeviceProfile,
+  type HostClock,
+  type LogLevel,
+  type RunOutcome,
+  type ScriptFailure,
+  type Value,
+} from "../../../server/src/interpreter";
+import { Code, fromBytes, toStr } from "../../../server/src/interpreter";
+import type { LogLevel as MqttLogLevel, QoS } from "../mqtt";
+import {
+  BROKERS,
+  brokerItem,
+  declaredBroker,
+  mqttCommands,
+  scriptFailure,
+  SUBSCRIPTIONS,
+  type PublishedMessage,
+} from "./mqttCommands";
+import { declaredBrokersOnly, ManagedMqtt, type BrokerResolver, type MqttPort } from "./mqttPort";
+import { OnMessageDispatcher } from "./onMessage";
+
+/** Where a run's output goes: `:put` lines and `:log` lines with their level (display text). */
+export interface RunOutput {
+  put(line: string): void;
+  log(level: LogLevel, message: string): void;
+}
+
+export interface RunOptions {
+  /** The script's name in messages and `:jobname` (default `script.rsc`). */
+  readonly fileName?: string;
+  readonly output: RunOutput;
+  /** The simulated device (default: the shipped hAP ax3 profile). */
+  readonly device?: DeviceProfile;
+  /** Where the script's broker names go (default: only brokers declared by the script or the profile). */
+  readonly brokers?: BrokerResolver;
+  /** An MQTT side of the caller's (VS Code's connections); the run does not close it. Overrides `brokers`. */
+  readonly mqtt?: MqttPort;
+  /** Told about every message the script published (after the broker acknowledged it for QoS 1 and 2). */
+  readonly onPublish?: (message: PublishedMessage) => void;
+  /** An on-message or background script failed; the run goes on. */
+  readonly onHandlerFailure?: (failure: ScriptFailure) => void;
+  /** Log lines of the MQTT connections (already free of secrets). */
+  readonly mqttLog?: (level: MqttLogLevel, message: string) => void;
+  readonly signal?: AbortSignal;
+  /** Time for the whole run in ms: the script, then listening for on-message scripts. */
+  readonly timeoutMs?: number;
+  /** After the script ends, keep serving on-message scripts while subscriptions have them (default true). */
+  readonly listen?: boolean;
+  /** Called when the script has ended and the run starts listening for on-message scripts. */
+  readonly onListening?: () => void;
+  /** Time for one MQTT operation in ms (default 10 s). */
+  readonly mqttDeadlineMs?: number;
+  readonly clock?: HostClock;
+  readonly random?: () => number;
+}
+
+export type RunStatus = "ok" | "error" | "cancelled" | "timeout";
+
+export interface RunResult {
+  /** ok: the script ended (and listening ended by timeout or cancellation); error: it failed; timeout/cancelled: stopped while running. */
+  readonly status: RunStatus;
+  /** Why the script did not run or stopped: syntax errors, the run-time error, or where it was when stopped. */
+  readonly failures: readonly ScriptFailure[];
+  /** Failures of on-message and background scripts. */
+  readonly handlerFailures: readonly ScriptFailure[];
+  readonly published: number;
+  readonly onMessageRuns: number;
+  /** True when the run listened for messages after the script. */
+  readonly listened: boolean;
+}
+
+class TimeoutReason extends Error {
+  override readonly name = "TimeoutReason";
+}
+
+function display(value: Value | undefined): string {
+  return value === undefined ? "" : fromBytes(toStr(value));
+}
+
+function qosOf(value: Value | undefined): QoS {
+  return value === 1n ? 1 : value === 2n ? 2 : 0;
+}
+
+function hasHandler(value: Value | undefined): boolean {
+  if (value instanceof Code) return value.body.length > 0;
+  return value !== undefined && toStr(value).trim() !== "";
+}
+
+/** Resolves when the signal aborts. */
+function aborted(signal: AbortSignal): Promise<void> {
+  if (signal.aborted) return Promise.resolve();
+  return new Promise((resolve) => signal.addEventListener("abort", () => resolve(), { once: true }));
+}
+
+function formatSeconds(ms: number): string {
+  return `${+(ms / 1000).toFixed(3)} s`;
+}
+
+/** Runs one script. Never throws for anything the script or the brokers do: the result says how it ended. */
+export async function runScript(text: string, options: RunOptions): Promise<RunResult> {
+  const source = new SourceText(options.fileName ?? "script.rsc", text);
+  const controller = new AbortController();
+  const stop = (reason: unknown): void => {
+    if (!controller.signal.aborted) controller.abort(reason);
+  };
+  const onOuterAbort = (): void => stop(options.signal?.reason);
+  options.signal?.addEventListener("abort", onOuterAbort, { once: true });
+  if (options.signal?.aborted) onOuterAbort();
+  const timer =
+    options.timeoutMs === undefined
+      ? undefined
+      : setTimeout(
+          () => stop(new TimeoutReason(`timeout after ${formatSeconds(options.timeoutMs ?? 0)}`)),
+          options.timeoutMs,
+        );
+  const timedOut = (): boolean => controller.signal.reason instanceof TimeoutReason;
+
+  const device = createDevice(options.device);
+  const ownMqtt = options.mqtt === undefined;
+  const mqtt: MqttPort =
+    options.mqtt ??
+    new ManagedMqtt({
+      resolve: options.brokers ?? declaredBrokersOnly,
+      declared: (name) => {
+        const item = brokerItem(device, name);
+        return item ? declaredBroker(item) : undefined;
+      },
+      ...(options.mqttLog ? { log: options.mqttLog } : {}),
+      ...(options.mqttDeadlineMs !== undefined ? { deadlineMs: options.mqttDeadlineMs } : {}),
+    });
+
+  let published = 0;
+  const handlerFailures: ScriptFailure[] = [];
+  const reportHandlerFailure = (failure: ScriptFailure): void => {
+    handlerFailures.push(failure);
+    options.onHandlerFailure?.(failure);
+  };
+  const commands = mqttCommands({
+    mqtt,
+    device,
+    onPublish: (message) => {
+      published++;
+      options.onPublish?.(message);
+    },
+  });
+  const host = createBasicHost({
+    device,
+    put: (line) => options.output.put(line),
+    log: (level, message) => options.output.log(level, message),
+    commands,
+    ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.random ? { random: options.random } : {}),
+  });
+  const interpreter = new Interpreter(host);
+  const dispatcher = new OnMessageDispatcher({
+    device,
+    interpreter,
+    signal: controller.signal,
+    now: () => host.now(),
+    onFailure: (failure) => reportHandlerFailure(failure),
+  });
+  interpreter.onJobEnd((_job, outcome) => {
+    if (outcome.status === "error") for (const f of outcome.failures) reportHandlerFailure(f);
+  });
+
+  const subscribed = (broker: string, topic: string): boolean => {
+    const menu = device.menu(SUBSCRIPTIONS);
+    return (
+      menu?.kind === "list" &&
+      menu.items.some(
+        (i) => display(i.props.get("broker")) === broker && display(i.props.get("topic")) === topic,
+      )
+    );
+  };
+  const hooks: DeviceHooks = {
+    added: async (path, item) => {
+      if (path !== SUBSCRIPTIONS) return;
+      const broker = display(item.props.get("broker"));
+      const topic = display(item.props.get("topic"));
+      try {
+        await mqtt.subscribe(broker, topic, qosOf(item.props.get("qos")));
+      } catch (error) {
+        throw scriptFailure(error);
+      }
+    },
+    removed: async (path, item) => {
+      try {
+        if (path === SUBSCRIPTIONS) {
+          const broker = display(item.props.get("broker"));
+          const topic = display(item.props.get("topic"));
+          if (!subscribed(broker, topic)) await mqtt.unsubscribe(broker, topic);
+        } else if (path === BROKERS) {
+          await mqtt.disconnect(display(item.props.get("name")));
+        }
+      } catch (error) {
+        throw scriptFailure(error);
+      }
+    },
+    changed: async (path, item, names) => {
+      if (
+        path !== SUBSCRIPTIONS ||
+        !item ||
+        !names.some((n) => n === "topic" || n === "broker" || n === "qos")
+      )
+        return;
+      try {
+        await mqtt.subscribe(
+          display(item.props.get("broker")),
+          display(item.props.get("topic")),
+          qosOf(item.props.get("qos")),
+        );
+      } catch (error) {
+        throw scriptFailure(error);
+      }
+    },
+  };
+  const unhook = device.addHooks(hooks);
+  const stopMessages = mqtt.onMessage((broker, topic, payload) => dispatcher.handle(broker, topic, payload));
+  const stopStates = mqtt.onConnectedChange((broker, connected) => {
+    const item = brokerItem(device, broker);
+    if (item) device.setState(item, "connected", connected);
+  });
+
+  let outcome: RunOutcome | undefined;
+  let listened = false;
+  try {
+    outcome = await interpreter.run(source, { name: source.name, signal: controller.signal });
+    if (outcome.status === "ok" && !outcome.exited && options.listen !== false && listening(device)) {
+      listened = true;
+      options.onListening?.();
+      await aborted(controller.signal);
+    } else if (outcome.status === "ok") {
+      await Promise.race([
+        Promise.all([interpreter.whenIdle(), dispatcher.idle()]),
+        aborted(controller.signal),
+      ]);
+    }
+  } finally {
+    if (timer) clearTimeout(timer);
+    options.signal?.removeEventListener("abort", onOuterAbort);
+    stop(new Error("the run ended"));
+    await Promise.all([interpreter.whenIdle(), dispatcher.idle()]);
+    stopMessages();
+    stopStates();
+    unhook();
+    if (ownMqtt) await mqtt.close();
+  }
+
+  const base = { handlerFailures, published, onMessageRuns: dispatcher.runs, listened };
+  switch (outcome.status) {
+    case "ok":
+      return { status: "ok", failures: [], ...base };
+    case "error":
+      return { status: "error", failures: outcome.failures, ...base };
+    case "cancelled": {
+      const wasTimeout = timedOut();
+      const message = wasTimeout
+        ? `script did not finish within ${formatSeconds(options.timeoutMs ?? 0)}`
+        : `script cancelled`;
+      const at = outcome.at;
+      const failure: ScriptFailure = at
+        ? { ...at, code: wasTimeout ? "RSC4006" : "RSC4005", message }
+        : {
+            code: wasTimeout ? "RSC4006" : "RSC4005",
+            message,
+            source: source.name,
+            start: 0,
+            end: 0,
+            line: 1,
+            column: 1,
+          };
+      return { status: wasTimeout ? "timeout" : "cancelled", failures: [failure], ...base };
+    }
+  }
+}
+
+/** True while a subscription has an on-message script. */
+function listening(device: ReturnType<typeof createDevice>): boolean {
+  const menu = device.menu(SUBSCRIPTIONS);
+  return (
+    menu?.kind === "list" &&
+    menu.items.some((i) => i.props.get("disabled") !== true && hasHandler(i.props.get("on-message")))
+  );
+}
