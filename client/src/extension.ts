@@ -161,7 +161,7 @@ export function activate(context: vscode.ExtensionContext): RouterOsMqttApi {
       return owner ? repository.secrets.has(owner, kind) : false;
     },
     treeSnapshot: () => treeSnapshot(tree),
-    brokerNamesSent: () => namesSent,
+    brokerNamesForLanguageServer: () => namesSent,
   };
 }
 

@@ -19,6 +19,6 @@ export interface RouterOsMqttApi {
   hasSecret(name: string, kind: "password" | "passphrase"): Promise<boolean>;
   /** The labels and descriptions of the brokers tree, depth first, indented two spaces per level. */
   treeSnapshot(): string[];
-  /** The broker names last sent to the language server. */
-  brokerNamesSent(): readonly string[];
+  /** The broker names last handed to the language client for `routeros/brokerNames` (sent once the server runs). */
+  brokerNamesForLanguageServer(): readonly string[];
 }

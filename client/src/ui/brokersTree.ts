@@ -94,8 +94,18 @@ export class BrokersTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
   }
 
   getChildren(node?: TreeNode): TreeNode[] {
-    if (!node) return this.deps.repository.entries().map((e) => this.nodes.broker(e.name));
+    if (!node) {
+      const repository = this.deps.repository;
+      return repository
+        .entries()
+        .map((e) =>
+          repository.get(e.name) === e
+            ? this.nodes.broker(e.name)
+            : this.nodes.shadowBroker(e.name, e.scope, e.index),
+        );
+    }
     if (node.type === "broker") {
+      if (node.shadow) return [];
       const entry = this.deps.repository.get(node.name);
       if (!entry?.profile || entry.problems.length > 0) return [];
       const subs = this.deps.manager.subscriptions(node.name);
@@ -151,15 +161,20 @@ export class BrokersTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
   }
 
   private brokerItem(node: BrokerNode): vscode.TreeItem {
-    const entry =
-      this.deps.repository.entries().find((e) => e.name === node.name && !e.hidden) ??
-      this.deps.repository.entries().find((e) => e.name === node.name);
+    const shadow = node.shadow;
+    const entry = shadow
+      ? this.deps.repository.entries().find((e) => e.scope === shadow.scope && e.index === shadow.index)
+      : this.deps.repository.get(node.name);
     const item = new vscode.TreeItem(node.name || "(no name)");
     item.id = node.id;
     if (!entry) return item;
     const state = this.deps.manager.state(node.name);
-    const valid = entry.profile !== undefined && entry.problems.length === 0;
-    const view = valid ? stateView(state) : invalidView(entry.problems);
+    const valid = !shadow && entry.profile !== undefined && entry.problems.length === 0;
+    const view = valid
+      ? stateView(state)
+      : shadow
+        ? { ...invalidView(entry.problems), contextValue: "broker.shadow" }
+        : invalidView(entry.problems);
     const embedded = this.deps.embeddedBrokerName() === node.name;
     const endpoint = entry.profile ? describeEndpoint(entry.profile).replace(/^mqtts?:\/\//, "") : "";
     item.description = [endpoint, view.short, embedded ? "embedded broker" : ""]

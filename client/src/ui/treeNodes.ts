@@ -7,6 +7,11 @@ export interface BrokerNode {
   readonly type: "broker";
   readonly id: string;
   readonly name: string;
+  /**
+   * Set for a settings entry that is not the broker of its name: a user broker hidden by a workspace broker, a second
+   * entry with the same name, or an entry without a name. It is shown (to be fixed) but has no children.
+   */
+  readonly shadow?: { readonly scope: string; readonly index: number };
 }
 
 export interface SubscriptionNode {
@@ -51,6 +56,16 @@ export class NodeCache {
 
   broker(name: string): BrokerNode {
     return this.intern({ type: "broker", id: `b${SEP}${name}`, name });
+  }
+
+  /** A settings entry shown beside the broker of its name (see {@link BrokerNode.shadow}). */
+  shadowBroker(name: string, scope: string, index: number): BrokerNode {
+    return this.intern({
+      type: "broker",
+      id: `b${SEP}${name}${SEP}${scope}${SEP}${index}`,
+      name,
+      shadow: { scope, index },
+    });
   }
 
   subscription(broker: string, filter: string, qos: QoS): SubscriptionNode {

@@ -50,7 +50,7 @@ suite("brokers", () => {
     assert.equal(await api.hasSecret(NAME, "password"), true);
     assert.ok(!brokerSettingsText().includes(PASSWORD), "the password is not in settings");
     assert.ok(brokerSettingsText().includes(`"port":${broker.port}`), "the broker is in user settings");
-    await waitFor(() => api.brokerNamesSent().includes(NAME), {
+    await waitFor(() => api.brokerNamesForLanguageServer().includes(NAME), {
       what: "the broker name to reach the language client",
     });
   });
