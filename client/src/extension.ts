@@ -156,6 +156,10 @@ export function activate(context: vscode.ExtensionContext): RouterOsMqttApi {
         }
       );
     },
+    topicStats: (broker, topic) => {
+      const summary = hub.store(broker)?.topic(topic);
+      return summary && { count: summary.count, held: summary.held };
+    },
     hasSecret: async (name, kind) => {
       const owner = repository.ownerOf(name);
       return owner ? repository.secrets.has(owner, kind) : false;

@@ -15,6 +15,8 @@ export interface RouterOsMqttApi {
   brokers(): Array<{ name: string; scope: "user" | "workspace"; problems: readonly string[] }>;
   /** The newest held message of a topic. */
   lastMessage(broker: string, topic: string): ReceivedMessageView | undefined;
+  /** Messages received on a topic since it was first seen, and how many are held (bounded by the settings). */
+  topicStats(broker: string, topic: string): { count: number; held: number } | undefined;
   /** Whether SecretStorage holds a secret for the broker (the value is never exposed). */
   hasSecret(name: string, kind: "password" | "passphrase"): Promise<boolean>;
   /** The labels and descriptions of the brokers tree, depth first, indented two spaces per level. */

@@ -1,5 +1,6 @@
 // Extension-host tests of the brokers view: add a broker by command (password to SecretStorage, never to settings), connect to a real broker, publish and receive, copy as command, import, rename and remove.
 import assert from "node:assert/strict";
+import * as mqtt from "mqtt";
 import * as vscode from "vscode";
 import { startEmbeddedBroker, type EmbeddedBroker } from "../../../client/src/mqtt";
 import type { RouterOsMqttApi } from "../../../client/src/ui/api";
@@ -125,6 +126,66 @@ suite("brokers", () => {
     await run("routerosMqtt.setPassword", { name: NAME, password: PASSWORD });
     const again = await run<Outcome>("routerosMqtt.testConnection", NAME);
     assert.equal(again.ok, true, again.message);
+  });
+
+  test("a flood of 5,000 messages is stored bounded and shown through batched updates", async () => {
+    const client = await mqtt.connectAsync(broker.url, {
+      username: "alice",
+      password: PASSWORD,
+      clientId: "e2e-flood",
+    });
+    try {
+      for (let i = 0; i < 5000; i++) client.publish(`e2e/flood/${i % 20}`, String(i), { qos: 0 });
+      await client.publishAsync("e2e/flood/done", "done", { qos: 1 });
+    } finally {
+      await client.endAsync();
+    }
+    await waitFor(() => api.lastMessage(NAME, "e2e/flood/done"), { what: "the end of the flood" });
+    await waitFor(() => api.topicStats(NAME, "e2e/flood/19")?.count === 250, {
+      what: "every flood message counted",
+    });
+    const limit = vscode.workspace.getConfiguration("routerosMqtt").get<number>("messages.maxPerTopic", 100);
+    assert.deepEqual(api.topicStats(NAME, "e2e/flood/19"), { count: 250, held: Math.min(250, limit) });
+    await waitFor(() => api.treeSnapshot().includes("  e2e/# — QoS 1 · 22 topics"), {
+      what: "the subscription row to count the flood topics",
+    });
+    // The extension host still answers commands at once after the flood.
+    assert.equal(
+      await run<string>("routerosMqtt.copyAsCommand", NAME),
+      `/iot mqtt brokers add name=e2e address=127.0.0.1 port=${broker.port} username=alice`,
+    );
+  });
+
+  test("a broker where nothing listens ends in the error state, with the reason in words", async () => {
+    await run("routerosMqtt.addBroker", {
+      broker: { name: "nowhere", address: "127.0.0.1", port: 1 },
+      scope: "user",
+    });
+    const result = await run<Outcome>("routerosMqtt.connect", "nowhere");
+    assert.equal(result.ok, false);
+    assert.match(result.message, /127\.0\.0\.1:1/);
+    await waitFor(() => api.brokerStatus("nowhere") === "error", { what: "the error state" });
+    assert.ok(
+      api.treeSnapshot().some((l) => /^nowhere — 127\.0\.0\.1:1 · error: /.test(l)),
+      api.treeSnapshot().join("\n"),
+    );
+    await run("routerosMqtt.removeBroker", { name: "nowhere", confirmed: true });
+  });
+
+  test("the local embedded broker starts, gets a profile and is connected", async () => {
+    const name = await run<string>("routerosMqtt.startLocalBroker");
+    assert.ok(name === "local" || name === "local-embedded", String(name));
+    await waitFor(() => api.brokerStatus(name) === "connected", { what: "the local broker to be connected" });
+    const pub = await run<Outcome>("routerosMqtt.publish", {
+      broker: name,
+      topic: "e2e/local",
+      message: "x",
+      qos: 1,
+      retain: false,
+    });
+    assert.equal(pub.ok, true, pub.message);
+    await run("routerosMqtt.stopLocalBroker");
+    await run("routerosMqtt.removeBroker", { name, confirmed: true });
   });
 
   test("disconnect, then a rename carries the password along and remove deletes it", async () => {
