@@ -12,12 +12,13 @@ export function ip6Mask(bits: number): bigint {
   return bits === 0 ? 0n : (MASK128 << BigInt(128 - bits)) & MASK128;
 }
 
+/** A prefix keeps its address as written (`10.9.9.1/24` is how `/ip address` stores an address); tests mask it. */
 export function makeIpPrefix(n: number, bits: number): IpPrefix {
-  return new IpPrefix((n & ip4Mask(bits)) >>> 0, bits);
+  return new IpPrefix(n >>> 0, bits);
 }
 
 export function makeIp6Prefix(n: bigint, bits: number): Ip6Prefix {
-  return new Ip6Prefix(n & ip6Mask(bits), bits);
+  return new Ip6Prefix(n, bits);
 }
 
 export function parseIp(text: string): Ip | undefined {
@@ -86,6 +87,7 @@ export function formatIp4(n: number): string {
 
 /** RFC 5952 form: lower case, leading zeros dropped, the longest run of two or more zero groups as `::`. */
 export function formatIp6(n: bigint): string {
+  if (n >> 32n === 0xffffn) return `::ffff:${formatIp4(Number(n & 0xffffffffn))}`;
   const groups: number[] = [];
   for (let i = 7; i >= 0; i--) groups.push(Number((n >> BigInt(i * 16)) & 0xffffn));
   let bestStart = -1;
@@ -109,11 +111,13 @@ export function formatIp6(n: bigint): string {
 }
 
 export function ip4InPrefix(n: number, prefix: IpPrefix): boolean {
-  return (n & ip4Mask(prefix.bits)) >>> 0 === prefix.n;
+  const mask = ip4Mask(prefix.bits);
+  return (n & mask) >>> 0 === (prefix.n & mask) >>> 0;
 }
 
 export function ip6InPrefix(n: bigint, prefix: Ip6Prefix): boolean {
-  return (n & ip6Mask(prefix.bits)) === prefix.n;
+  const mask = ip6Mask(prefix.bits);
+  return (n & mask) === (prefix.n & mask);
 }
 
 export { MASK128 };

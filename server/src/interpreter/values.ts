@@ -15,7 +15,7 @@ export class Ip {
   constructor(readonly n: number) {}
 }
 
-/** An IPv4 prefix; the host bits are cleared, as RouterOS stores it. */
+/** An IPv4 prefix, with the address as written (host bits kept). */
 export class IpPrefix {
   readonly type = "ip-prefix";
   constructor(

@@ -227,8 +227,19 @@ function propertyValues(call: MenuCall, rt: Runtime): Map<string, Value> {
   return out;
 }
 
+/** Address hints of the command tree are loose (`/ip address` takes `10.0.0.1/24` where the hint says ip): not checked. */
+const UNCHECKED_TYPES: ReadonlySet<string> = new Set([
+  "ip",
+  "ip-prefix",
+  "ip-range",
+  "ip6",
+  "ip6-prefix",
+  "mac",
+]);
+
 function checkValue(property: PropertyInfo | undefined, name: string, value: Value): void {
-  if (!property || value instanceof Code || value instanceof RosArray) return;
+  if (!property || UNCHECKED_TYPES.has(property.type) || value instanceof Code || value instanceof RosArray)
+    return;
   const problem = validateValue(property, fromBytes(toStr(value)));
   if (problem?.severity === "error")
     throw new ScriptError(`invalid value for argument ${name}: ${problem.message}`);
@@ -299,7 +310,22 @@ function runScript(call: MenuCall, rt: Runtime, s: Scope, menu: DeviceMenu): May
 }
 
 /** Runs a generic menu command on the device; an error names the menu when the profile or simulator cannot answer. */
+const GENERIC_COMMANDS: ReadonlySet<string> = new Set([
+  "get",
+  "print",
+  "find",
+  "add",
+  "set",
+  "remove",
+  "enable",
+  "disable",
+  "unset",
+]);
+
 export function runDeviceCommand(call: MenuCall, rt: Runtime, s: Scope): MaybePromise<Value> {
+  const scriptRun = call.command === "run" && call.path.join("/") === "system/script";
+  if (!GENERIC_COMMANDS.has(call.command) && !scriptRun)
+    throw new ScriptError(`${formatPath(call.path, call.command)} is not simulated`, "RSC4003");
   const menu = rt.host.device.require(call.path);
   switch (call.command) {
     case "get":
