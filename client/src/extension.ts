@@ -76,9 +76,20 @@ export function activate(context: vscode.ExtensionContext): RouterOsMqttApi {
     });
   });
 
+  let autoConnectNames = new Set<string>();
   const syncProfiles = (): void => {
+    const profiles = repository.validProfiles();
     try {
-      connections.setProfiles(repository.validProfiles());
+      connections.setProfiles(profiles);
+      // A broker that just became auto-connect (added, imported or edited) connects now; one the user
+      // disconnected by hand stays down until its settings change.
+      const nowAuto = new Set(profiles.filter((p) => p.autoConnect).map((p) => p.name));
+      for (const name of nowAuto) {
+        if (!autoConnectNames.has(name) && connections.state(name).status === "disconnected") {
+          connections.connect(name).catch(() => {});
+        }
+      }
+      autoConnectNames = nowAuto;
     } catch (error) {
       log.error(
         `could not apply the broker settings: ${error instanceof Error ? error.message : String(error)}`,
@@ -135,7 +146,6 @@ export function activate(context: vscode.ExtensionContext): RouterOsMqttApi {
   );
 
   syncProfiles();
-  connections.connectAutoConnectBrokers();
   log.info(`activated; ${repository.validProfiles().length} broker(s) configured`);
 
   shutdown = async () => {

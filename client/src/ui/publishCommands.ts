@@ -77,7 +77,9 @@ export function registerPublishCommands(services: Services): vscode.Disposable[]
       args.message ?? (await askMessage(lastMessages.get(`${broker}\u0000${topic}`), hint("message")));
     if (message === undefined) return undefined;
 
-    let options = { qos: args.qos ?? lastOptions.qos, retain: args.retain ?? lastOptions.retain };
+    // A script line without qos= or retain= means RouterOS's defaults (0, no), not the last choice made here.
+    const defaults = args.ask ? { qos: 0 as QoS, retain: false } : lastOptions;
+    let options = { qos: args.qos ?? defaults.qos, retain: args.retain ?? defaults.retain };
     const needOptions =
       (args.qos === undefined && args.retain === undefined && !args.ask) ||
       asked.has("qos") ||

@@ -156,6 +156,25 @@ suite("brokers", () => {
     );
   });
 
+  test("an auto-connect broker connects as soon as it is added", async () => {
+    await run("routerosMqtt.addBroker", {
+      broker: {
+        name: "auto",
+        address: "127.0.0.1",
+        port: broker.port,
+        username: "alice",
+        "auto-connect": true,
+      },
+      scope: "user",
+      password: PASSWORD,
+    });
+    await waitFor(() => api.brokerStatus("auto") === "connected", {
+      what: "the auto-connect broker to connect",
+    });
+    await run("routerosMqtt.removeBroker", { name: "auto", confirmed: true });
+    assert.equal(api.brokerStatus("auto"), undefined);
+  });
+
   test("a broker where nothing listens ends in the error state, with the reason in words", async () => {
     await run("routerosMqtt.addBroker", {
       broker: { name: "nowhere", address: "127.0.0.1", port: 1 },
