@@ -1,0 +1,90 @@
+// Hover: what a menu word, command, argument, property or variable is, in Markdown.
+import { resolveCommand } from "../schema";
+import type { DocumentAnalysis } from "./analysis";
+import { argumentDoc, commandDoc, menuDoc, propertyDoc, variableDoc } from "./docs";
+import { headWordAt, locate } from "./locate";
+import { boundCommandOf, occurrenceAt } from "./model/lookup";
+import type { BoundArg, BoundCommand } from "./model/types";
+import type { HoverResult } from "./types";
+import { factsOf } from "./variables";
+
+export function hover(analysis: DocumentAnalysis, offset: number): HoverResult | undefined {
+  const occurrence = occurrenceAt(analysis.model, offset);
+  if (occurrence) {
+    const symbol = occurrence.symbol;
+    return {
+      contents: variableDoc(symbol, factsOf(analysis, symbol)),
+      start: occurrence.start,
+      end: occurrence.end,
+    };
+  }
+  const location = locate(analysis.parsed, offset);
+  const command = location.command;
+  if (!command || location.trailing) return undefined;
+  const bound = boundCommandOf(analysis.model, command);
+  if (!bound) return undefined;
+  const word = headWordAt(command, offset);
+  if (word >= 0) return headWordHover(analysis, bound, word);
+  const arg = bound.args.find((a) => a.start <= offset && offset <= a.end);
+  return arg ? argumentHover(analysis, bound, arg, offset) : undefined;
+}
+
+function headWordHover(
+  analysis: DocumentAnalysis,
+  bound: BoundCommand,
+  index: number,
+): HoverResult | undefined {
+  const token = bound.node.head[index];
+  if (!token) return undefined;
+  const span = { start: token.start, end: token.end };
+  if (bound.info && index >= bound.pathWordCount) {
+    const arg = bound.args.find((a) => a.start === token.start);
+    return arg ? argumentHover(analysis, bound, arg, token.start) : undefined;
+  }
+  if (bound.info && index === bound.pathWordCount - 1) return { contents: commandDoc(bound.info), ...span };
+  const words = bound.node.head
+    .slice(0, index + 1)
+    .map((t) => ({ text: analysis.text.slice(t.start, t.end) }));
+  const resolution = resolveCommand(
+    analysis.schema,
+    bound.contextMenu,
+    words,
+    bound.node.colon || bound.node.root,
+  );
+  if (resolution.error) return undefined;
+  if (resolution.command) return { contents: commandDoc(resolution.command), ...span };
+  const menu = analysis.schema.menu(resolution.menuPath);
+  return menu ? { contents: menuDoc(menu), ...span } : undefined;
+}
+
+function argumentHover(
+  analysis: DocumentAnalysis,
+  bound: BoundCommand,
+  arg: BoundArg,
+  offset: number,
+): HoverResult | undefined {
+  const info = arg.info;
+  const inValue = arg.value !== undefined && offset >= arg.value.start;
+  if (info?.name === "value-name" && inValue && arg.value?.kind === "Literal") {
+    const name = analysis.text.slice(arg.value.start, arg.value.end);
+    const property = analysis.schema.property(bound.menuPath, name);
+    if (property) {
+      return { contents: propertyDoc(property, bound.menuPath), start: arg.value.start, end: arg.value.end };
+    }
+  }
+  if (arg.kind === "where" && arg.value) {
+    const text = analysis.text;
+    let start = offset;
+    while (start > 0 && /[A-Za-z0-9_-]/.test(text.charAt(start - 1))) start--;
+    let end = offset;
+    while (end < text.length && /[A-Za-z0-9_-]/.test(text.charAt(end))) end++;
+    const property = analysis.schema.property(bound.menuPath, text.slice(start, end));
+    return property ? { contents: propertyDoc(property, bound.menuPath), start, end } : undefined;
+  }
+  if (!info) return undefined;
+  const span =
+    inValue && arg.value
+      ? { start: arg.value.start, end: arg.value.end }
+      : { start: arg.start, end: arg.kind === "named" ? arg.nameEnd : arg.end };
+  return { contents: argumentDoc(info, bound.info), ...span };
+}
