@@ -53,7 +53,7 @@ export const catalog = {
   RSC3005: { severity: "error", template: "missing required argument{0} {1} for {2}" },
   RSC3006: {
     severity: "warning",
-    template: "missing argument{0} {1} for {2}: without it the command has nothing useful to do",
+    template: "missing argument{0} {1} for {2}: the command has nothing useful to do without {3}",
   },
   RSC3007: { severity: "error", template: "{0}" },
   RSC3008: { severity: "warning", template: "unknown property {0} of {1}{2}" },

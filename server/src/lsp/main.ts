@@ -1,2 +1,9 @@
-// Entry point of the language server process (stdio or IPC transport chosen by vscode-languageserver from argv).
-export {};
+// Entry point of the language server process (dist/server.js): transport from argv (`--stdio`, `--node-ipc`...).
+import { createConnection, ProposedFeatures } from "vscode-languageserver/node";
+import { protectProcess } from "./console";
+import { startServer } from "./server";
+
+const connection = createConnection(ProposedFeatures.all);
+protectProcess(connection);
+const fault = process.env["RSC_LSP_FAULT"];
+startServer(connection, fault ? { faultyMethod: fault } : {});

@@ -218,7 +218,12 @@ function checkRequired(bound: BoundCommand, required: readonly ArgInfo[], out: D
         code,
         start,
         end,
-        [names.length > 1 ? "s" : "", joinAlternatives(names, "and"), where],
+        [
+          names.length > 1 ? "s" : "",
+          joinAlternatives(names, "and"),
+          where,
+          names.length > 1 ? "them" : "it",
+        ],
         data,
       ),
     );
