@@ -320,6 +320,7 @@ const GENERIC_COMMANDS: ReadonlySet<string> = new Set([
   "enable",
   "disable",
   "unset",
+  "clear",
 ]);
 
 export function runDeviceCommand(call: MenuCall, rt: Runtime, s: Scope): MaybePromise<Value> {
@@ -349,6 +350,9 @@ export function runDeviceCommand(call: MenuCall, rt: Runtime, s: Scope): MaybePr
       return enable(call, rt, menu, true);
     case "unset":
       return unset(call, rt, menu);
+    case "clear":
+      list(menu, call).items.length = 0;
+      return NOTHING;
     case "run":
       if (call.path.join("/") === "system/script") return runScript(call, rt, s, menu);
       break;

@@ -1,0 +1,49 @@
+// Helpers for runner tests: collect a run's output and broker traffic, and stop a listening run once enough has happened.
+import type { LogLevel, ScriptFailure } from "../../../server/src/interpreter";
+import { runScript, type RunOptions, type RunResult } from "../../../client/src/run";
+import { waitFor } from "../../support/waitFor";
+
+export interface Collected {
+  readonly out: string[];
+  readonly logs: string[];
+  readonly handlerFailures: ScriptFailure[];
+}
+
+export function collector(): Collected & { output: RunOptions["output"] } {
+  const out: string[] = [];
+  const logs: string[] = [];
+  return {
+    out,
+    logs,
+    handlerFailures: [],
+    output: {
+      put: (line) => out.push(line),
+      log: (level: LogLevel, message) => logs.push(`${level} ${message}`),
+    },
+  };
+}
+
+/** Runs a script; when `until` is given, the run is stopped (as by Ctrl+C) once it returns true. */
+export async function run(
+  text: string,
+  options: Partial<RunOptions> = {},
+  until?: (c: Collected) => boolean,
+): Promise<{ result: RunResult } & Collected> {
+  const c = collector();
+  const controller = new AbortController();
+  const running = runScript(text, {
+    fileName: "test.rsc",
+    output: c.output,
+    signal: controller.signal,
+    timeoutMs: 20_000,
+    onHandlerFailure: (f) => c.handlerFailures.push(f),
+    ...options,
+  });
+  if (until) {
+    await waitFor(() => until(c), { what: "the expected on-message output", timeoutMs: 15_000 }).finally(() =>
+      controller.abort(),
+    );
+  }
+  const result = await running;
+  return { result, out: c.out, logs: c.logs, handlerFailures: c.handlerFailures };
+}
