@@ -53,6 +53,7 @@ export function activate(context: vscode.ExtensionContext): RouterOsMqttApi {
     manager: connections,
     hub,
     tree,
+    view,
     log,
     subscriptions,
     localBroker,
@@ -142,6 +143,22 @@ export function activate(context: vscode.ExtensionContext): RouterOsMqttApi {
       (prefix, error) => showError(services, prefix, error),
     ),
     vscode.commands.registerCommand("routerosMqtt.showLog", () => log.channel.show()),
+    vscode.commands.registerCommand("routerosMqtt.showSyntaxTree", async () => {
+      const editor = vscode.window.activeTextEditor;
+      if (editor?.document.languageId !== "routeros") {
+        void vscode.window.showInformationMessage("Open a RouterOS script to see its syntax tree.");
+        return undefined;
+      }
+      try {
+        const tree = await languageClient.syntaxTree(editor.document.uri);
+        const doc = await vscode.workspace.openTextDocument({ content: tree, language: "plaintext" });
+        await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.Beside, preview: true });
+        return tree;
+      } catch (error) {
+        showError(services, "Could not get the syntax tree: ", error);
+        return undefined;
+      }
+    }),
     vscode.commands.registerCommand("routerosMqtt.refresh", () => tree.refresh()),
   );
 

@@ -4,6 +4,7 @@ import { LineIndex, parse } from "../../../server/src/syntax";
 import type { QoS } from "../mqtt";
 import { namedArguments } from "./argumentValues";
 import { boundCommands } from "./boundCommands";
+import { literalVariables, plainVariableName } from "./literalVariables";
 
 export const PUBLISH_FIELDS = ["broker", "topic", "message", "qos", "retain"] as const;
 export type PublishField = (typeof PUBLISH_FIELDS)[number];
@@ -19,6 +20,8 @@ export interface PublishSite {
   readonly literals: Readonly<Partial<Record<PublishField, string>>>;
   /** Values only a run can compute (`$message`, `[...]`): their source text, shown when asking. */
   readonly computed: Readonly<Partial<Record<PublishField, string>>>;
+  /** Literals reached through a variable the script fixes once (`:local topic "a/b"`): the variable of each. */
+  readonly viaVariables: Readonly<Partial<Record<PublishField, string>>>;
   /** Literal values the router would refuse (by the schema's rules). */
   readonly problems: readonly string[];
 }
@@ -40,20 +43,30 @@ export function findPublishSites(text: string): PublishSite[] {
   const lines = new LineIndex(text);
   const schema = getSchema();
   const spec = schema.command("iot/mqtt", "publish");
+  const variables = literalVariables(parsed);
   const out: PublishSite[] = [];
   for (const bound of boundCommands(parsed, schema)) {
     if (bound.name !== "publish" || bound.menuPath.join("/") !== "iot/mqtt") continue;
     const literals: Partial<Record<PublishField, string>> = {};
     const computed: Partial<Record<PublishField, string>> = {};
+    const viaVariables: Partial<Record<PublishField, string>> = {};
     const problems: string[] = [];
     for (const [name, value] of namedArguments(text, bound.command)) {
       if (!(PUBLISH_FIELDS as readonly string[]).includes(name)) continue;
       const field = name as PublishField;
+      let literal: string;
       if (value.kind === "expression") {
-        computed[field] = value.source;
-        continue;
+        const variable = plainVariableName(value.source);
+        const known = variable === undefined ? undefined : variables.get(variable);
+        if (variable === undefined || !known || known.declaredAt > bound.command.start) {
+          computed[field] = value.source;
+          continue;
+        }
+        literal = known.value;
+        viaVariables[field] = variable;
+      } else {
+        literal = value.kind === "literal" ? value.value : "";
       }
-      const literal = value.kind === "literal" ? value.value : "";
       const argSpec = spec?.arg(name);
       const problem = argSpec ? validateValue(argSpec, literal) : undefined;
       if (problem?.severity === "error") problems.push(problem.message);
@@ -65,6 +78,7 @@ export function findPublishSites(text: string): PublishSite[] {
       line: lines.positionAt(bound.command.start).line,
       literals,
       computed,
+      viaVariables,
       problems,
     });
   }

@@ -50,6 +50,11 @@ export class BrokersTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
     this.changeEmitter.fire(this.nodes.broker(name));
   }
 
+  /** The node of a broker, for `TreeView.reveal`. */
+  brokerNode(name: string): BrokerNode {
+    return this.nodes.broker(name);
+  }
+
   /** Forgets cached nodes of a subscription that is gone. */
   forgetSubscription(broker: string, filter: string): void {
     this.nodes.forgetSubscription(broker, filter);

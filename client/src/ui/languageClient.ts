@@ -6,7 +6,7 @@ import {
   type LanguageClientOptions,
   type ServerOptions,
 } from "vscode-languageclient/node";
-import { BrokerNamesNotification } from "../../../server/src/lsp/protocol";
+import { BrokerNamesNotification, SyntaxTreeRequest } from "../../../server/src/lsp/protocol";
 
 const LANGUAGE_ID = "routeros";
 
@@ -65,6 +65,15 @@ export class RouterOsLanguageClient implements vscode.Disposable {
       },
       (error: unknown) => this.log(`the RouterOS language server did not start: ${describe(error)}`),
     );
+  }
+
+  /** The parser's tree of an open document as text (debug view); starts the server when needed. */
+  async syntaxTree(uri: vscode.Uri): Promise<string> {
+    this.start();
+    const client = this.client;
+    if (!client) throw new Error("the RouterOS language server is not running");
+    if (!this.ready) await client.start();
+    return client.sendRequest(SyntaxTreeRequest, { textDocument: { uri: uri.toString() } });
   }
 
   dispose(): void {

@@ -72,6 +72,17 @@ export function registerMessageCommands(
     try {
       const granted = await manager.subscribe(broker, filter, qos);
       await services.subscriptions.remember(broker, filter, qos);
+      if (services.view.visible) {
+        // A broker that had no children was drawn as a leaf: open it so the new subscription shows.
+        services.tree.refreshBroker(broker);
+        void Promise.resolve(
+          services.view.reveal(services.tree.brokerNode(broker), {
+            expand: true,
+            select: false,
+            focus: false,
+          }),
+        ).catch(() => {});
+      }
       const note = granted < qos ? ` (the broker granted QoS ${granted} only)` : "";
       void vscode.window.setStatusBarMessage(`$(rss) Subscribed to ${filter} on ${broker}${note}`, 5000);
       return { ok: true, message: `subscribed to "${filter}"${note}`, granted };

@@ -101,7 +101,7 @@ export function registerPublishCommands(services: Services): vscode.Disposable[]
       );
       const ack =
         options.qos === 0
-          ? "QoS 0: sent, no acknowledgement in QoS 0"
+          ? "QoS 0: sent, never acknowledged"
           : options.qos === 1
             ? "QoS 1: PUBACK received"
             : "QoS 2: PUBCOMP received";

@@ -7,6 +7,7 @@ import type { BrokersTreeProvider } from "./brokersTree";
 import type { LocalBrokerController } from "./localBroker";
 import type { ExtensionLog } from "./log";
 import type { SubscriptionMemory } from "./subscriptionMemory";
+import type { TreeNode } from "./treeNodes";
 import { askPick, BACK } from "./quickInput";
 
 export interface Services {
@@ -15,6 +16,7 @@ export interface Services {
   readonly manager: ConnectionManager;
   readonly hub: MessageHub;
   readonly tree: BrokersTreeProvider;
+  readonly view: vscode.TreeView<TreeNode>;
   readonly log: ExtensionLog;
   readonly subscriptions: SubscriptionMemory;
   readonly localBroker: LocalBrokerController;

@@ -56,6 +56,25 @@ suite("brokers", () => {
     });
   });
 
+  test("broker names reach the language server: broker= completion offers them", async () => {
+    const doc = await vscode.workspace.openTextDocument({
+      language: "routeros",
+      content: "/iot mqtt publish broker=",
+    });
+    await vscode.window.showTextDocument(doc);
+    const end = doc.positionAt(doc.getText().length);
+    await waitFor(
+      async () => {
+        const list = await run<vscode.CompletionList>("vscode.executeCompletionItemProvider", doc.uri, end);
+        return list.items.some((i) => (typeof i.label === "string" ? i.label : i.label.label) === NAME);
+      },
+      { what: `"${NAME}" among the completions after broker=` },
+    );
+    const tree = await run<string | undefined>("routerosMqtt.showSyntaxTree");
+    assert.match(tree ?? "", /Command/, "the syntax tree debug view answers");
+    await vscode.commands.executeCommand("workbench.action.closeAllEditors");
+  });
+
   test("connecting to a real broker changes the state shown in the tree", async () => {
     const result = await run<Outcome>("routerosMqtt.connect", NAME);
     assert.equal(result.ok, true, result.message);
@@ -240,8 +259,8 @@ suite("brokers", () => {
       language: "routeros",
       content: [
         '/iot mqtt publish broker=imported topic="e2e/lens" message="hi" qos=1',
-        ':local m "x"',
-        "/iot/mqtt/publish broker=imported topic=e2e/lens message=$m",
+        ":local cpu [/system resource get cpu-load]",
+        '/iot/mqtt/publish broker=imported topic=e2e/lens message="cpu=$cpu"',
       ].join("\n"),
     });
     const lenses = await waitFor(

@@ -44,13 +44,39 @@ const CASES: Array<{
     ],
   },
   {
-    title: "computed qos is asked",
-    text: ":local q 1\n/iot mqtt publish broker=b topic=t message=m qos=$q\n",
+    title: "a variable the script fixes once with a literal is used",
+    text: ':local q 1\n:local t "a/b"\n/iot mqtt publish broker=b topic=$t message=m qos=$q\n',
     expected: [
       {
-        line: 1,
-        lens: "$(send) Publish to t on b (asks qos)",
-        draft: { broker: "b", topic: "t", message: "m", ask: [{ field: "qos", source: "$q" }] },
+        line: 2,
+        lens: "$(send) Publish to a/b on b",
+        draft: { broker: "b", topic: "a/b", message: "m", qos: 1, ask: [] },
+      },
+    ],
+  },
+  {
+    title: "a variable changed with :set, declared later, or declared in a block is asked",
+    text: [
+      ":local q 1",
+      ":set q 2",
+      "/iot mqtt publish broker=b topic=$t message=$m qos=$q",
+      ':local t "late"',
+      ':if (true) do={ :local m "inner" }',
+      ':local m "outer"',
+      "",
+    ].join("\n"),
+    expected: [
+      {
+        line: 2,
+        lens: "$(send) Publish on b (asks topic, message, qos)",
+        draft: {
+          broker: "b",
+          ask: [
+            { field: "topic", source: "$t" },
+            { field: "message", source: "$m" },
+            { field: "qos", source: "$q" },
+          ],
+        },
       },
     ],
   },
@@ -110,15 +136,17 @@ for (const c of CASES) {
   });
 }
 
-test("publish sites: the seed telemetry script asks for nothing but what it computes", () => {
+test("publish sites: the seed telemetry script knows its broker and topic and asks for the computed message", () => {
   const text = readFileSync(fromRoot("test/e2e/workspace/telemetry.rsc"), "utf8");
   const sites = findPublishSites(text);
   assert.equal(sites.length, 1);
   const site = sites[0];
   assert.ok(site);
-  assert.deepEqual(publishDraft(site).ask, [
-    { field: "broker", source: "$broker" },
-    { field: "topic", source: "$topic" },
-    { field: "message", source: "$message" },
-  ]);
+  assert.deepEqual(publishDraft(site), {
+    broker: "AWS",
+    topic: "my/test/topic",
+    ask: [{ field: "message", source: "$message" }],
+  });
+  assert.deepEqual(site.viaVariables, { broker: "broker", topic: "topic" });
+  assert.equal(publishLensTitle(site), "$(send) Publish to my/test/topic on AWS (asks message)");
 });
