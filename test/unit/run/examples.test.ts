@@ -45,7 +45,8 @@ for (const example of examples) {
       );
       assert.equal(result.status, "ok", JSON.stringify(result.failures));
       assert.deepEqual(handlerFailures, []);
-      assert.equal(received.length, result.published);
+      // A listening run is stopped as soon as the broker has everything, maybe before the last acknowledgement.
+      if (wanted === undefined) assert.equal(received.length, result.published);
       const lines = [
         ...out.map((l) => `out ${l}`),
         ...[...logs].sort().map((l) => `log ${l}`),
