@@ -110,6 +110,53 @@ suite("brokers", () => {
     assert.equal(text, '{\n  "cpu": 3,\n  "ok": true\n}\n');
   });
 
+  test("message view: broken JSON is pointed at, and the previous message can be diffed", async () => {
+    for (const message of ['{"cpu":3,"mem":1}', '{"cpu":,"mem":1}']) {
+      const pub = await run<Outcome>("routerosMqtt.publish", {
+        broker: NAME,
+        topic: "e2e/json",
+        message,
+        qos: 1,
+        retain: false,
+      });
+      assert.equal(pub.ok, true, pub.message);
+      await waitFor(() => api.lastMessage(NAME, "e2e/json")?.payload === message, {
+        what: `${message} to arrive`,
+      });
+    }
+    const text = await run<string>("routerosMqtt.openMessage", { broker: NAME, topic: "e2e/json" });
+    assert.equal(text, '{"cpu":,"mem":1}');
+    const uri = vscode.window.activeTextEditor?.document.uri;
+    assert.equal(uri?.scheme, "routeros-mqtt");
+    const diagnostics = await waitFor(
+      () => {
+        const found = vscode.languages.getDiagnostics(uri);
+        return found.length > 0 ? found : undefined;
+      },
+      { what: "the JSON problem diagnostic" },
+    );
+    assert.deepEqual(
+      diagnostics.map((d) => [d.range.start.character, d.message]),
+      [
+        [
+          7,
+          "Not valid JSON: expected a value but found ',' (an empty variable in the script?) (line 1, column 8)",
+        ],
+      ],
+    );
+    assert.equal(
+      await run<boolean>("routerosMqtt.diffWithPrevious", { broker: NAME, topic: "e2e/json" }),
+      true,
+    );
+    await waitFor(
+      () => vscode.window.tabGroups.activeTabGroup.activeTab?.input instanceof vscode.TabInputTextDiff,
+      {
+        what: "a diff editor",
+      },
+    );
+    await vscode.commands.executeCommand("workbench.action.closeAllEditors");
+  });
+
   test("publishing to a wildcard topic is refused as RouterOS refuses it", async () => {
     const pub = await run<Outcome>("routerosMqtt.publish", {
       broker: NAME,
@@ -165,7 +212,7 @@ suite("brokers", () => {
     });
     const limit = vscode.workspace.getConfiguration("routerosMqtt").get<number>("messages.maxPerTopic", 100);
     assert.deepEqual(api.topicStats(NAME, "e2e/flood/19"), { count: 250, held: Math.min(250, limit) });
-    await waitFor(() => api.treeSnapshot().includes("  e2e/# — QoS 1 · 22 topics"), {
+    await waitFor(() => api.treeSnapshot().includes("  e2e/# — QoS 1 · 23 topics"), {
       what: "the subscription row to count the flood topics",
     });
     // The extension host still answers commands at once after the flood.
