@@ -130,7 +130,15 @@ export function activate(context: vscode.ExtensionContext): RouterOsMqttApi {
     repository.onDidChange(syncProfiles),
     localBroker.onDidChange(() => tree.refresh()),
     vscode.workspace.onDidChangeConfiguration((e) => {
-      if (e.affectsConfiguration("routerosMqtt.messages")) hub.setLimits(messageLimits((m) => log.warn(m)));
+      if (!e.affectsConfiguration("routerosMqtt.messages")) return;
+      hub.setLimits(messageLimits((m) => log.warn(m)));
+      for (const profile of repository.validProfiles()) {
+        hub.setSubscriptions(
+          profile.name,
+          connections.subscriptions(profile.name).map((s) => s.filter),
+        );
+      }
+      tree.refresh();
     }),
     vscode.languages.registerCodeLensProvider({ language: "routeros" }, new PublishCodeLensProvider()),
     ...registerBrokerCommands(services),

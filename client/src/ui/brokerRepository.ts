@@ -97,6 +97,9 @@ export class BrokerRepository implements vscode.Disposable {
     secrets: { password?: string | undefined; passphrase?: string | undefined } = {},
   ): Promise<void> {
     if (this.get(profile.name)) throw new Error(`a broker named "${profile.name}" already exists`);
+    if (scope === "workspace" && !this.hasWorkspace()) {
+      throw new Error("no workspace is open: save the broker in user settings");
+    }
     const owner = ownerFor(scope, profile.name);
     if (secrets.password !== undefined) await this.secrets.set(owner, "password", secrets.password);
     if (secrets.passphrase !== undefined) await this.secrets.set(owner, "passphrase", secrets.passphrase);
