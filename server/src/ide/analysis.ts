@@ -2,6 +2,7 @@
 import type { Diagnostic } from "../diagnostics/types";
 import type { Schema } from "../schema";
 import { LineIndex, type ParseResult } from "../syntax";
+import { AnalysisCache } from "./analysisCache";
 import { buildModel } from "./model/buildModel";
 import type { SemanticModel } from "./model/types";
 import { ValueKinds } from "./model/valueKinds";
@@ -13,12 +14,17 @@ export class DocumentAnalysis {
   /** Semantic diagnostics, filled by the diagnostics pass (kept here so code actions reuse them). */
   semanticDiagnostics: readonly Diagnostic[] | undefined;
 
+  readonly cache: AnalysisCache;
+
   constructor(
     readonly uri: string,
     readonly version: number,
     readonly parsed: ParseResult,
     readonly schema: Schema,
-  ) {}
+    cache?: AnalysisCache,
+  ) {
+    this.cache = cache ?? new AnalysisCache(schema);
+  }
 
   get text(): string {
     return this.parsed.text;
@@ -30,7 +36,7 @@ export class DocumentAnalysis {
   }
 
   get model(): SemanticModel {
-    this.semanticModel ??= buildModel(this.parsed, this.schema);
+    this.semanticModel ??= buildModel(this.parsed, this.schema, this.cache.bindings);
     return this.semanticModel;
   }
 

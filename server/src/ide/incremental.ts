@@ -1,5 +1,8 @@
-// Applying editor changes to a parsed document: the new text, and its parse (re-using what the change cannot affect).
-import { parse, type ParseResult } from "../syntax";
+// Applying editor changes to a parsed document: the new text, and its parse, re-parsing only the statements around the change.
+import type { Diagnostic } from "../diagnostics/types";
+import { parse, type Node, type ParseResult, type Statement, type StringPart, type Token } from "../syntax";
+import { TokenList } from "../syntax/tokenList";
+import { TOKEN_KINDS, type K } from "../syntax/tokens";
 
 /** Replace [start, end) of the previous text by `text`. */
 export interface TextChange {
@@ -14,9 +17,190 @@ export function applyChange(text: string, change: TextChange): string {
   return text.slice(0, start) + change.text + text.slice(end);
 }
 
-/** The parse of `newText`, which is `old.text` with `change` applied. */
+/** Errors whose extent or message depends on text beyond the statements re-parsed (unclosed constructs). */
+const UNBOUNDED_ERRORS = new Set(["RSC1001", "RSC2001", "RSC2002", "RSC2003"]);
+
+/** Below this many top-level statements a full parse is as cheap as anything cleverer. */
+const SMALL_SCRIPT = 16;
+
+const KIND_IDS = new Map(TOKEN_KINDS.map((kind, id) => [kind, id as K]));
+
+type Mutable<T> = { -readonly [P in keyof T]: T[P] };
+
+function shiftToken(token: Token | undefined, delta: number): void {
+  if (!token) return;
+  const t = token as Mutable<Token>;
+  t.start += delta;
+  t.end += delta;
+}
+
+function shiftPart(part: StringPart, delta: number): void {
+  if (part.kind === "Variable" || part.kind === "Substitution" || part.kind === "Paren") {
+    if ("body" in part || "expr" in part || "nameStart" in part) {
+      shiftNode(part as Node, delta);
+      return;
+    }
+  }
+  shiftToken(part as Token, delta);
+}
+
+/**
+ * Moves a subtree by `delta` in place. Only used on nodes that no caller sees any more at their old offsets: the
+ * previous analysis of a document is dropped when the new one is built (see LanguageService.update).
+ */
+function shiftNode(node: Node, delta: number): void {
+  const n = node as Mutable<Node> & { start: number; end: number };
+  n.start += delta;
+  n.end += delta;
+  switch (node.kind) {
+    case "Script":
+    case "Block":
+    case "Substitution":
+      for (const statement of node.body) shiftNode(statement, delta);
+      return;
+    case "Command":
+      for (const token of node.head) shiftToken(token, delta);
+      if (node.callee) shiftNode(node.callee, delta);
+      for (const arg of node.args) shiftNode(arg, delta);
+      return;
+    case "NamedArg":
+      (node as Mutable<typeof node>).nameEnd += delta;
+      if (node.value) shiftNode(node.value, delta);
+      return;
+    case "PositionalArg":
+      shiftNode(node.value, delta);
+      return;
+    case "WhereArg":
+      shiftToken(node.keyword, delta);
+      shiftNode(node.condition, delta);
+      return;
+    case "String":
+      for (const part of node.parts) shiftPart(part, delta);
+      return;
+    case "Variable": {
+      const v = node as Mutable<typeof node>;
+      v.nameStart += delta;
+      v.nameEnd += delta;
+      if (node.quoted) shiftNode(node.quoted, delta);
+      if (node.dynamic) shiftNode(node.dynamic, delta);
+      return;
+    }
+    case "Paren":
+      shiftNode(node.expr, delta);
+      return;
+    case "Array":
+      for (const element of node.elements) shiftNode(element, delta);
+      return;
+    case "ArrayElement":
+      if (node.key) {
+        if (node.key.kind === "String" && "parts" in node.key) shiftNode(node.key, delta);
+        else shiftToken(node.key as Token, delta);
+      }
+      if (node.value) shiftNode(node.value, delta);
+      return;
+    case "Unary":
+      shiftToken(node.op, delta);
+      shiftNode(node.operand, delta);
+      return;
+    case "Binary":
+      shiftToken(node.op, delta);
+      shiftNode(node.left, delta);
+      shiftNode(node.right, delta);
+      return;
+    case "Concat":
+      for (const part of node.parts) shiftNode(part, delta);
+      return;
+    case "Literal":
+    case "Missing":
+      return;
+  }
+}
+
+function shiftDiagnostic(d: Diagnostic, delta: number): Diagnostic {
+  return delta === 0 ? d : { ...d, start: d.start + delta, end: d.end + delta };
+}
+
+/** First index in [0, length) whose value is >= `value` by `key` (the list is sorted by that key). */
+function firstAtLeast(body: readonly Statement[], value: number, key: (s: Statement) => number): number {
+  let low = 0;
+  let high = body.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    const s = body[mid];
+    if (s !== undefined && key(s) < value) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+/**
+ * The parse of `newText`, which is `old.text` with `change` applied: equal to `parse(newText)`. Re-parses the
+ * top-level statements around the change (one more on each side) and reuses the others, moved in place; falls back to
+ * a full parse when the change could reach further (an unclosed bracket or string, a small script).
+ * After this call, `old` must not be used: its unchanged statements now belong to the result.
+ */
 export function reparse(old: ParseResult, change: TextChange, newText: string): ParseResult {
-  void old;
-  void change;
-  return parse(newText);
+  const body = old.script.body;
+  if (body.length < SMALL_SCRIPT) return parse(newText);
+  const delta = change.text.length - (change.end - change.start);
+  const first = firstAtLeast(body, change.start, (s) => s.end);
+  const from = Math.max(0, first - 1);
+  const regionStart = from === 0 ? 0 : (body[from]?.start ?? 0);
+  const after = firstAtLeast(body, change.end + 1, (s) => s.start);
+  const to = after + 1; // statements [from, to) are re-parsed; `to` is the first one reused after the change
+  const toEnd = to >= body.length;
+  const oldRegionEnd = toEnd ? old.text.length : (body[to]?.start ?? old.text.length);
+  if (regionStart > change.start || oldRegionEnd < change.end) return parse(newText);
+  const regionText = newText.slice(regionStart, oldRegionEnd + delta);
+  const region = parse(regionText);
+  const suffixDiagnostics = old.diagnostics.filter((d) => d.start >= oldRegionEnd);
+  // Their messages name a line and column, counted from the start of the text.
+  if (region.diagnostics.some((d) => UNBOUNDED_ERRORS.has(d.code))) return parse(newText);
+  if (!toEnd) {
+    if (suffixDiagnostics.some((d) => UNBOUNDED_ERRORS.has(d.code))) return parse(newText);
+    // The statement just before the reused ones must come out where it was: then the parser is in step again.
+    const last = region.script.body[region.script.body.length - 1];
+    const expected = (body[to - 1]?.end ?? -1) + delta - regionStart;
+    if (!last || last.end !== expected) return parse(newText);
+  }
+
+  for (const statement of region.script.body) shiftNode(statement, regionStart);
+  const reused = body.slice(to);
+  if (delta !== 0) for (const statement of reused) shiftNode(statement, delta);
+  const script = {
+    kind: "Script" as const,
+    body: [...body.slice(0, from), ...region.script.body, ...reused],
+    start: 0,
+    end: newText.length,
+  };
+
+  const tokens = new TokenList();
+  const oldTokens = old.tokens;
+  let i = 0;
+  for (; i < oldTokens.length && oldTokens.start(i) < regionStart; i++) {
+    tokens.push(KIND_IDS.get(oldTokens.kind(i)) ?? (0 as K), oldTokens.start(i), oldTokens.end(i));
+  }
+  const regionTokens = region.tokens;
+  for (let j = 0; j < regionTokens.length; j++) {
+    tokens.push(
+      KIND_IDS.get(regionTokens.kind(j)) ?? (0 as K),
+      regionTokens.start(j) + regionStart,
+      regionTokens.end(j) + regionStart,
+    );
+  }
+  for (; i < oldTokens.length && oldTokens.start(i) < oldRegionEnd; i++);
+  for (; i < oldTokens.length; i++) {
+    tokens.push(
+      KIND_IDS.get(oldTokens.kind(i)) ?? (0 as K),
+      oldTokens.start(i) + delta,
+      oldTokens.end(i) + delta,
+    );
+  }
+
+  const diagnostics = [
+    ...old.diagnostics.filter((d) => d.end <= regionStart && d.start < regionStart),
+    ...region.diagnostics.map((d) => shiftDiagnostic(d, regionStart)),
+    ...suffixDiagnostics.map((d) => shiftDiagnostic(d, delta)),
+  ];
+  return { text: newText, script, tokens, diagnostics };
 }

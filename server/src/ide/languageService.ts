@@ -4,6 +4,7 @@ import { getSchema, type Schema } from "../schema";
 import { parse } from "../syntax";
 import { dumpParseResult } from "../syntax/dump";
 import { DocumentAnalysis } from "./analysis";
+import { AnalysisCache } from "./analysisCache";
 import { codeActions } from "./codeActions";
 import { complete } from "./completion";
 import { analysisDiagnostics } from "./diagnostics";
@@ -74,11 +75,27 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
   const schema = options.schema ?? getSchema();
   const extraBrokers = options.brokerNames ?? (() => []);
   const cache = new Map<string, DocumentAnalysis>();
+  /** One per document: bindings and checks of unchanged commands carry over from version to version. */
+  const caches = new Map<string, AnalysisCache>();
+  const cacheOf = (uri: string): AnalysisCache => {
+    let c = caches.get(uri);
+    if (!c) {
+      c = new AnalysisCache(schema);
+      caches.set(uri, c);
+    }
+    return c;
+  };
 
   const analyze = (document: TextDocumentInput): DocumentAnalysis => {
     const known = cache.get(document.uri);
     if (known && known.version === document.version && known.text === document.text) return known;
-    const analysis = new DocumentAnalysis(document.uri, document.version, parse(document.text), schema);
+    const analysis = new DocumentAnalysis(
+      document.uri,
+      document.version,
+      parse(document.text),
+      schema,
+      cacheOf(document.uri),
+    );
     cache.set(document.uri, analysis);
     return analysis;
   };
@@ -104,13 +121,14 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
         }
       }
       if (!parsed || (fullText !== undefined && parsed.text !== fullText)) parsed = parse(fullText ?? "");
-      const analysis = new DocumentAnalysis(uri, version, parsed, schema);
+      const analysis = new DocumentAnalysis(uri, version, parsed, schema, cacheOf(uri));
       cache.set(uri, analysis);
       return analysis;
     },
     cached: (uri) => cache.get(uri),
     forget: (uri) => {
       cache.delete(uri);
+      caches.delete(uri);
     },
     documentBrokerNames,
     diagnostics: (document) => analysisDiagnostics(analyze(document)),

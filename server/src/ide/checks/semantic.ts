@@ -1,16 +1,43 @@
 // All semantic diagnostics of a document (RSC3xxx): commands against the schema, variables, JSON messages.
 import type { Diagnostic } from "../../diagnostics/types";
 import type { DocumentAnalysis } from "../analysis";
-import { checkCommand } from "./commandChecks";
+import { checkCommand, type MissingArgsData, type ReplaceData } from "./commandChecks";
 import { checkJsonMessages } from "./jsonChecks";
 import { checkVariables } from "./variableChecks";
+
+const NONE: readonly Diagnostic[] = Object.freeze([]);
+
+/** A command's diagnostic moved with its command: offsets and the offsets in its quick-fix data. */
+function shiftCommandDiagnostic(d: Diagnostic, delta: number): Diagnostic {
+  const data = d.data as ReplaceData | MissingArgsData | undefined;
+  let moved: ReplaceData | MissingArgsData | undefined = data;
+  if (data?.kind === "replace") moved = { ...data, start: data.start + delta, end: data.end + delta };
+  else if (data?.kind === "missing-args") moved = { ...data, insertAt: data.insertAt + delta };
+  const shifted = { ...d, start: d.start + delta, end: d.end + delta };
+  return moved === undefined ? shifted : { ...shifted, data: moved };
+}
 
 /** Computed once per analysis and kept on it (code actions read them back). */
 export function semanticDiagnostics(analysis: DocumentAnalysis): readonly Diagnostic[] {
   if (analysis.semanticDiagnostics) return analysis.semanticDiagnostics;
   const out: Diagnostic[] = [];
   const text = analysis.text;
-  for (const bound of analysis.model.commands) checkCommand(analysis.schema, text, bound, out);
+  const cache = analysis.cache.commandChecks;
+  for (const bound of analysis.model.commands) {
+    const cached = cache.get(bound);
+    const start = bound.node.start;
+    if (cached) {
+      if (cached.start !== start) {
+        cached.diagnostics = cached.diagnostics.map((d) => shiftCommandDiagnostic(d, start - cached.start));
+        cached.start = start;
+      }
+      for (const d of cached.diagnostics) out.push(d);
+      continue;
+    }
+    const before = out.length;
+    checkCommand(analysis.schema, text, bound, out);
+    cache.set(bound, { start, diagnostics: out.length === before ? NONE : out.slice(before) });
+  }
   checkVariables(analysis.model, out);
   checkJsonMessages(analysis, out);
   analysis.semanticDiagnostics = out;

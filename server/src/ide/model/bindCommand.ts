@@ -150,7 +150,7 @@ class ArgBinder {
     return undefined;
   }
 
-  unnamed(value: Expr, start: number, end: number): void {
+  unnamed(value: Expr, start: number, end: number, fromHead: boolean): void {
     const info = this.info;
     if (value.kind === "Literal" && info !== undefined) {
       const word = this.text.slice(value.start, value.end);
@@ -166,6 +166,7 @@ class ArgBinder {
           info: switchInfo,
           value: undefined,
           position: -1,
+          fromHead: false,
         });
         return;
       }
@@ -181,6 +182,7 @@ class ArgBinder {
           info: info.arg(name),
           value: undefined,
           position: -1,
+          fromHead: false,
         });
         return;
       }
@@ -196,6 +198,7 @@ class ArgBinder {
       info: slot === undefined ? undefined : info?.arg(slot),
       value,
       position: this.position++,
+      fromHead,
     });
   }
 }
@@ -212,7 +215,7 @@ function bindArgs(
   const out = binder.out;
   for (let i = pathWordCount; i < node.head.length; i++) {
     const token = node.head[i];
-    if (token) binder.unnamed(literalAt(text, token.start, token.end), token.start, token.end);
+    if (token) binder.unnamed(literalAt(text, token.start, token.end), token.start, token.end, true);
   }
   for (let i = 0; i < node.args.length; i++) {
     const arg = node.args[i];
@@ -243,11 +246,12 @@ function bindArgs(
           info: info?.arg(name),
           value,
           position: -1,
+          fromHead: false,
         });
         break;
       }
       case "PositionalArg":
-        binder.unnamed(arg.value, arg.start, arg.end);
+        binder.unnamed(arg.value, arg.start, arg.end, false);
         break;
       case "WhereArg":
         out.push({
@@ -260,10 +264,58 @@ function bindArgs(
           info: info?.arg("where"),
           value: arg.condition,
           position: -1,
+          fromHead: false,
         });
         break;
     }
   }
   // Copied out of the shared scratch list at its exact size: a list grown by push keeps room for 17 arguments.
   return out.slice();
+}
+
+type Mutable<T> = { -readonly [P in keyof T]: T[P] };
+
+/** Moves the offsets a binding copied from its command (and its head-word Literals) by `delta`. */
+function shiftArgs(args: readonly BoundArg[], delta: number): void {
+  for (const arg of args) {
+    const a = arg as Mutable<BoundArg>;
+    a.start += delta;
+    a.end += delta;
+    a.nameStart += delta;
+    a.nameEnd += delta;
+    if (arg.fromHead && arg.value) {
+      const literal = arg.value as Mutable<Literal>;
+      literal.start += delta;
+      literal.end += delta;
+    }
+  }
+}
+
+/**
+ * Bindings that outlive one analysis: resolutions by (menu, words), and each command node's binding. When an edit
+ * re-parses only part of a script, the untouched command nodes are the same objects (moved in place), so their
+ * bindings are reused, moved by the same amount, as long as they resolve against the same current menu.
+ */
+export class BindingCache {
+  readonly resolutions: ResolveCache;
+  private readonly bindings = new WeakMap<Command, { bound: BoundCommand; start: number }>();
+
+  constructor(schema: Schema) {
+    this.resolutions = new ResolveCache(schema);
+  }
+
+  bind(text: string, node: Command, contextMenu: readonly string[]): BoundCommand {
+    const cached = this.bindings.get(node);
+    if (cached && cached.bound.contextMenu === contextMenu) {
+      const delta = node.start - cached.start;
+      if (delta !== 0) {
+        shiftArgs(cached.bound.args, delta);
+        cached.start = node.start;
+      }
+      return cached.bound;
+    }
+    const bound = bindCommand(text, node, contextMenu, this.resolutions);
+    this.bindings.set(node, { bound, start: node.start });
+    return bound;
+  }
 }

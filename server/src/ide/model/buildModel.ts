@@ -10,7 +10,7 @@ import {
   type StringLiteral,
   type Variable,
 } from "../../syntax";
-import { bindCommand, ResolveCache } from "./bindCommand";
+import { BindingCache } from "./bindCommand";
 import type {
   BoundArg,
   BoundCommand,
@@ -30,6 +30,8 @@ import type {
 
 /** Variables an MQTT subscription's on-message script receives. */
 export const ON_MESSAGE_VARIABLES: ReadonlySet<string> = new Set(["msgData", "msgTopic"]);
+/** The root menu, one object: bindings are reused only against the very same current-menu object. */
+export const ROOT_MENU: readonly string[] = Object.freeze([]);
 const NOTHING_INJECTED: ReadonlySet<string> = new Set();
 const POSITIONAL_NAME = /^[0-9]+$/;
 /** Root commands whose `{...}` arguments are inline code of the same script. */
@@ -80,14 +82,11 @@ class ModelBuilder {
   private readonly sections: MenuSection[] = [];
   private readonly brokers: BrokerDefinition[] = [];
   private readonly globals = new Map<string, VariableSymbol>();
-  private readonly cache: ResolveCache;
 
   constructor(
-    schema: Schema,
     private readonly parsed: ParseResult,
-  ) {
-    this.cache = new ResolveCache(schema);
-  }
+    private readonly bindings: BindingCache,
+  ) {}
 
   private get text(): string {
     return this.parsed.text;
@@ -96,7 +95,7 @@ class ModelBuilder {
   build(): SemanticModel {
     const script = this.parsed.script;
     const root = this.newScope("script", script.start, script.end, undefined, undefined, NOTHING_INJECTED);
-    this.visitStatements(script, script.body, [], root, true);
+    this.visitStatements(script, script.body, ROOT_MENU, root, true);
     this.occurrences.sort((a, b) => a.start - b.start);
     return {
       commands: this.commands,
@@ -280,7 +279,7 @@ class ModelBuilder {
   }
 
   private visitCommand(node: Command, menu: readonly string[], ctx: Context): BoundCommand {
-    const bound = bindCommand(this.text, node, menu, this.cache);
+    const bound = this.bindings.bind(this.text, node, menu);
     this.commands.push(bound);
     const innerMenu = bound.info && bound.rootCommand === undefined ? bound.menuPath : menu;
     const inner: Context =
@@ -330,7 +329,13 @@ class ModelBuilder {
       return;
     }
     const scope = blockScope ?? this.codeScope(bound, arg, value, ctx.scope);
-    this.visitStatements(value, value.body, scope.kind === "separate" ? [] : bound.contextMenu, scope, true);
+    this.visitStatements(
+      value,
+      value.body,
+      scope.kind === "separate" ? ROOT_MENU : bound.contextMenu,
+      scope,
+      true,
+    );
   }
 
   /** The scope of a `{...}` argument: inline code for root commands, its own script or command-provided fields otherwise. */
@@ -423,7 +428,7 @@ class ModelBuilder {
           symbol.isFunction = true;
           symbol.functionBodies = append(symbol.functionBodies, body);
         }
-        this.visitStatements(body, body.body, [], scope, true);
+        this.visitStatements(body, body.body, ROOT_MENU, scope, true);
         continue;
       }
       if (arg.name === "value" && arg.value && symbol)
@@ -466,7 +471,7 @@ class ModelBuilder {
           symbol.isFunction = true;
           symbol.functionBodies = append(symbol.functionBodies, body);
         }
-        this.visitStatements(body, body.body, [], scope, true);
+        this.visitStatements(body, body.body, ROOT_MENU, scope, true);
         continue;
       }
       if (arg.name === "value" && arg.value && symbol)
@@ -664,6 +669,6 @@ class ModelBuilder {
 }
 
 /** Builds the semantic model of a parsed script. Linear in the size of the tree; never throws on broken input. */
-export function buildModel(parsed: ParseResult, schema: Schema): SemanticModel {
-  return new ModelBuilder(schema, parsed).build();
+export function buildModel(parsed: ParseResult, schema: Schema, bindings?: BindingCache): SemanticModel {
+  return new ModelBuilder(parsed, bindings ?? new BindingCache(schema)).build();
 }

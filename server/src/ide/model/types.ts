@@ -24,6 +24,8 @@ export interface BoundArg {
   readonly value: Expr | undefined;
   /** Position among unnamed values (positional only), 0-based. */
   readonly position: number;
+  /** The value is a Literal made for a head word (`get cpu-load`), not a node of the tree. */
+  readonly fromHead: boolean;
 }
 
 export interface BoundCommand {
