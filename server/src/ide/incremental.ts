@@ -37,11 +37,11 @@ function shiftToken(token: Token | undefined, delta: number): void {
 function shiftPart(part: StringPart, delta: number): void {
   if (part.kind === "Variable" || part.kind === "Substitution" || part.kind === "Paren") {
     if ("body" in part || "expr" in part || "nameStart" in part) {
-      shiftNode(part as Node, delta);
+      shiftNode(part, delta);
       return;
     }
   }
-  shiftToken(part as Token, delta);
+  shiftToken(part, delta);
 }
 
 /**
@@ -94,7 +94,7 @@ function shiftNode(node: Node, delta: number): void {
     case "ArrayElement":
       if (node.key) {
         if (node.key.kind === "String" && "parts" in node.key) shiftNode(node.key, delta);
-        else shiftToken(node.key as Token, delta);
+        else shiftToken(node.key, delta);
       }
       if (node.value) shiftNode(node.value, delta);
       return;
@@ -178,12 +178,12 @@ export function reparse(old: ParseResult, change: TextChange, newText: string): 
   const oldTokens = old.tokens;
   let i = 0;
   for (; i < oldTokens.length && oldTokens.start(i) < regionStart; i++) {
-    tokens.push(KIND_IDS.get(oldTokens.kind(i)) ?? (0 as K), oldTokens.start(i), oldTokens.end(i));
+    tokens.push(KIND_IDS.get(oldTokens.kind(i)) ?? (0), oldTokens.start(i), oldTokens.end(i));
   }
   const regionTokens = region.tokens;
   for (let j = 0; j < regionTokens.length; j++) {
     tokens.push(
-      KIND_IDS.get(regionTokens.kind(j)) ?? (0 as K),
+      KIND_IDS.get(regionTokens.kind(j)) ?? (0),
       regionTokens.start(j) + regionStart,
       regionTokens.end(j) + regionStart,
     );
@@ -191,7 +191,7 @@ export function reparse(old: ParseResult, change: TextChange, newText: string): 
   for (; i < oldTokens.length && oldTokens.start(i) < oldRegionEnd; i++);
   for (; i < oldTokens.length; i++) {
     tokens.push(
-      KIND_IDS.get(oldTokens.kind(i)) ?? (0 as K),
+      KIND_IDS.get(oldTokens.kind(i)) ?? (0),
       oldTokens.start(i) + delta,
       oldTokens.end(i) + delta,
     );
