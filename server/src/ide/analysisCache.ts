@@ -1,19 +1,20 @@
-// What outlives one analysis of a document: command bindings and their diagnostics, reused for unchanged commands.
-import type { Diagnostic } from "../diagnostics/types";
+// What outlives one analysis of a document: command bindings (with their diagnostics), reused for unchanged commands.
 import type { Schema } from "../schema";
+import type { Expr } from "../syntax";
+import type { JsonProblem } from "./checks/jsonMessage";
 import { BindingCache } from "./model/bindCommand";
-import type { BoundCommand } from "./model/types";
 
-export interface CachedChecks {
-  /** The command's start when the diagnostics were computed. */
-  start: number;
-  diagnostics: readonly Diagnostic[];
+/** The JSON verdict of a message node, valid while its holes keep the same kinds and constants. */
+export interface CachedJsonCheck {
+  readonly start: number;
+  readonly strict: boolean;
+  readonly signature: string;
+  readonly problem: JsonProblem | undefined;
 }
 
 export class AnalysisCache {
   readonly bindings: BindingCache;
-  /** Diagnostics of each bound command (they depend on the command alone). */
-  readonly commandChecks = new WeakMap<BoundCommand, CachedChecks>();
+  readonly jsonChecks = new WeakMap<Expr, CachedJsonCheck>();
 
   constructor(readonly schema: Schema) {
     this.bindings = new BindingCache(schema);

@@ -23,6 +23,10 @@ const UNBOUNDED_ERRORS = new Set(["RSC1001", "RSC2001", "RSC2002", "RSC2003"]);
 /** Below this many top-level statements a full parse is as cheap as anything cleverer. */
 const SMALL_SCRIPT = 16;
 
+/** How many versions in a row may leave their token list unbuilt (each holds on to the previous version). */
+const MAX_PENDING_TOKEN_LISTS = 8;
+const pendingTokens = new WeakMap<ParseResult, number>();
+
 const KIND_IDS = new Map(TOKEN_KINDS.map((kind, id) => [kind, id as K]));
 
 type Mutable<T> = { -readonly [P in keyof T]: T[P] };
@@ -174,33 +178,64 @@ export function reparse(old: ParseResult, change: TextChange, newText: string): 
     end: newText.length,
   };
 
+  const regionTokens = region.tokens;
+  const diagnostics = [
+    ...old.diagnostics.filter((d) => d.end <= regionStart && d.start < regionStart),
+    ...region.diagnostics.map((d) => shiftDiagnostic(d, regionStart)),
+    ...suffixDiagnostics.map((d) => shiftDiagnostic(d, delta)),
+  ];
+  // The token list is rebuilt only when someone reads it (completion, folding): diagnostics never do. Unread
+  // lists chain to the previous version's; the chain is cut (read) every few versions to bound what it holds.
+  const depth = (pendingTokens.get(old) ?? 0) + 1;
+  let previous: ParseResult | undefined = old;
+  if (depth > MAX_PENDING_TOKEN_LISTS) void old.tokens;
+  let tokens: TokenList | undefined;
+  const result: ParseResult = {
+    text: newText,
+    script,
+    diagnostics,
+    get tokens(): TokenList {
+      if (!tokens) {
+        tokens = spliceTokens(
+          (previous as ParseResult).tokens,
+          regionTokens,
+          regionStart,
+          oldRegionEnd,
+          delta,
+        );
+        previous = undefined;
+        pendingTokens.delete(result);
+      }
+      return tokens;
+    },
+  };
+  if (depth <= MAX_PENDING_TOKEN_LISTS) pendingTokens.set(result, depth);
+  return result;
+}
+
+/** Old tokens before `regionStart`, the region's tokens moved to it, then old tokens from `oldRegionEnd` moved by `delta`. */
+function spliceTokens(
+  oldTokens: TokenList,
+  regionTokens: TokenList,
+  regionStart: number,
+  oldRegionEnd: number,
+  delta: number,
+): TokenList {
   const tokens = new TokenList();
-  const oldTokens = old.tokens;
   let i = 0;
   for (; i < oldTokens.length && oldTokens.start(i) < regionStart; i++) {
-    tokens.push(KIND_IDS.get(oldTokens.kind(i)) ?? (0), oldTokens.start(i), oldTokens.end(i));
+    tokens.push(KIND_IDS.get(oldTokens.kind(i)) ?? 0, oldTokens.start(i), oldTokens.end(i));
   }
-  const regionTokens = region.tokens;
   for (let j = 0; j < regionTokens.length; j++) {
     tokens.push(
-      KIND_IDS.get(regionTokens.kind(j)) ?? (0),
+      KIND_IDS.get(regionTokens.kind(j)) ?? 0,
       regionTokens.start(j) + regionStart,
       regionTokens.end(j) + regionStart,
     );
   }
   for (; i < oldTokens.length && oldTokens.start(i) < oldRegionEnd; i++);
   for (; i < oldTokens.length; i++) {
-    tokens.push(
-      KIND_IDS.get(oldTokens.kind(i)) ?? (0),
-      oldTokens.start(i) + delta,
-      oldTokens.end(i) + delta,
-    );
+    tokens.push(KIND_IDS.get(oldTokens.kind(i)) ?? 0, oldTokens.start(i) + delta, oldTokens.end(i) + delta);
   }
-
-  const diagnostics = [
-    ...old.diagnostics.filter((d) => d.end <= regionStart && d.start < regionStart),
-    ...region.diagnostics.map((d) => shiftDiagnostic(d, regionStart)),
-    ...suffixDiagnostics.map((d) => shiftDiagnostic(d, delta)),
-  ];
-  return { text: newText, script, tokens, diagnostics };
+  return tokens;
 }

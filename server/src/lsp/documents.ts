@@ -12,13 +12,15 @@ export interface OpenDocument {
   pending: TextChange[];
   /** The text before the pending edits were applied was analyzed; when false, a full parse is needed. */
   incremental: boolean;
+  /** Line starts of `text`, when known (the analysis of the current text has them). */
+  lines: LineIndex | undefined;
 }
 
 export class OpenDocuments {
   private readonly documents = new Map<string, OpenDocument>();
 
   open(uri: string, version: number, text: string): OpenDocument {
-    const document: OpenDocument = { uri, version, text, pending: [], incremental: false };
+    const document: OpenDocument = { uri, version, text, pending: [], incremental: false, lines: undefined };
     this.documents.set(uri, document);
     return document;
   }
@@ -45,14 +47,16 @@ export class OpenDocuments {
     if (!document) return undefined;
     for (const change of changes) {
       if ("range" in change) {
-        const lines = new LineIndex(document.text);
+        const lines = document.lines ?? new LineIndex(document.text);
         const start = lines.offsetAt(change.range.start);
         const end = Math.max(start, lines.offsetAt(change.range.end));
         const edit: TextChange = { start, end, text: change.text };
         document.text = applyChange(document.text, edit);
+        document.lines = undefined;
         document.pending.push(edit);
       } else {
         document.text = change.text;
+        document.lines = undefined;
         document.pending = [];
         document.incremental = false;
       }

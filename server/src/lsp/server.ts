@@ -77,6 +77,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     }
     document.pending = [];
     document.incremental = true;
+    document.lines = analysis.lines;
     return analysis;
   };
 

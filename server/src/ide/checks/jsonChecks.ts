@@ -3,7 +3,7 @@ import { diagnostic } from "../../diagnostics/catalog";
 import type { Diagnostic } from "../../diagnostics/types";
 import type { Expr } from "../../syntax";
 import type { DocumentAnalysis } from "../analysis";
-import { checkJsonUnits, looksLikeJson, messageUnits, type HoleInfo } from "./jsonMessage";
+import { checkJsonUnits, looksLikeJson, messageUnits, type HoleInfo, type JsonProblem } from "./jsonMessage";
 
 /** Quick-fix data of a JSON value that needs quotes: insert `\"` at `start` and at `end`. */
 export interface QuoteData {
@@ -22,6 +22,45 @@ function holeInfo(analysis: DocumentAnalysis): HoleInfo {
       return occurrence ? kinds.constantOf(occurrence.symbol) : undefined;
     },
   };
+}
+
+/** What the run-time parts of a message are, as far as inference knows: `num,str=abc,...`. */
+function holeSignature(expr: Expr, info: HoleInfo): string {
+  let signature = "";
+  const visit = (node: Expr): void => {
+    switch (node.kind) {
+      case "String":
+        for (const part of node.parts) {
+          if ("body" in part || "expr" in part || "nameStart" in part) visit(part);
+        }
+        return;
+      case "Paren":
+        visit(node.expr);
+        return;
+      case "Binary":
+        visit(node.left);
+        visit(node.right);
+        return;
+      case "Variable":
+      case "Substitution": {
+        const constant = info.constantOf(node);
+        signature += constant === undefined ? `${info.kindOf(node)},` : `=${constant.length}:${constant},`;
+        return;
+      }
+      default:
+        return;
+    }
+  };
+  visit(expr);
+  return signature;
+}
+
+function shiftProblem(problem: JsonProblem, delta: number): JsonProblem {
+  if (delta === 0) return problem;
+  const moved = { ...problem, start: problem.start + delta, end: problem.end + delta };
+  return problem.quote
+    ? { ...moved, quote: { start: problem.quote.start + delta, end: problem.quote.end + delta } }
+    : moved;
 }
 
 /** The values that reach the `message=` of `/iot mqtt publish`: direct, or through a variable assigned once. */
@@ -55,12 +94,21 @@ export function checkJsonMessages(analysis: DocumentAnalysis, out: Diagnostic[])
       markStrings(expr.right);
     }
   };
+  const cache = analysis.cache.jsonChecks;
   const check = (expr: Expr, strict: boolean): void => {
     if (checked.has(expr)) return;
     markStrings(expr);
-    const units = messageUnits(text, expr, info);
-    if (!units || !looksLikeJson(units, strict)) return;
-    const problem = checkJsonUnits(units);
+    // The verdict depends on the text (unchanged while the node is reused) and on what its holes hold.
+    const signature = holeSignature(expr, info);
+    const cached = cache.get(expr);
+    let problem: JsonProblem | undefined;
+    if (cached && cached.strict === strict && cached.signature === signature) {
+      problem = cached.problem && shiftProblem(cached.problem, expr.start - cached.start);
+    } else {
+      const units = messageUnits(text, expr, info);
+      problem = units && looksLikeJson(units, strict) ? checkJsonUnits(units) : undefined;
+    }
+    cache.set(expr, { start: expr.start, strict, signature, problem });
     if (!problem) return;
     const data: QuoteData | undefined = problem.quote ? { kind: "quote", ...problem.quote } : undefined;
     out.push(

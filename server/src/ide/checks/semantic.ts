@@ -22,9 +22,8 @@ export function semanticDiagnostics(analysis: DocumentAnalysis): readonly Diagno
   if (analysis.semanticDiagnostics) return analysis.semanticDiagnostics;
   const out: Diagnostic[] = [];
   const text = analysis.text;
-  const cache = analysis.cache.commandChecks;
   for (const bound of analysis.model.commands) {
-    const cached = cache.get(bound);
+    const cached = bound.checks;
     const start = bound.node.start;
     if (cached) {
       if (cached.start !== start) {
@@ -36,7 +35,7 @@ export function semanticDiagnostics(analysis: DocumentAnalysis): readonly Diagno
     }
     const before = out.length;
     checkCommand(analysis.schema, text, bound, out);
-    cache.set(bound, { start, diagnostics: out.length === before ? NONE : out.slice(before) });
+    bound.checks = { start, diagnostics: out.length === before ? NONE : out.slice(before) };
   }
   checkVariables(analysis.model, out);
   checkJsonMessages(analysis, out);

@@ -1,4 +1,5 @@
 // Shapes of the semantic model: commands bound to the schema, variable symbols with their scopes and occurrences.
+import type { Diagnostic } from "../../diagnostics/types";
 import type { ArgInfo, CommandInfo, Resolution } from "../../schema";
 import type { Block, Command, Expr, Script, Substitution, Variable } from "../../syntax";
 
@@ -46,6 +47,8 @@ export interface BoundCommand {
   /** Name of a root command (`put`, `local`, `foreach`...) when the command is one, else undefined. */
   readonly rootCommand: string | undefined;
   readonly args: readonly BoundArg[];
+  /** This command's diagnostics, computed once (they depend on the command alone), with its start at the time. */
+  checks?: { start: number; diagnostics: readonly Diagnostic[] };
 }
 
 /** local/global: declared with `:local`/`:global`; parameter: a name used in a function body; counter: `:for`/`:foreach`; error: `:onerror e`; injected: provided by the run context (`$msgData`, fields of `monitor ... do={}`); positional: `$1`, `$2`... */
