@@ -55,6 +55,8 @@ export interface MqttPort {
   onMessage(listener: (broker: string, topic: string, payload: Buffer) => void): () => void;
   /** Connection state changes (for the brokers' `connected` property). */
   onConnectedChange(listener: (broker: string, connected: boolean) => void): () => void;
+  /** The script added, changed or removed a `/iot mqtt brokers` entry: resolve names again on next use. */
+  brokersChanged?(): void;
   /** Closes what the run opened. */
   close(): Promise<void>;
 }
@@ -100,6 +102,8 @@ export interface ManagedMqttOptions {
 export class ManagedMqtt implements MqttPort {
   private readonly manager: ConnectionManager;
   private readonly routes = new Map<string, BrokerRoute>();
+  /** Names resolved since the broker entries last changed (resolving on every publish would cost time). */
+  private readonly fresh = new Set<string>();
   private readonly deadlineMs: number;
 
   constructor(private readonly options: ManagedMqttOptions) {
@@ -116,6 +120,7 @@ export class ManagedMqtt implements MqttPort {
 
   /** Resolves the name (again, in case the script changed the entry) and updates the manager's profiles. */
   private ensure(name: string): string {
+    if (this.fresh.has(name)) return name;
     const route = this.options.resolve(name, this.options.declared(name));
     if (!route) throw new UnknownBrokerError(`no broker named "${name}" in /iot mqtt brokers`);
     const profile = { ...route.profile, name };
@@ -128,7 +133,12 @@ export class ManagedMqtt implements MqttPort {
       this.routes.set(name, { ...route, profile });
       this.manager.setProfiles([...this.routes.values()].map((r) => r.profile));
     }
+    this.fresh.add(name);
     return name;
+  }
+
+  brokersChanged(): void {
+    this.fresh.clear();
   }
 
   async publish(broker: string, topic: string, payload: Buffer, request: PublishRequest): Promise<void> {

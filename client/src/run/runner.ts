@@ -181,6 +181,7 @@ export async function runScript(text: string, options: RunOptions): Promise<RunR
   };
   const hooks: DeviceHooks = {
     added: async (path, item) => {
+      if (path === BROKERS) mqtt.brokersChanged?.();
       if (path !== SUBSCRIPTIONS) return;
       const broker = display(item.props.get("broker"));
       const topic = display(item.props.get("topic"));
@@ -191,6 +192,7 @@ export async function runScript(text: string, options: RunOptions): Promise<RunR
       }
     },
     removed: async (path, item) => {
+      if (path === BROKERS) mqtt.brokersChanged?.();
       try {
         if (path === SUBSCRIPTIONS) {
           const broker = display(item.props.get("broker"));
@@ -204,6 +206,7 @@ export async function runScript(text: string, options: RunOptions): Promise<RunR
       }
     },
     changed: async (path, item, names) => {
+      if (path === BROKERS) mqtt.brokersChanged?.();
       if (
         path !== SUBSCRIPTIONS ||
         !item ||

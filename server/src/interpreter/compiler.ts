@@ -251,31 +251,41 @@ export class Compiler {
     const where = site.where ? this.whereCondition(site.where, c.ctx) : undefined;
     const path = site.menu;
     const command = info.name;
-    return (s) => {
+    const key = `${path.join("/")}/${command}`;
+    const names = bound.map(([name]) => name);
+    const evals = [...bound.map(([, e]) => e), ...extra];
+    const call = (s: Scope, values: readonly Value[]): MaybePromise<Value> => {
       const args = new Map<string, Value>();
-      const extras: Value[] = [];
-      const steps = [
-        ...bound.map(
-          ([name, e]) =>
-            () =>
-              then1(e(s), (v) => void args.set(name, v)),
-        ),
-        ...extra.map((e) => () => then1(e(s), (v) => void extras.push(v))),
-      ];
-      return then1(sequenceValues(steps, []), () =>
-        this.rt.menuCommand(
-          {
-            site,
-            path,
-            command,
-            args,
-            switches,
-            extra: extras,
-            where: where ? (item) => where(s, item) : undefined,
-          },
-          s,
-        ),
+      for (let i = 0; i < names.length; i++) args.set(names[i] as string, values[i] as Value);
+      return this.rt.menuCommand(
+        {
+          site,
+          key,
+          path,
+          command,
+          args,
+          switches,
+          extra: values.slice(names.length),
+          where: where ? (item) => where(s, item) : undefined,
+        },
+        s,
       );
+    };
+    return (s) => {
+      const values: Value[] = [];
+      for (let i = 0; i < evals.length; i++) {
+        const v = (evals[i] as Eval)(s);
+        if (v instanceof Promise) {
+          return finishValues(
+            evals.map((e) => () => e(s)),
+            i,
+            v,
+            values,
+          ).then((all) => call(s, all));
+        }
+        values.push(v);
+      }
+      return call(s, values);
     };
   }
 

@@ -253,16 +253,14 @@ export class Interpreter implements Runtime {
   }
 
   menuCommand(call: MenuCall, s: Scope): MaybePromise<Value> {
-    const handler = this.host.command(`${call.path.join("/")}/${call.command}`);
-    if (handler) {
-      const args = new Map(call.args);
+    const handler = this.host.command(call.key);
+    if (handler)
       return handler({
-        path: `${call.path.join("/")}/${call.command}`,
-        args,
+        path: call.key,
+        args: call.args,
         switches: call.switches,
         signal: s.frame.job.signal,
       });
-    }
     return runDeviceCommand(call, this, s);
   }
 

@@ -34,6 +34,8 @@ export interface CallSite {
 /** One menu command to run on the device (or by the host): evaluated arguments. */
 export interface MenuCall {
   readonly site: CallSite;
+  /** `menu/path/command`, the key of host commands (`iot/mqtt/publish`). */
+  readonly key: string;
   readonly path: readonly string[];
   readonly command: string;
   readonly args: ReadonlyMap<string, Value>;

@@ -1,0 +1,117 @@
+// Benchmark: the interpreter's arithmetic loop, and a script publishing 10,000 messages (QoS 0 and 1) to Mosquitto beside a plain `mqtt` loop.
+import * as mqtt from "mqtt";
+import { makeBrokerProfile } from "../../client/src/mqtt";
+import { runScript } from "../../client/src/run";
+import { createBasicHost, Interpreter, SourceText } from "../../server/src/interpreter";
+import { mosquittoSkipReason, startMosquitto } from "../support/mosquitto";
+
+const ITERATIONS = 1_000_000;
+const MESSAGES = 10_000;
+/** A publish loop stops early after this long (a slow connection would otherwise take minutes). */
+const BUDGET_MS = 20_000;
+
+async function arithmetic(): Promise<{ ms: number; perSecond: number }> {
+  const script = `:local sum 0\n:for i from=1 to=${ITERATIONS} do={ :set sum ($sum + ($i * 3) % 7) }\n:put $sum`;
+  let best = Infinity;
+  for (let round = 0; round < 3; round++) {
+    const interpreter = new Interpreter(createBasicHost());
+    const started = performance.now();
+    const outcome = await interpreter.run(new SourceText("loop.rsc", script));
+    const ms = performance.now() - started;
+    if (outcome.status !== "ok") throw new Error(`the arithmetic loop failed: ${JSON.stringify(outcome)}`);
+    best = Math.min(best, ms);
+  }
+  return { ms: best, perSecond: ITERATIONS / (best / 1000) };
+}
+
+interface Rate {
+  sent: number;
+  perSecond: number;
+}
+
+/** Messages per second between the first and the last acknowledged (QoS 1) or written (QoS 0) publish. */
+function rateOf(times: readonly number[]): Rate {
+  const first = times[0] ?? 0;
+  const last = times[times.length - 1] ?? 0;
+  return {
+    sent: times.length,
+    perSecond: times.length > 1 ? ((times.length - 1) * 1000) / (last - first) : 0,
+  };
+}
+
+async function scriptRate(port: number, qos: 0 | 1, messages = MESSAGES): Promise<Rate> {
+  const times: number[] = [];
+  const controller = new AbortController();
+  const budget = setTimeout(() => controller.abort(), BUDGET_MS);
+  const script = [
+    "/iot mqtt connect broker=bench",
+    `:for i from=1 to=${messages} do={ /iot mqtt publish broker=bench topic="bench/script" message="message $i" qos=${qos} }`,
+  ].join("\n");
+  try {
+    const result = await runScript(script, {
+      output: { put: () => {}, log: () => {} },
+      brokers: (name) => ({ profile: makeBrokerProfile({ name, address: "127.0.0.1", port }) }),
+      onPublish: () => times.push(performance.now()),
+      signal: controller.signal,
+    });
+    if (result.status === "error")
+      throw new Error(`the publishing script failed: ${JSON.stringify(result.failures)}`);
+  } finally {
+    clearTimeout(budget);
+  }
+  return rateOf(times);
+}
+
+async function plainRate(port: number, qos: 0 | 1, messages = MESSAGES): Promise<Rate> {
+  const client = await mqtt.connectAsync(`mqtt://127.0.0.1:${port}`, {
+    clientId: `bench-plain-${qos}`,
+    reconnectPeriod: 0,
+  });
+  const times: number[] = [];
+  const deadline = performance.now() + BUDGET_MS;
+  try {
+    for (let i = 1; i <= messages && performance.now() < deadline; i++) {
+      await client.publishAsync("bench/plain", `message ${i}`, { qos });
+      times.push(performance.now());
+    }
+  } finally {
+    await client.endAsync();
+  }
+  return rateOf(times);
+}
+
+export async function run(opts: { log: (s: string) => void }): Promise<Record<string, number | string>> {
+  const loop = await arithmetic();
+  opts.log(`arithmetic :for loop: ${ITERATIONS} iterations in ${loop.ms.toFixed(0)} ms`);
+  const figures: Record<string, number | string> = {
+    arithmetic_loop_ms: loop.ms,
+    arithmetic_iterations_per_s: loop.perSecond,
+  };
+  const skip = mosquittoSkipReason();
+  if (skip) {
+    opts.log(`MQTT publishing skipped: ${skip}`);
+    figures["mqtt"] = `skipped: ${skip}`;
+    return figures;
+  }
+  const broker = await startMosquitto();
+  try {
+    // Both loops once, short, so that neither is measured before the JIT has compiled it.
+    await plainRate(broker.ports.plain, 0, 2000);
+    await scriptRate(broker.ports.plain, 0, 2000);
+    for (const qos of [0, 1] as const) {
+      const plain = await plainRate(broker.ports.plain, qos);
+      const script = await scriptRate(broker.ports.plain, qos);
+      const ratio = plain.perSecond > 0 ? script.perSecond / plain.perSecond : 0;
+      opts.log(
+        `QoS ${qos}: script ${script.perSecond.toFixed(0)} msg/s (${script.sent} sent), plain mqtt ${plain.perSecond.toFixed(0)} msg/s (${plain.sent} sent): ${(ratio * 100).toFixed(0)} % (goal 80 %)`,
+      );
+      figures[`qos${qos}_script_msgs_per_s`] = script.perSecond;
+      figures[`qos${qos}_plain_msgs_per_s`] = plain.perSecond;
+      figures[`qos${qos}_script_sent`] = script.sent;
+      figures[`qos${qos}_ratio_percent`] = ratio * 100;
+    }
+  } finally {
+    await broker.dispose();
+  }
+  return figures;
+}
