@@ -21,3 +21,4 @@ export {
   ProfileError,
 } from "./device/profile";
 export type { DeviceProfile } from "./device/profile";
+export { failureDiagnostic } from "./diagnostics";

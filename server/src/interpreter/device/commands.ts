@@ -163,18 +163,30 @@ function printLines(
 ): void {
   const proplist = proplistOf(call);
   const shown = (name: string): boolean => name !== ID_KEY && (!proplist || proplist.has(name));
+  // Secrets (a broker's password) are printed as *** so that they never reach an output or a log.
+  const sensitive = new Set(
+    rt.schema
+      .properties(call.path)
+      .filter((p) => p.sensitive)
+      .map((p) => p.name),
+  );
+  const hide = (name: string, value: Value): Value =>
+    sensitive.has(name) && toStr(value) !== "" ? "***" : value;
   if (menu.kind === "settings") {
     const names = [...menu.props.keys()].filter(shown);
     const width = Math.max(0, ...names.map((n) => n.length));
     for (const name of names)
-      rt.put(s, `${fromBytes(name).padStart(width)}: ${fromBytes(toStr(menu.props.get(name) as Value))}`);
+      rt.put(
+        s,
+        `${fromBytes(name).padStart(width)}: ${fromBytes(toStr(hide(name, menu.props.get(name) as Value)))}`,
+      );
     return;
   }
   const showIds = call.switches.has("show-ids");
   items.forEach((item, index) => {
     const fields = [...item.props]
       .filter(([name]) => shown(name))
-      .map(([name, value]) => `${fromBytes(name)}=${quoteIfString(value)}`);
+      .map(([name, value]) => `${fromBytes(name)}=${quoteIfString(hide(name, value))}`);
     const label = showIds ? formatId(item.id) : String(index);
     rt.put(s, `${label.padStart(2)} ${flags(item.props).padEnd(2)} ${fields.join(" ")}`.trimEnd());
   });
@@ -252,12 +264,12 @@ async function add(call: MenuCall, rt: Runtime, menu: DeviceMenu): Promise<Value
     if (arg.requiredBy === "router" && !values.has(arg.name))
       throw new ScriptError(`missing value for argument ${arg.name}`);
   }
-  const props = new Map<string, Value>();
+  // What the script gave first (in its order), then RouterOS's defaults for the rest.
+  const props = new Map<string, Value>(values);
   for (const property of rt.schema.properties(call.path)) {
-    if (property.default === undefined || property.readOnly || values.has(property.name)) continue;
+    if (property.default === undefined || property.readOnly || props.has(property.name)) continue;
     props.set(property.name, valueForProperty(property.default, property));
   }
-  for (const [k, v] of values) props.set(k, v);
   const item = await rt.host.device.addItem(call.path, props);
   return new Id(item.id);
 }
