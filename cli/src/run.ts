@@ -178,7 +178,7 @@ export async function runRun(argv: readonly string[], io: RunIo = processIo): Pr
   const routes = urlRoutes(args.brokers);
   let text: string;
   try {
-    text = readFileSync(args.file, "utf8");
+    text = readFileSync(args.file, "utf8").replace(/^\uFEFF/, "");
   } catch (error) {
     io.stderr(`rsc run: cannot read ${args.file}: ${fileErrorReason(error)}\n`);
     return 2;

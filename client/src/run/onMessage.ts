@@ -83,9 +83,22 @@ export class OnMessageDispatcher {
       return;
     }
     if (!code) return;
-    const run = this.run(broker, code, topic, payload);
+    const run: Promise<void> = this.run(broker, code, topic, payload).catch((error: unknown) => {
+      const message = error instanceof Error ? error.message : String(error);
+      this.options.onFailure(
+        {
+          code: "RSC4008",
+          message: `internal error: ${message}`,
+          source: code.source.name,
+          start: code.start,
+          end: code.end,
+          ...code.source.position(code.start),
+        },
+        topic,
+      );
+    });
     this.inFlight.add(run);
-    void run.finally(() => this.inFlight.delete(run));
+    void run.then(() => this.inFlight.delete(run));
   }
 
   private async run(broker: string, code: Code, topic: string, payload: Buffer): Promise<void> {

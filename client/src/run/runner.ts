@@ -181,7 +181,10 @@ export async function runScript(text: string, options: RunOptions): Promise<RunR
   };
   const hooks: DeviceHooks = {
     added: async (path, item) => {
-      if (path === BROKERS) mqtt.brokersChanged?.();
+      if (path === BROKERS) {
+        mqtt.brokersChanged?.();
+        if (!item.props.has("connected")) device.setState(item, "connected", false);
+      }
       if (path !== SUBSCRIPTIONS) return;
       const broker = display(item.props.get("broker"));
       const topic = display(item.props.get("topic"));
@@ -225,6 +228,8 @@ export async function runScript(text: string, options: RunOptions): Promise<RunR
     },
   };
   const unhook = device.addHooks(hooks);
+  const brokers = device.menu(BROKERS);
+  if (brokers?.kind === "list") for (const item of brokers.items) device.setState(item, "connected", false);
   const stopMessages = mqtt.onMessage((broker, topic, payload) => dispatcher.handle(broker, topic, payload));
   const stopStates = mqtt.onConnectedChange((broker, connected) => {
     const item = brokerItem(device, broker);

@@ -146,6 +146,37 @@ describe("publishing", () => {
   });
 });
 
+describe("connections and subscriptions", () => {
+  test("connect and disconnect show in the broker's connected property", async () => {
+    const script = [
+      `/iot mqtt brokers add name=lab address=127.0.0.1 port=${broker.port}`,
+      ":put [/iot mqtt brokers get lab connected]",
+      "/iot mqtt connect broker=lab",
+      ":put [/iot mqtt brokers get lab connected]",
+      "/iot mqtt disconnect broker=lab",
+      ":put [/iot mqtt brokers get lab connected]",
+    ].join("\n");
+    const { result, out } = await run(script);
+    assert.equal(result.status, "ok", JSON.stringify(result.failures));
+    assert.deepEqual(out, ["false", "true", "false"]);
+  });
+
+  test("subscribe adds a subscription entry and unsubscribe removes it", async () => {
+    const script = [
+      '/iot mqtt subscribe broker=b topic="sub/one" qos=1',
+      '/iot mqtt subscribe broker=b topic="sub/two"',
+      ":put [/iot mqtt subscriptions print count-only]",
+      ':put [/iot mqtt subscriptions get [find topic="sub/one"] qos]',
+      '/iot mqtt unsubscribe broker=b topic="sub/one"',
+      ":put [/iot mqtt subscriptions print count-only]",
+      ':do { /iot mqtt unsubscribe broker=b topic="sub/none" } on-error={ :put "not subscribed" }',
+    ].join("\n");
+    const { result, out } = await run(script, { brokers: everyNameToEmbedded });
+    assert.equal(result.status, "ok", JSON.stringify(result.failures));
+    assert.deepEqual(out, ["2", "1", "1", "not subscribed"]);
+  });
+});
+
 describe("on-message", () => {
   test("one subscription runs per message, by RouterOS's priority", async () => {
     const script = [
