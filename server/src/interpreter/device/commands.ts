@@ -124,7 +124,18 @@ function get(call: MenuCall, rt: Runtime, menu: DeviceMenu): Value {
       ? asArray(menu.props)
       : readProperty(call, rt, menu.props, valueName, true);
   }
-  const target = call.args.get("number");
+  let target = call.args.get("number");
+  let valueName = name;
+  // A menu the schema knows as settings but the profile simulates as a list (`/system health` in RouterOS 7):
+  // its get takes no item, so the item arrives where value-name was expected.
+  const misplaced = call.args.get("value-name");
+  if (
+    target === undefined &&
+    (misplaced instanceof RosArray || misplaced instanceof Id || call.extra.length > 0)
+  ) {
+    target = misplaced;
+    valueName = call.extra[0] === undefined ? undefined : toStr(call.extra[0]);
+  }
   if (target === undefined)
     throw new ScriptError(`missing value for argument number: say which item of ${formatPath(call.path)}`);
   const items = resolveItems(menu, target);
@@ -132,7 +143,7 @@ function get(call: MenuCall, rt: Runtime, menu: DeviceMenu): Value {
   if (!item) throw noSuchItem("nothing matched");
   if (items.length > 1)
     throw new ScriptError("ambiguous value of number, more than one possible value matches input");
-  return name === undefined ? asArray(item.props) : readProperty(call, rt, item.props, name, false);
+  return valueName === undefined ? asArray(item.props) : readProperty(call, rt, item.props, valueName, false);
 }
 
 function quoteIfString(value: Value): string {
