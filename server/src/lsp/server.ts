@@ -22,6 +22,7 @@ import {
   toTextEdit,
 } from "./convert";
 import { DiagnosticsScheduler } from "./diagnosticsScheduler";
+import { IdleCollector } from "./idleCollector";
 import { OpenDocuments } from "./documents";
 import { BrokerNamesNotification, SyntaxTreeRequest } from "./protocol";
 
@@ -98,7 +99,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       }
     };
 
+  const collector = new IdleCollector();
   const scheduler = new DiagnosticsScheduler(options.diagnosticsDelayMs ?? 10, (uri) => {
+    collector.poke();
     try {
       const analysis = analysisOf(uri);
       if (!analysis) return;
@@ -285,6 +288,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     }),
   );
 
-  connection.onShutdown(() => scheduler.dispose());
+  connection.onShutdown(() => {
+    scheduler.dispose();
+    collector.dispose();
+  });
   connection.listen();
 }
