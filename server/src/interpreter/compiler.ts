@@ -19,7 +19,7 @@ import { toBytes } from "./bytes";
 import { locate, ScriptError } from "./errors";
 import { toStr } from "./format";
 import { literalValue } from "./literals";
-import type { MaybePromise } from "./maybe";
+import { finishValues, sequenceValues, then, type MaybePromise } from "./maybe";
 import { BINARY, COMPARISONS, unary } from "./operators";
 import type { CallSite, Eval, Runtime } from "./runtime";
 import { Signal, type Scope } from "./scope";
@@ -200,7 +200,7 @@ export class Compiler {
       }
     }
     return (s) =>
-      then1(callee(s), (f) => {
+      then(callee(s), (f) => {
         const code =
           f instanceof Code ? f : typeof f === "string" && f !== "" ? this.rt.parseCode(f) : undefined;
         if (!code)
@@ -213,11 +213,11 @@ export class Compiler {
           ...named.map(
             ([name, e]) =>
               () =>
-                then1(e(s), (v) => void args.set(name, v)),
+                then(e(s), (v) => void args.set(name, v)),
           ),
-          ...positional.map((e) => () => then1(e(s), (v) => void values.push(v))),
+          ...positional.map((e) => () => then(e(s), (v) => void values.push(v))),
         ];
-        return then1(sequenceValues(steps, []), () => this.rt.callCode(code, s, args, values));
+        return then(sequenceValues(steps, []), () => this.rt.callCode(code, s, args, values));
       });
   }
 
@@ -299,7 +299,7 @@ export class Compiler {
     return (s, item) => {
       const scope = s.child();
       scope.item = item;
-      return then1(test(scope), (v) => v === true || v === "true" || v === "yes");
+      return then(test(scope), (v) => v === true || v === "true" || v === "yes");
     };
   }
 
@@ -327,7 +327,7 @@ export class Compiler {
       case "Unary": {
         const operand = this.exprIn(expr.operand, ctx);
         const operator = expr.operator;
-        return (s) => then1(operand(s), (v) => unary(operator, v));
+        return (s) => then(operand(s), (v) => unary(operator, v));
       }
       case "Binary":
         return this.binary(expr.operator, expr.left, expr.right, ctx);
@@ -335,7 +335,7 @@ export class Compiler {
         const parts = expr.parts.map((p) => this.exprIn(p, ctx));
         return (s) => {
           const values: Value[] = [];
-          return then1(
+          return then(
             sequenceValues(
               parts.map((p) => () => p(s)),
               values,
@@ -379,7 +379,7 @@ export class Compiler {
     };
     if (expr.dynamic) {
       const nameOf = this.exprIn(expr.dynamic.expr, ctx);
-      return (s) => then1(nameOf(s), (n) => read(s, toStr(n)));
+      return (s) => then(nameOf(s), (n) => read(s, toStr(n)));
     }
     const name = expr.name;
     if (!where) {
@@ -400,17 +400,17 @@ export class Compiler {
     if (operator === "&&" || operator === "and" || operator === "||" || operator === "or") {
       const isAnd = operator === "&&" || operator === "and";
       return (s) =>
-        then1(l(s), (a) => {
+        then(l(s), (a) => {
           const x = logical(a, operator);
           if (isAnd ? !x : x) return x;
-          return then1(r(s), (b) => logical(b, operator));
+          return then(r(s), (b) => logical(b, operator));
         });
     }
     const apply = BINARY[operator];
     if (!apply) return () => NOTHING;
     return (s) => {
       const a = l(s);
-      if (a instanceof Promise) return a.then((av) => then1(r(s), (bv) => apply(av, bv)));
+      if (a instanceof Promise) return a.then((av) => then(r(s), (bv) => apply(av, bv)));
       const b = r(s);
       if (b instanceof Promise) return b.then((bv) => apply(a, bv));
       return apply(a, b);
@@ -477,14 +477,14 @@ export class Compiler {
       const steps = elements.map(
         ({ key, value }) =>
           () =>
-            then1(value(s), (v) => {
+            then(value(s), (v) => {
               if (key === undefined) out.push(v);
               else if (typeof key === "string") out.setKey(key, v);
-              else return then1(key(s), (k) => void out.setKey(toStr(k), v));
+              else return then(key(s), (k) => void out.setKey(toStr(k), v));
               return undefined;
             }),
       );
-      return then1(sequenceValues(steps, []), () => out);
+      return then(sequenceValues(steps, []), () => out);
     };
   }
 }
@@ -542,7 +542,7 @@ export class ArgCompiler {
     if (expr.kind === "Block") return this.compiler.block(expr, this.ctx);
     const value = this.expr(expr);
     return (s) =>
-      then1(value(s), (v) => {
+      then(value(s), (v) => {
         if (v instanceof Code) return this.compiler.rt.callCode(v, s, new Map(), []);
         if (typeof v === "string")
           return this.compiler.rt.callCode(this.compiler.rt.parseCode(v), s, new Map(), []);
@@ -594,32 +594,6 @@ function unsupportedCommand(name: string): Eval {
   return () => {
     throw new ScriptError(`${name} is not supported by the simulator`, "RSC4003");
   };
-}
-
-/** Applies `f` now or once pending: like `then`, but typed for Value results (and `undefined` from steps). */
-function then1<T, U>(value: MaybePromise<T>, f: (v: T) => MaybePromise<U>): MaybePromise<U> {
-  return value instanceof Promise ? value.then(f) : f(value);
-}
-
-/** Runs steps in order, pushing each result into `out` (sync until one is pending). */
-function sequenceValues<T>(steps: readonly (() => MaybePromise<T>)[], out: T[]): MaybePromise<T[]> {
-  for (let i = 0; i < steps.length; i++) {
-    const r = (steps[i] as () => MaybePromise<T>)();
-    if (r instanceof Promise) return finishValues(steps, i, r, out);
-    out.push(r);
-  }
-  return out;
-}
-
-async function finishValues<T>(
-  steps: readonly (() => MaybePromise<T>)[],
-  from: number,
-  pending: Promise<T>,
-  out: T[],
-): Promise<T[]> {
-  out.push(await pending);
-  for (let i = from + 1; i < steps.length; i++) out.push(await (steps[i] as () => MaybePromise<T>)());
-  return out;
 }
 
 async function finishString(
@@ -674,5 +648,3 @@ function withLocation(run: Eval, source: SourceText, start: number, end: number)
     }
   };
 }
-
-export { then1 as then, sequenceValues };

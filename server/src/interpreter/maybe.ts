@@ -2,33 +2,28 @@
 
 export type MaybePromise<T> = T | Promise<T>;
 
-export function isPromise<T>(value: MaybePromise<T>): value is Promise<T> {
-  return value instanceof Promise;
-}
-
 /** Applies `f` to a value now, or once it resolves. */
 export function then<T, U>(value: MaybePromise<T>, f: (v: T) => MaybePromise<U>): MaybePromise<U> {
   return value instanceof Promise ? value.then(f) : f(value);
 }
 
-/** Evaluates `items` in order (each may be pending) and gives all results. */
-export function all<T>(items: readonly (() => MaybePromise<T>)[]): MaybePromise<T[]> {
-  const out: T[] = [];
-  for (let i = 0; i < items.length; i++) {
-    const r = (items[i] as () => MaybePromise<T>)();
-    if (r instanceof Promise) return finish(items, i, r, out);
+/** Runs steps in order, pushing each result into `out` (sync until one is pending). */
+export function sequenceValues<T>(steps: readonly (() => MaybePromise<T>)[], out: T[]): MaybePromise<T[]> {
+  for (let i = 0; i < steps.length; i++) {
+    const r = (steps[i] as () => MaybePromise<T>)();
+    if (r instanceof Promise) return finishValues(steps, i, r, out);
     out.push(r);
   }
   return out;
 }
 
-async function finish<T>(
-  items: readonly (() => MaybePromise<T>)[],
+export async function finishValues<T>(
+  steps: readonly (() => MaybePromise<T>)[],
   from: number,
   pending: Promise<T>,
   out: T[],
 ): Promise<T[]> {
   out.push(await pending);
-  for (let i = from + 1; i < items.length; i++) out.push(await (items[i] as () => MaybePromise<T>)());
+  for (let i = from + 1; i < steps.length; i++) out.push(await (steps[i] as () => MaybePromise<T>)());
   return out;
 }
