@@ -23,7 +23,13 @@ import {
   SUBSCRIPTIONS,
   type PublishedMessage,
 } from "./mqttCommands";
-import { declaredBrokersOnly, ManagedMqtt, type BrokerResolver, type MqttPort } from "./mqttPort";
+import {
+  declaredBrokersOnly,
+  ManagedMqtt,
+  type BrokerResolver,
+  type DeclaredBroker,
+  type MqttPort,
+} from "./mqttPort";
 import { OnMessageDispatcher } from "./onMessage";
 
 /** Where a run's output goes: `:put` lines and `:log` lines with their level (display text). */
@@ -40,8 +46,11 @@ export interface RunOptions {
   readonly device?: DeviceProfile;
   /** Where the script's broker names go (default: only brokers declared by the script or the profile). */
   readonly brokers?: BrokerResolver;
-  /** An MQTT side of the caller's (VS Code's connections); the run does not close it. Overrides `brokers`. */
-  readonly mqtt?: MqttPort;
+  /**
+   * An MQTT side of the caller's (VS Code's connections); the run does not close it. Overrides `brokers`. A function
+   * is called once with the run's view of `/iot mqtt brokers` (entries the script adds and the profile has).
+   */
+  readonly mqtt?: MqttPort | ((run: RunBrokers) => MqttPort);
   /** Told about every message the script published (after the broker acknowledged it for QoS 1 and 2). */
   readonly onPublish?: (message: PublishedMessage) => void;
   /** An on-message or background script failed; the run goes on. */
@@ -59,6 +68,12 @@ export interface RunOptions {
   readonly mqttDeadlineMs?: number;
   readonly clock?: HostClock;
   readonly random?: () => number;
+}
+
+/** What an MQTT side given as a function learns about the run. */
+export interface RunBrokers {
+  /** The run's current `/iot mqtt brokers` entry of this name (added by the script or in the device profile). */
+  declared(name: string): DeclaredBroker | undefined;
 }
 
 export type RunStatus = "ok" | "error" | "cancelled" | "timeout";
@@ -124,14 +139,16 @@ export async function runScript(text: string, options: RunOptions): Promise<RunR
 
   const device = createDevice(options.device);
   const ownMqtt = options.mqtt === undefined;
+  const declared = (name: string): DeclaredBroker | undefined => {
+    const item = brokerItem(device, name);
+    return item ? declaredBroker(item) : undefined;
+  };
+  const given = options.mqtt;
   const mqtt: MqttPort =
-    options.mqtt ??
+    (typeof given === "function" ? given({ declared }) : given) ??
     new ManagedMqtt({
       resolve: options.brokers ?? declaredBrokersOnly,
-      declared: (name) => {
-        const item = brokerItem(device, name);
-        return item ? declaredBroker(item) : undefined;
-      },
+      declared,
       ...(options.mqttLog ? { log: options.mqttLog } : {}),
       ...(options.mqttDeadlineMs !== undefined ? { deadlineMs: options.mqttDeadlineMs } : {}),
     });

@@ -146,6 +146,45 @@ describe("publishing", () => {
   });
 });
 
+describe("an MQTT side of the caller (as VS Code gives one)", () => {
+  test("sees the run's broker entries, gets every publish, and is not closed by the run", async () => {
+    const calls: string[] = [];
+    let declaredAddress: string | undefined;
+    let closed = false;
+    const { result } = await run(
+      [
+        "/iot mqtt brokers add name=own address=192.0.2.7 port=1884",
+        '/iot mqtt publish broker=own topic="fake/t" message="m" qos=2 retain=yes',
+        '/iot mqtt subscribe broker=own topic="fake/#"',
+      ].join("\n"),
+      {
+        mqtt: (brokers) => ({
+          publish: async (broker, topic, payload, request) => {
+            declaredAddress = brokers.declared(broker)?.address;
+            calls.push(
+              `publish ${broker} ${topic} ${payload.toString()} qos=${request.qos} retain=${request.retain}`,
+            );
+          },
+          connect: async (broker) => void calls.push(`connect ${broker}`),
+          disconnect: async (broker) => void calls.push(`disconnect ${broker}`),
+          subscribe: async (broker, filter, qos) => void calls.push(`subscribe ${broker} ${filter} ${qos}`),
+          unsubscribe: async (broker, filter) => void calls.push(`unsubscribe ${broker} ${filter}`),
+          onMessage: () => () => {},
+          onConnectedChange: () => () => {},
+          close: async () => {
+            closed = true;
+          },
+        }),
+      },
+    );
+    assert.equal(result.status, "ok", JSON.stringify(result.failures));
+    assert.deepEqual(calls, ["publish own fake/t m qos=2 retain=true", "subscribe own fake/# 0"]);
+    assert.equal(declaredAddress, "192.0.2.7");
+    assert.equal(result.published, 1);
+    assert.equal(closed, false);
+  });
+});
+
 describe("connections and subscriptions", () => {
   test("connect and disconnect show in the broker's connected property", async () => {
     const script = [
