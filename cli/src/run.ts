@@ -235,6 +235,8 @@ export async function runRun(argv: readonly string[], io: RunIo = processIo): Pr
               ),
           }),
       onHandlerFailure: (failure) => io.stderr(`${formatFailure(failure)}\n`),
+      unknownBrokerHint: (name) =>
+        `; add it in the script, or route it with --broker ${name}=mqtt://HOST:PORT`,
       onListening: () =>
         io.stderr(
           args.timeoutSeconds === undefined

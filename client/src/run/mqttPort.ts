@@ -94,6 +94,8 @@ export interface ManagedMqttOptions {
   readonly log?: (level: LogLevel, message: string) => void;
   /** Time for one publish, subscribe or connect (default 10 s). */
   readonly deadlineMs?: number;
+  /** Appended to "no broker named X" (the CLI says how to route a name with --broker). */
+  readonly unknownBrokerHint?: (name: string) => string;
   /** Extra connection manager options (tests). */
   readonly manager?: Partial<ConnectionManagerOptions>;
 }
@@ -122,7 +124,10 @@ export class ManagedMqtt implements MqttPort {
   private ensure(name: string): string {
     if (this.fresh.has(name)) return name;
     const route = this.options.resolve(name, this.options.declared(name));
-    if (!route) throw new UnknownBrokerError(`no broker named "${name}" in /iot mqtt brokers`);
+    if (!route)
+      throw new UnknownBrokerError(
+        `no broker named "${name}" in /iot mqtt brokers${this.options.unknownBrokerHint?.(name) ?? ""}`,
+      );
     const profile = { ...route.profile, name };
     const known = this.routes.get(name);
     if (

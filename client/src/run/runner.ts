@@ -64,6 +64,8 @@ export interface RunOptions {
   readonly listen?: boolean;
   /** Called when the script has ended and the run starts listening for on-message scripts. */
   readonly onListening?: () => void;
+  /** Appended to "no broker named X" errors (the CLI tells how to route a name with --broker). */
+  readonly unknownBrokerHint?: (name: string) => string;
   /** Time for one MQTT operation in ms (default 10 s). */
   readonly mqttDeadlineMs?: number;
   readonly clock?: HostClock;
@@ -150,6 +152,7 @@ export async function runScript(text: string, options: RunOptions): Promise<RunR
       resolve: options.brokers ?? declaredBrokersOnly,
       declared,
       ...(options.mqttLog ? { log: options.mqttLog } : {}),
+      ...(options.unknownBrokerHint ? { unknownBrokerHint: options.unknownBrokerHint } : {}),
       ...(options.mqttDeadlineMs !== undefined ? { deadlineMs: options.mqttDeadlineMs } : {}),
     });
 

@@ -134,6 +134,16 @@ describe("rsc run", () => {
     assert.doesNotMatch(c.err + c.out, new RegExp(secret));
   });
 
+  test("a broker name that --broker does not route says how to route it", async () => {
+    const path = file("unrouted.rsc", "/iot mqtt publish broker=other topic=t message=m\n");
+    const c = io();
+    assert.equal(await runRun([path, "--broker", "AWS=mqtt://127.0.0.1:1"], c), 1);
+    assert.match(
+      c.err,
+      /unrouted\.rsc:1:1: failure: no broker named "other" in \/iot mqtt brokers; add it in the script, or route it with --broker other=mqtt:\/\/HOST:PORT/,
+    );
+  });
+
   test("a device profile changes what the script reads", async () => {
     const profile = file(
       "profile.json",
