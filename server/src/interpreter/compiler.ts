@@ -464,6 +464,8 @@ export class Compiler {
   }
 
   private array(expr: ArrayLiteral, ctx: CompileContext): Eval {
+    // RouterOS reads an empty `{}` as an (empty) block, not as an array: `[:toarray ""]` is the empty array.
+    if (expr.elements.length === 0) return () => NOTHING;
     const text = ctx.source.text;
     const elements = expr.elements.map((element) => {
       let key: string | Eval | undefined;
