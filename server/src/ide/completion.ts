@@ -80,6 +80,7 @@ class Completer {
         case "StringEscape":
         case "StringOpen":
         case "StringContinuation":
+          if (this.quotedValueStart(token) >= 0) break; // `broker="|"`: a value written in quotes
           if (this.offset <= token.end && !(token.kind === "StringOpen" && this.offset === token.start)) {
             if (this.text.charCodeAt(this.offset - 1) === 36 /* $ */ && token.kind === "StringText") {
               this.variables({ start: this.offset, end: this.offset }, true);
@@ -99,6 +100,16 @@ class Completer {
     }
     this.inCommand(location, command);
     return this.items;
+  }
+
+  /** The start of the string holding `token` when that string is a whole `name="..."` value, else -1. */
+  private quotedValueStart(token: { kind: string; start: number }): number {
+    let start = token.start;
+    if (token.kind !== "StringOpen") {
+      start = this.text.lastIndexOf('"', token.start);
+      if (start < 0 || this.text.slice(start + 1, this.offset).includes("$")) return -1;
+    }
+    return this.text.charCodeAt(start - 1) === 61 /* = */ ? start : -1;
   }
 
   // ---- positions -------------------------------------------------------------------------------------------------
@@ -121,6 +132,10 @@ class Completer {
     }
     if (command.colon && command.head.length === 0) {
       this.rootItems({ start: offset, end: offset }, false);
+      return;
+    }
+    if (command.root && command.head.length === 0 && command.args.length === 0) {
+      this.menuItems([], { start: offset, end: offset }, { relative: false });
       return;
     }
     const word = headWordAt(command, offset);

@@ -18,6 +18,11 @@ export function hover(analysis: DocumentAnalysis, offset: number): HoverResult |
       end: occurrence.end,
     };
   }
+  const unresolved = analysis.model.unresolved.find((r) => r.start <= offset && offset <= r.end);
+  if (unresolved) {
+    const contents = `\`$${unresolved.name}\` is not declared here: RouterOS refuses a script that uses a variable it has not seen declared with :local or :global.`;
+    return { contents, start: unresolved.start, end: unresolved.end };
+  }
   const location = locate(analysis.parsed, offset);
   const command = location.command;
   if (!command || location.trailing) return undefined;

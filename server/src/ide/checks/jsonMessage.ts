@@ -7,6 +7,8 @@ interface CharUnit {
   readonly ch: string;
   readonly start: number;
   readonly end: number;
+  /** Part of a variable's constant value, substituted: the variable as written, and whether it sits in a string. */
+  readonly constant?: { readonly label: string; readonly inString: boolean };
 }
 
 /** A value only known at run time (`$var`, `$[cmd]`, `$(expr)`), of the kind inference could tell. */
@@ -59,11 +61,12 @@ export function messageUnits(text: string, expr: Expr, info: HoleInfo): Unit[] |
   const units: Unit[] = [];
   const hole = (node: Expr, inString: boolean): void => {
     const constant = info.constantOf(node);
+    const label = text.slice(node.start, Math.min(node.end, node.start + 40));
     if (constant !== undefined) {
-      for (const ch of constant) units.push({ ch, start: node.start, end: node.end });
+      const from = { label, inString };
+      for (const ch of constant) units.push({ ch, start: node.start, end: node.end, constant: from });
       return;
     }
-    const label = text.slice(node.start, Math.min(node.end, node.start + 40));
     units.push({ ch: undefined, kind: info.kindOf(node), label, start: node.start, end: node.end, inString });
   };
   const addString = (literal: StringLiteral): void => {
@@ -169,6 +172,16 @@ class JsonChecker {
       return;
     }
     const c = unit.ch;
+    if (unit.constant && !/^[-0-9{["]$/.test(c) && !this.isJsonWord()) {
+      const { label, inString } = unit.constant;
+      const value = this.constantText(unit);
+      const advice = inString ? `write \\"${label}\\"` : "put it inside a quoted JSON string";
+      this.fail(
+        unit,
+        `${label} holds ${JSON.stringify(value)}, which is not a JSON value without quotes: ${advice}`,
+        inString ? { start: unit.start, end: unit.end } : undefined,
+      );
+    }
     if (c === "{") this.object();
     else if (c === "[") this.array();
     else if (c === '"') this.string();
@@ -224,7 +237,13 @@ class JsonChecker {
         return;
       }
       if (after === undefined) this.fail(open, "the object opened here is never closed with '}'");
-      const hint = after.ch === '"' ? " (a comma is missing between members)" : "";
+      const before = this.units[this.i - 1];
+      const hint =
+        after.ch === '"'
+          ? " (a comma is missing between members)"
+          : before?.ch === '"'
+            ? ' (to put a quote inside a JSON string, write \\\\\\" in the RouterOS string)'
+            : "";
       this.fail(after, `expected ',' or '}' after a member value, found ${this.show(after)}${hint}`);
     }
   }
@@ -304,6 +323,21 @@ class JsonChecker {
     if (!/^-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?$/.test(text)) {
       this.fail(first, `malformed JSON number '${text}'`);
     }
+  }
+
+  /** The whole constant a substituted character belongs to. */
+  private constantText(unit: CharUnit): string {
+    let text = "";
+    for (const u of this.units)
+      if (u.start === unit.start && u.end === unit.end && u.ch !== undefined) text += u.ch;
+    return text;
+  }
+
+  /** `true`, `false` or `null` starts at the cursor. */
+  private isJsonWord(): boolean {
+    let text = "";
+    for (let j = this.i; j < this.units.length && text.length < 5; j++) text += this.units[j]?.ch ?? "";
+    return /^(true|false|null)/.test(text);
   }
 
   private word(): void {

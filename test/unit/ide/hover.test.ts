@@ -1,0 +1,72 @@
+// Hover at a `|` cursor: menus, commands, arguments, properties and variables, in Markdown.
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { hover } from "../../../server/src/ide/hover";
+import { analyzeText, withCursor } from "../../support/cursor";
+
+interface Case {
+  readonly source: string;
+  /** Substrings the Markdown must contain; undefined: no hover at all. */
+  readonly contains: readonly string[] | undefined;
+  /** The hovered text (the range the hover covers). */
+  readonly covers?: string;
+}
+
+function checkHover(c: Case): void {
+  const { text, offset } = withCursor(c.source);
+  const result = hover(analyzeText(text), offset);
+  if (c.contains === undefined) {
+    assert.equal(result, undefined, `expected no hover at ${c.source}`);
+    return;
+  }
+  assert.ok(result, `expected a hover at ${c.source}`);
+  for (const s of c.contains)
+    assert.ok(
+      result.contents.includes(s),
+      `hover of ${c.source} lacks ${JSON.stringify(s)}:\n${result.contents}`,
+    );
+  if (c.covers !== undefined) assert.equal(text.slice(result.start, result.end), c.covers);
+}
+
+const cases: readonly Case[] = [
+  { source: "/io|t mqtt publish", contains: ["/iot**", "mqtt"], covers: "iot" },
+  { source: "/iot mq|tt publish", contains: ["/iot/mqtt", "settings menu", "brokers"], covers: "mqtt" },
+  { source: "/iot/mqtt/bro|kers", contains: ["/iot/mqtt/brokers", "list menu"] },
+  {
+    source: "/iot mqtt pub|lish topic=a message=b",
+    contains: ["/iot/mqtt publish", "message=", "topic="],
+    covers: "publish",
+  },
+  { source: "/iot mqtt publish q|os=1", contains: ["**qos**", "number 0..2", "default `0`"], covers: "qos" },
+  { source: "/iot mqtt publish qos=|1", contains: ["**qos**"], covers: "1" },
+  { source: "/iot mqtt publish to|pic=a", contains: ["**topic**", "MQTT topic"] },
+  {
+    source: "/iot mqtt brokers add keep|-alive=60",
+    contains: ["keep-alive", "30..64800", "Since RouterOS 7.11.3"],
+  },
+  { source: "/iot mqtt brokers add pass|word=x", contains: ["secret"] },
+  {
+    source: "/system resource get cpu-l|oad",
+    contains: ["**cpu-load**", "/system/resource", "read-only"],
+    covers: "cpu-load",
+  },
+  { source: "/system package get value-name=vers|ion [find]", contains: ["**version**"] },
+  { source: "/interface print where run|ning", contains: ["**running**"] },
+  { source: ":p|ut 1", contains: [":put", "message"] },
+  { source: ":lo|g info x", contains: ["/log"] },
+  {
+    source: ":local cpu [/system resource get cpu-load]\n:put $c|pu",
+    contains: ["$cpu: num", "Local variable", "line 1"],
+    covers: "$cpu",
+  },
+  { source: ':local t "a/b"\n:put $|t', contains: ["$t: str", "Value: `a/b`"] },
+  { source: ":global g 5\n:put $|g", contains: ["Global variable", "declared again"] },
+  { source: ":global add do={ :return ($a + $b) }\n:put [$ad|d a=1 b=2]", contains: ["Global function"] },
+  { source: ":global add do={ :return ($|a + $b) }", contains: ["Function parameter", "Parameter of `add`"] },
+  { source: ":foreach k,v in={1} do={ :put $|v }", contains: ["Loop counter"] },
+  { source: "/iot mqtt subscriptions add on-message={ :put $msgD|ata }", contains: ["payload"] },
+  { source: "# a comm|ent", contains: undefined },
+  { source: ":put $unkn|own", contains: ["`$unknown` is not declared here"], covers: "$unknown" },
+];
+
+for (const c of cases) test(`hover: ${c.source.replace(/\n/g, "\\n")}`, () => checkHover(c));
