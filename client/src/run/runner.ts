@@ -249,7 +249,9 @@ export async function runScript(text: string, options: RunOptions): Promise<RunR
   };
   const unhook = device.addHooks(hooks);
   const brokers = device.menu(BROKERS);
-  if (brokers?.kind === "list") for (const item of brokers.items) device.setState(item, "connected", false);
+  if (brokers?.kind === "list")
+    for (const item of brokers.items)
+      if (!item.props.has("connected")) device.setState(item, "connected", false);
   const stopMessages = mqtt.onMessage((broker, topic, payload) => dispatcher.handle(broker, topic, payload));
   const stopStates = mqtt.onConnectedChange((broker, connected) => {
     const item = brokerItem(device, broker);

@@ -96,6 +96,82 @@ function position(text: string, offset: number): string {
   return `line ${before.length}, column ${(before[before.length - 1]?.length ?? 0) + 1}`;
 }
 
+class JsonSyntaxAt extends Error {
+  constructor(readonly offset: number) {
+    super(`JSON syntax error at ${offset}`);
+  }
+}
+
+/** The offset of the first JSON syntax error in `text` (Node's messages do not always give one), or -1. */
+export function jsonErrorOffset(text: string): number {
+  let i = 0;
+  const space = (): void => {
+    while (i < text.length && " \t\r\n".includes(text[i] as string)) i++;
+  };
+  const fail = (): never => {
+    throw new JsonSyntaxAt(i);
+  };
+  const literal = (): void => {
+    const m = /^(?:true|false|null|-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?)/.exec(text.slice(i, i + 400));
+    if (!m) fail();
+    i += (m as RegExpExecArray)[0].length;
+  };
+  const string = (): void => {
+    if (text[i] !== '"') fail();
+    for (i++; i < text.length; i++) {
+      const c = text[i] as string;
+      if (c === '"') {
+        i++;
+        return;
+      }
+      if (c === "\\") i++;
+      else if (c < " ") fail();
+    }
+    fail();
+  };
+  const value = (): void => {
+    space();
+    const c = text[i];
+    if (c === "{" || c === "[") {
+      const close = c === "{" ? "}" : "]";
+      i++;
+      space();
+      if (text[i] === close) {
+        i++;
+        return;
+      }
+      for (;;) {
+        if (c === "{") {
+          space();
+          string();
+          space();
+          if (text[i] !== ":") fail();
+          i++;
+        }
+        value();
+        space();
+        if (text[i] === ",") {
+          i++;
+          continue;
+        }
+        if (text[i] !== close) fail();
+        i++;
+        return;
+      }
+    }
+    if (c === '"') string();
+    else literal();
+  };
+  try {
+    value();
+    space();
+    return i < text.length ? i : -1;
+  } catch (error) {
+    if (error instanceof JsonSyntaxAt) return Math.min(error.offset, text.length);
+    throw error;
+  }
+}
+
 /** Parses and checks a profile file's text. Errors say where: `line 3, column 7` or the JSON path. */
 export function parseDeviceProfile(text: string, schema: Schema = getSchema()): DeviceProfile {
   let data: unknown;
@@ -103,9 +179,12 @@ export function parseDeviceProfile(text: string, schema: Schema = getSchema()): 
     data = JSON.parse(text);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    const at = /position (\d+)/.exec(message);
-    const where = at ? position(text, Number(at[1])) : "(JSON)";
-    throw new ProfileError(`invalid JSON: ${message.replace(/ in JSON at position \d+.*$/, "")}`, where);
+    const offset = jsonErrorOffset(text);
+    const reason = message
+      .replace(/ in JSON at position \d+.*$/s, "")
+      .replace(/ at position \d+/, "")
+      .replace(/, [\s\S]* is not valid JSON$/, "");
+    throw new ProfileError(`invalid JSON: ${reason}`, position(text, Math.max(0, offset)));
   }
   return checkDeviceProfile(data, schema);
 }
