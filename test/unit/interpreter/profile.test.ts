@@ -140,6 +140,8 @@ describe("device profile values", () => {
 describe("bad device profiles", () => {
   const BAD: readonly [name: string, text: string, message: string][] = [
     ["not JSON", '{\n  "/system/identity": {\n    "name": 1,\n  }\n}', "line 4, column 3: invalid JSON"],
+    ["a trailing comma", '{\n  "/system/identity": {"name": "x"},\n}', "line 3, column 1: invalid JSON"],
+    ["text after the object", '{"/system/identity": {}} extra', "line 1, column 26: invalid JSON"],
     [
       "not an object",
       "[1, 2]",
