@@ -19,3 +19,36 @@ export function withCursor(source: string, marker = "|"): CursorText {
 export function analyzeText(text: string, uri = "file:///test.rsc"): DocumentAnalysis {
   return new DocumentAnalysis(uri, 1, parse(text), getSchema());
 }
+
+export interface MarkedText extends CursorText {
+  /** The ranges between `«` and `»`, in order. */
+  readonly ranges: readonly { readonly start: number; readonly end: number }[];
+}
+
+/** Like withCursor, and also collects `«...»` ranges (the markers are removed from the text). */
+export function withMarkers(source: string): MarkedText {
+  let text = "";
+  let offset = -1;
+  const ranges: { start: number; end: number }[] = [];
+  let open = -1;
+  for (const ch of source) {
+    if (ch === "|" && offset < 0) offset = text.length;
+    else if (ch === "«") open = text.length;
+    else if (ch === "»") ranges.push({ start: open, end: text.length });
+    else text += ch;
+  }
+  if (offset < 0) throw new Error(`no cursor marker '|' in ${JSON.stringify(source)}`);
+  return { text, offset, ranges };
+}
+
+/** Applies non-overlapping edits (any order) to `text`. */
+export function applyEdits(
+  text: string,
+  edits: readonly { start: number; end: number; newText: string }[],
+): string {
+  let out = text;
+  for (const edit of [...edits].sort((a, b) => b.start - a.start)) {
+    out = out.slice(0, edit.start) + edit.newText + out.slice(edit.end);
+  }
+  return out;
+}

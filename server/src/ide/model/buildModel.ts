@@ -255,6 +255,8 @@ class ModelBuilder {
               continue;
             }
           }
+          // A section holds the lines that run in its menu: relative menu commands (`add ...`), not `:put` or `/ip ...`.
+          if (section && !bound.absolute && bound.info && bound.rootCommand === undefined) section.end = statement.end;
           break;
         }
         case "Block": {
@@ -273,7 +275,6 @@ class ModelBuilder {
           this.visitStatements(statement, statement.body, current, scope, false, ctx.statementStart);
           break;
       }
-      if (section) section.end = statement.end;
     }
     if (section) this.sections.push(section);
   }
