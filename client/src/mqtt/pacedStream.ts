@@ -29,6 +29,8 @@ export class PacedDuplex extends Duplex {
     pacing: PacingOptions = {},
   ) {
     super({ allowHalfOpen: false });
+    // MQTT packets are small and latency-bound (QoS 1 waits for PUBACK): Nagle's delay would cost 40 ms each.
+    socket.setNoDelay(true);
     this.sliceBytes = pacing.sliceBytes ?? 16 * 1024;
     this.maxBufferedBytes = pacing.maxBufferedBytes ?? 256 * 1024;
     socket.on("data", (chunk: Buffer) => this.onData(chunk));
@@ -55,6 +57,14 @@ export class PacedDuplex extends Duplex {
     }
     if (this.socket.write(chunk)) callback();
     else this.socket.once("drain", () => callback());
+  }
+
+  /** Corked writes (a packet's header and body) leave in one write, so one packet is one TCP segment. */
+  override _writev(
+    chunks: { chunk: Buffer; encoding: BufferEncoding }[],
+    callback: (error?: Error | null) => void,
+  ): void {
+    this._write(Buffer.concat(chunks.map((c) => c.chunk)), "binary", callback);
   }
 
   override _final(callback: (error?: Error | null) => void): void {
