@@ -256,7 +256,8 @@ class ModelBuilder {
             }
           }
           // A section holds the lines that run in its menu: relative menu commands (`add ...`), not `:put` or `/ip ...`.
-          if (section && !bound.absolute && bound.info && bound.rootCommand === undefined) section.end = statement.end;
+          if (section && !bound.absolute && bound.info && bound.rootCommand === undefined)
+            section.end = statement.end;
           break;
         }
         case "Block": {
