@@ -109,7 +109,9 @@ interface PendingPublish {
   readonly disconnectAfter: boolean;
   readonly resolve: () => void;
   readonly reject: (error: MqttError) => void;
-  timer: TimerHandle | undefined;
+  /** When the deadline passes (clock time), and how long it was, for the message. */
+  readonly expiresAt: number;
+  readonly deadlineMs: number;
   sentOn: Attempt | undefined;
   settled: boolean;
 }
@@ -135,6 +137,11 @@ export class BrokerConnection {
   private readonly subscriptionQos = new Map<string, QoS>();
   private queue: PendingPublish[] = [];
   private readonly inflight = new Set<PendingPublish>();
+  /**
+   * One timer for every publish deadline, set for the earliest one: a timer per publish costs more than the publish
+   * itself at QoS 0 rates. When it fires, every overdue publish expires and the timer moves to the next deadline.
+   */
+  private deadlineTimer: { handle: TimerHandle; at: number } | undefined;
   private readonly kick: KickLoopDetector;
   private readonly fallbackClientId = randomClientId();
   private disposed = false;
@@ -218,6 +225,21 @@ export class BrokerConnection {
     this.disposed = true;
   }
 
+  /**
+   * QoS 0 without waiting: hands the packet to the connected client right away and returns true, when nothing is
+   * queued before it and the socket is not pushing back. Otherwise returns false and sends nothing: use `publish`,
+   * which queues, waits and reports errors. QoS 0 is fire and forget, so "handed to the socket" is its completion.
+   */
+  publishNow(topic: string, payload: Buffer, retain: boolean): boolean {
+    const attempt = this.current;
+    const client = attempt?.client;
+    if (this.disposed || !attempt || !client || attempt.phase !== "up" || !client.connected) return false;
+    if (this.queue.length > 0 || this.currentState.status !== "connected") return false;
+    if (client.stream.writableNeedDrain || validatePublishTopic(topic) !== undefined) return false;
+    client.publish(topic, payload, { qos: 0, retain });
+    return true;
+  }
+
   /** Publishes and resolves when the QoS flow completes (written for QoS 0, PUBACK for 1, PUBCOMP for 2). */
   publish(topic: string, payload: string | Buffer, options: PublishOptions = {}): Promise<void> {
     if (this.disposed) return Promise.reject(this.disposedError());
@@ -267,12 +289,13 @@ export class BrokerConnection {
         disconnectAfter: options.disconnectAfter ?? false,
         resolve,
         reject,
-        timer: undefined,
+        expiresAt: this.deps.clock.now() + deadlineMs,
+        deadlineMs,
         sentOn: undefined,
         settled: false,
       };
-      entry.timer = this.deps.clock.setTimeout(() => this.expirePublish(entry, deadlineMs), deadlineMs);
       this.queue.push(entry);
+      this.armDeadline(entry.expiresAt);
     });
     if (status !== "connected") this.ensureConnecting();
     else this.drain();
@@ -757,9 +780,32 @@ export class BrokerConnection {
     this.queue.splice(i, 0, entry);
   }
 
-  private expirePublish(entry: PendingPublish, deadlineMs: number): void {
+  /** Makes sure the deadline timer fires no later than `at`. */
+  private armDeadline(at: number): void {
+    if (this.deadlineTimer && this.deadlineTimer.at <= at) return;
+    if (this.deadlineTimer) this.deps.clock.clearTimeout(this.deadlineTimer.handle);
+    const handle = this.deps.clock.setTimeout(
+      () => this.expireOverduePublishes(),
+      Math.max(0, at - this.deps.clock.now()),
+    );
+    this.deadlineTimer = { handle, at };
+  }
+
+  private expireOverduePublishes(): void {
+    this.deadlineTimer = undefined;
+    const now = this.deps.clock.now();
+    let next = Infinity;
+    for (const entry of [...this.queue, ...this.inflight]) {
+      if (entry.settled) continue;
+      if (entry.expiresAt <= now) this.expirePublish(entry);
+      else next = Math.min(next, entry.expiresAt);
+    }
+    if (next !== Infinity) this.armDeadline(next);
+  }
+
+  private expirePublish(entry: PendingPublish): void {
     if (entry.settled) return;
-    entry.timer = undefined;
+    const deadlineMs = entry.deadlineMs;
     this.settle(entry);
     const state = this.currentState;
     const why =
@@ -781,17 +827,22 @@ export class BrokerConnection {
 
   private settle(entry: PendingPublish): void {
     entry.settled = true;
-    if (entry.timer !== undefined) this.deps.clock.clearTimeout(entry.timer);
-    entry.timer = undefined;
     this.inflight.delete(entry);
     const i = this.queue.indexOf(entry);
     if (i >= 0) this.queue.splice(i, 1);
+  }
+
+  /** Stops the deadline timer (nothing is pending any more: the connection is closing or disposed). */
+  private clearDeadline(): void {
+    if (this.deadlineTimer) this.deps.clock.clearTimeout(this.deadlineTimer.handle);
+    this.deadlineTimer = undefined;
   }
 
   private rejectAllPublishes(error: MqttError): void {
     const all = [...this.queue, ...this.inflight];
     this.queue = [];
     this.inflight.clear();
+    this.clearDeadline();
     for (const entry of all) {
       if (entry.settled) continue;
       this.settle(entry);

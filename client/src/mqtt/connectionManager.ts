@@ -195,6 +195,12 @@ export class ConnectionManager {
   }
 
   /** Publishes; resolves when the QoS flow completes. See {@link PublishOptions} for force and deadlines. */
+  /** A QoS 0 publish sent at once when the broker is connected and idle; false means use `publish`. */
+  publishNow(name: string, topic: string, payload: Buffer, retain: boolean): boolean {
+    if (this.disposed) return false;
+    return this.connections.get(name)?.publishNow(topic, payload, retain) ?? false;
+  }
+
   publish(
     name: string,
     topic: string,

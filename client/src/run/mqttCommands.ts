@@ -102,19 +102,41 @@ export function scriptFailure(error: unknown): Error {
 export function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
   if (signal.aborted) return Promise.reject(new CancelledError());
   return new Promise<T>((resolve, reject) => {
-    const onAbort = (): void => reject(new CancelledError());
-    signal.addEventListener("abort", onAbort, { once: true });
+    const stopWatching = watchAbort(signal, () => reject(new CancelledError()));
     work.then(
       (v) => {
-        signal.removeEventListener("abort", onAbort);
+        stopWatching();
         resolve(v);
       },
       (e: unknown) => {
-        signal.removeEventListener("abort", onAbort);
+        stopWatching();
         reject(scriptFailure(e));
       },
     );
   });
+}
+
+/** Callbacks waiting for each signal's abort: one event listener per signal instead of one per operation. */
+const abortWatchers = new WeakMap<AbortSignal, Set<() => void>>();
+
+function watchAbort(signal: AbortSignal, callback: () => void): () => void {
+  let watchers = abortWatchers.get(signal);
+  if (watchers === undefined) {
+    const created = new Set<() => void>();
+    abortWatchers.set(signal, created);
+    signal.addEventListener(
+      "abort",
+      () => {
+        for (const watcher of [...created]) watcher();
+        created.clear();
+      },
+      { once: true },
+    );
+    watchers = created;
+  }
+  const set = watchers;
+  set.add(callback);
+  return () => set.delete(callback);
 }
 
 export interface MqttCommandOptions {
@@ -126,7 +148,7 @@ export interface MqttCommandOptions {
 /** The host commands of `/iot mqtt` for a run. */
 export function mqttCommands(options: MqttCommandOptions): Map<string, HostCommand> {
   const { mqtt, device } = options;
-  const publish: HostCommand = async (call) => {
+  const publish: HostCommand = (call) => {
     const broker = required(call, "broker");
     const topic = required(call, "topic");
     const payload = bytesToBuffer(toStr(call.args.get("message") ?? ""));
@@ -138,9 +160,14 @@ export function mqttCommands(options: MqttCommandOptions): Map<string, HostComma
       force: flag(call.args.get("force"), true),
       disconnectAfter: flag(call.args.get("disconnect-after"), false),
     };
-    await untilAborted(mqtt.publish(broker, topic, payload, request), call.signal);
-    options.onPublish?.({ broker, topic, payload, qos, retain });
-    return NOTHING;
+    const published = (): Value => {
+      options.onPublish?.({ broker, topic, payload, qos, retain });
+      return NOTHING;
+    };
+    // QoS 0 on a connected, idle broker completes when the packet is handed to the socket: no promise, no wait.
+    if (qos === 0 && !request.disconnectAfter && mqtt.publishNow?.(broker, topic, payload, retain))
+      return published();
+    return untilAborted(mqtt.publish(broker, topic, payload, request), call.signal).then(published);
   };
   const connect: HostCommand = async (call) => {
     await untilAborted(mqtt.connect(required(call, "broker")), call.signal);

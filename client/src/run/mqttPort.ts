@@ -47,6 +47,8 @@ export interface PublishRequest {
 /** The MQTT side of a run. The VS Code side may implement it over its own connections. */
 export interface MqttPort {
   publish(broker: string, topic: string, payload: Buffer, request: PublishRequest): Promise<void>;
+  /** Optional fast path for QoS 0: sends at once and returns true, or returns false to use `publish`. */
+  publishNow?(broker: string, topic: string, payload: Buffer, retain: boolean): boolean;
   connect(broker: string): Promise<void>;
   disconnect(broker: string): Promise<void>;
   subscribe(broker: string, filter: string, qos: QoS): Promise<void>;
@@ -144,6 +146,10 @@ export class ManagedMqtt implements MqttPort {
 
   brokersChanged(): void {
     this.fresh.clear();
+  }
+
+  publishNow(broker: string, topic: string, payload: Buffer, retain: boolean): boolean {
+    return this.fresh.has(broker) && this.manager.publishNow(broker, topic, payload, retain);
   }
 
   async publish(broker: string, topic: string, payload: Buffer, request: PublishRequest): Promise<void> {
