@@ -5,8 +5,10 @@ export const USAGE = `rsc - RouterOS script tools (routeros-mqtt)
 Usage:
   rsc check [--format text|json] PATH...   Check .rsc files (directories are walked; - reads stdin)
   rsc lsp --stdio                          Start the language server on stdin/stdout
-  rsc run FILE [--broker NAME=URL]... [--device PROFILE.json] [--timeout SECONDS]
+  rsc run FILE [--broker NAME=URL]... [--device PROFILE.json] [--timeout SECONDS] [--verbose]
                                            Run a script against a simulated device and MQTT brokers
+                                           (no --broker: an embedded broker takes every broker name;
+                                           --verbose also prints the MQTT connection log)
   rsc --help | --version
 
 Exit status: 0 success, 1 errors found (check) or script error (run), 2 usage error or unreadable file.
