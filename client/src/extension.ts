@@ -15,6 +15,8 @@ import { registerMessageCommands } from "./ui/messageCommands";
 import { MessageDocuments } from "./ui/messageDocuments";
 import { PublishCodeLensProvider } from "./ui/publishCodeLens";
 import { registerPublishCommands } from "./ui/publishCommands";
+import type { ScriptRunApi } from "./ui/run/runRecord";
+import { registerScriptRuns } from "./ui/run/runCommands";
 import { showError, type Services } from "./ui/services";
 import { BrokerStatusBar } from "./ui/statusBar";
 import { SubscriptionMemory } from "./ui/subscriptionMemory";
@@ -23,7 +25,7 @@ import { treeSnapshot } from "./ui/treeSnapshot";
 /** Work to finish before the extension host exits: closing connections, stopping the server and the local broker. */
 let shutdown: (() => Promise<void>) | undefined;
 
-export function activate(context: vscode.ExtensionContext): RouterOsMqttApi {
+export function activate(context: vscode.ExtensionContext): RouterOsMqttApi & ScriptRunApi {
   // The manager's redactor knows every secret used; until it exists the built-in patterns apply.
   const redactor: { redact: (text: string) => string } = { redact: (text) => redactText(text) };
   const log = createExtensionLog((text) => redactor.redact(text));
@@ -59,6 +61,7 @@ export function activate(context: vscode.ExtensionContext): RouterOsMqttApi {
     localBroker,
   };
   const documents = new MessageDocuments(hub);
+  const scriptRuns = registerScriptRuns(services);
   const languageClient = new RouterOsLanguageClient(context, (m) => log.warn(m));
   let namesSent: readonly string[] = [];
 
@@ -145,6 +148,7 @@ export function activate(context: vscode.ExtensionContext): RouterOsMqttApi {
     ...registerImportCommands(services),
     ...registerPublishCommands(services),
     ...registerMessageCommands(services, documents),
+    ...scriptRuns.disposables,
     ...registerLocalBrokerCommands(
       localBroker,
       (name) => connections.connect(name),
@@ -174,6 +178,7 @@ export function activate(context: vscode.ExtensionContext): RouterOsMqttApi {
   log.info(`activated; ${repository.validProfiles().length} broker(s) configured`);
 
   shutdown = async () => {
+    await scriptRuns.stop();
     await Promise.allSettled([connections.dispose(), localBroker.stop()]);
   };
 
@@ -201,6 +206,7 @@ export function activate(context: vscode.ExtensionContext): RouterOsMqttApi {
     },
     treeSnapshot: () => treeSnapshot(tree),
     brokerNamesForLanguageServer: () => namesSent,
+    ...scriptRuns.api,
   };
 }
 

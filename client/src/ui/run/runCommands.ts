@@ -1,0 +1,29 @@
+// Registers "RouterOS: Run Script" and "RouterOS: Stop Script", the run CodeLens, and the run part of the extension API.
+import * as vscode from "vscode";
+import type { Services } from "../services";
+import { RunCodeLensProvider } from "./runCodeLens";
+import type { ScriptRunApi } from "./runRecord";
+import { ScriptRunController } from "./scriptRunController";
+
+export interface ScriptRuns {
+  readonly api: ScriptRunApi;
+  /** Stops a run in progress (at shutdown). */
+  readonly stop: () => Promise<unknown>;
+  readonly disposables: vscode.Disposable[];
+}
+
+export function registerScriptRuns(services: Services): ScriptRuns {
+  const controller = new ScriptRunController(services);
+  const lenses = new RunCodeLensProvider(controller);
+  return {
+    api: { lastRun: () => controller.lastRun() },
+    stop: () => controller.stop(),
+    disposables: [
+      controller,
+      lenses,
+      vscode.languages.registerCodeLensProvider({ language: "routeros" }, lenses),
+      vscode.commands.registerCommand("routerosMqtt.runScript", (arg?: unknown) => controller.run(arg)),
+      vscode.commands.registerCommand("routerosMqtt.stopScript", () => controller.stop()),
+    ],
+  };
+}

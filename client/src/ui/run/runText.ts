@@ -1,0 +1,132 @@
+// The words of a run in VS Code (no vscode import): output channel lines, the published-messages summary, and the short result a notification shows.
+import type { LogLevel, ScriptFailure } from "../../../../server/src/interpreter";
+import { payloadPreview, payloadText } from "../../messages/payloadFormat";
+import { formatFailure, type PublishedMessage, type RunStatus } from "../../run";
+
+/** How a finished run went, as the texts below need it. */
+export interface RunEnd {
+  readonly status: RunStatus;
+  readonly failures: readonly ScriptFailure[];
+  readonly published: number;
+  readonly onMessageRuns: number;
+  readonly listened: boolean;
+  readonly elapsedMs: number;
+}
+
+function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+function two(n: number): string {
+  return String(n).padStart(2, "0");
+}
+
+function seconds(ms: number): string {
+  return `${(ms / 1000).toFixed(1)} s`;
+}
+
+/** A payload in full when it is text, else a hex preview (binary cannot go to an output channel as it is). */
+export function payloadForOutput(payload: Buffer): string {
+  if (payload.length === 0) return "(empty)";
+  return payloadText(payload) ?? `${payloadPreview(payload, 120)} (${payload.length} bytes of binary)`;
+}
+
+/** `[mqtt] published to AWS: my/topic (qos 1, retain no): {...}`, as `rsc run` prints it. */
+export function publishedLine(message: PublishedMessage): string {
+  return `[mqtt] published to ${message.broker}: ${message.topic} (qos ${message.qos}, retain ${message.retain ? "yes" : "no"}): ${payloadForOutput(message.payload)}`;
+}
+
+/** `[info] message`, as `rsc run` prints `:log` lines. */
+export function logLine(level: LogLevel, message: string): string {
+  return `[${level}] ${message}`;
+}
+
+/** A failure of an on-message or background script while the run goes on. */
+export function handlerFailureLine(failure: ScriptFailure): string {
+  return `[on-message] ${formatFailure(failure)}`;
+}
+
+/** The first line of a run. */
+export function runHeader(info: {
+  readonly file: string;
+  readonly device: string;
+  readonly timeoutSeconds: number;
+  readonly startedAt: Date;
+}): string {
+  const d = info.startedAt;
+  const at = `${two(d.getHours())}:${two(d.getMinutes())}:${two(d.getSeconds())}`;
+  const limit = info.timeoutSeconds > 0 ? `stops after ${info.timeoutSeconds} s` : "runs until stopped";
+  return `▶ ${info.file} at ${at} (device: ${info.device}; ${limit})`;
+}
+
+/** A script name the brokers view does not have went to another broker. */
+export function routedLine(name: string, broker: string): string {
+  return `[mqtt] broker "${name}" is not in the brokers view: using "${broker}" instead`;
+}
+
+/** The script ended and its on-message subscriptions keep running. */
+export function listeningLine(timeoutSeconds: number): string {
+  return timeoutSeconds > 0
+    ? `… the script ended; its on-message scripts run for the rest of the ${timeoutSeconds} s (Stop Script ends them)`
+    : "… the script ended; its on-message scripts run until Stop Script";
+}
+
+function where(failure: ScriptFailure | undefined): string {
+  return failure ? ` at line ${failure.line}, column ${failure.column}` : "";
+}
+
+function counts(end: RunEnd): string {
+  const parts = [`${plural(end.published, "message")} published`];
+  if (end.listened || end.onMessageRuns > 0) parts.push(plural(end.onMessageRuns, "on-message run"));
+  return parts.join(", ");
+}
+
+/** The last line of a run: how it ended, where, and what it did. */
+export function endingLine(end: RunEnd): string {
+  const first = end.failures[0];
+  const took = `after ${seconds(end.elapsedMs)}`;
+  switch (end.status) {
+    case "ok":
+      return `■ ok: ${counts(end)} ${took}`;
+    case "error": {
+      const more = end.failures.length > 1 ? ` (and ${plural(end.failures.length - 1, "more error")})` : "";
+      return `■ error${where(first)}: ${first?.message ?? "the script failed"}${more}; ${counts(end)} ${took}`;
+    }
+    case "cancelled":
+      return `■ stopped${where(first)}: ${counts(end)} ${took}`;
+    case "timeout":
+      return `■ timeout${where(first)}: ${first?.message ?? "time is up"}; ${counts(end)}`;
+  }
+}
+
+/** The short result of a notification: `telemetry.rsc: ok, 1 message published`. */
+export function shortResult(file: string, end: RunEnd): string {
+  const first = end.failures[0];
+  switch (end.status) {
+    case "ok":
+      return `${file}: ok, ${counts(end)}.`;
+    case "error":
+      return `${file}: error${first ? ` at line ${first.line}` : ""}: ${first?.message ?? "the script failed"}`;
+    case "cancelled":
+      return `${file}: stopped${first ? ` at line ${first.line}` : ""} (${counts(end)}).`;
+    case "timeout":
+      return `${file}: timeout${first ? ` at line ${first.line}` : ""}: ${first?.message ?? "time is up"} (${counts(end)}).`;
+  }
+}
+
+/** The published messages as an aligned table (payloads cut to one line of `maxPayload` characters). */
+export function publishedTable(messages: readonly PublishedMessage[], maxPayload = 100): string[] {
+  if (messages.length === 0) return [];
+  const header = ["broker", "topic", "qos", "retain", "payload"];
+  const rows = messages.map((m) => [
+    m.broker,
+    m.topic,
+    String(m.qos),
+    m.retain ? "yes" : "no",
+    payloadPreview(m.payload, maxPayload),
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length)));
+  const line = (cells: readonly string[]): string =>
+    `  ${cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i] ?? 0))).join("  ")}`;
+  return [`Published (${messages.length}):`, line(header), ...rows.map(line)];
+}

@@ -1,0 +1,440 @@
+// Runs the active RouterOS script in VS Code: one run at a time through the extension's connections, output in its own channel, failures in the Problems panel, a cancellable progress notification, and the offer to add a missing broker or use the local one.
+import { basename, dirname } from "node:path";
+import * as vscode from "vscode";
+import { runScript, type PublishedMessage, type RunResult } from "../../run";
+import { errorText, type Services } from "../services";
+import { DeviceProfileError, loadDeviceProfile, type LoadedProfile } from "./deviceProfileSetting";
+import { failureDiagnostic, type FailureKind, type RunDiagnostic } from "./failureRanges";
+import { withViewBrokers } from "./runDevice";
+import { RECORD_LIMIT, RunRecord, type ScriptRunView } from "./runRecord";
+import {
+  endingLine,
+  handlerFailureLine,
+  listeningLine,
+  logLine,
+  publishedLine,
+  publishedTable,
+  routedLine,
+  runHeader,
+  shortResult,
+} from "./runText";
+import { ViewBrokerPort, type Route } from "./viewBrokerPort";
+
+/** What to do with a broker name neither the brokers view nor the script knows. */
+export type UnknownBrokerChoice = "ask" | "local" | "fail";
+
+/** Arguments of `routerosMqtt.runScript` (all optional; the editor title passes a Uri instead). */
+export interface RunScriptArgs {
+  /** The script (default: the active editor's). */
+  uri?: vscode.Uri | string;
+  /** ask (default): an error offering to add the broker or to run on the local broker; local: use the local embedded broker for them; fail: just the error. */
+  unknownBrokers?: UnknownBrokerChoice;
+  /** Overrides `routerosMqtt.run.timeoutSeconds`. */
+  timeoutSeconds?: number;
+  /** Overrides `routerosMqtt.run.deviceProfile`. */
+  deviceProfile?: string;
+}
+
+export const RUN_CHANNEL_NAME = "RouterOS Script Run";
+const RUNNING_CONTEXT = "routerosMqtt.scriptRunning";
+const DEFAULT_TIMEOUT_SECONDS = 60;
+const SEVERITY: Record<RunDiagnostic["severity"], vscode.DiagnosticSeverity> = {
+  error: vscode.DiagnosticSeverity.Error,
+  warning: vscode.DiagnosticSeverity.Warning,
+  information: vscode.DiagnosticSeverity.Information,
+};
+
+interface ActiveRun {
+  readonly record: RunRecord;
+  readonly uri: vscode.Uri;
+  readonly controller: AbortController;
+  /** Resolves when the run has ended and reported (set right after the run starts). */
+  done: Promise<ScriptRunView> | undefined;
+  /** Ended by a new run: no notification. */
+  replaced: boolean;
+  /** The script was edited during the run: its failures no longer point at the right text. */
+  edited: boolean;
+}
+
+class StoppedByUser extends Error {
+  override readonly name = "StoppedByUser";
+}
+
+function argsOf(arg: unknown): RunScriptArgs {
+  if (arg instanceof vscode.Uri) return { uri: arg };
+  if (typeof arg === "string") return { uri: arg };
+  return arg && typeof arg === "object" ? arg : {};
+}
+
+function isRouterOs(document: vscode.TextDocument): boolean {
+  return document.languageId === "routeros" || document.uri.path.toLowerCase().endsWith(".rsc");
+}
+
+/** The name a document runs under: its file name, or the untitled editor's title. */
+function scriptName(document: vscode.TextDocument): string {
+  return document.isUntitled ? basename(document.uri.path) : basename(document.fileName);
+}
+
+export class ScriptRunController implements vscode.Disposable {
+  private readonly channel = vscode.window.createOutputChannel(RUN_CHANNEL_NAME);
+  private readonly diagnostics = vscode.languages.createDiagnosticCollection("routeros-run");
+  private readonly changeEmitter = new vscode.EventEmitter<void>();
+  private readonly disposables: vscode.Disposable[] = [];
+  private current: ActiveRun | undefined;
+  private last: RunRecord | undefined;
+  private nextId = 1;
+  /** Fires when a run starts, starts listening or ends (the CodeLens redraws). */
+  readonly onDidChange = this.changeEmitter.event;
+
+  constructor(private readonly services: Services) {
+    this.disposables.push(
+      this.channel,
+      this.diagnostics,
+      this.changeEmitter,
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        if (e.contentChanges.length === 0) return;
+        if (this.current?.uri.toString() === e.document.uri.toString()) this.current.edited = true;
+        if (this.diagnostics.has(e.document.uri)) this.diagnostics.delete(e.document.uri);
+      }),
+    );
+  }
+
+  /** The newest run. */
+  lastRun(): ScriptRunView | undefined {
+    return this.last?.view();
+  }
+
+  /** The script of the run in progress, if one runs. */
+  runningUri(): vscode.Uri | undefined {
+    return this.current?.uri;
+  }
+
+  /** The run in progress is listening for messages (its script has ended). */
+  listening(): boolean {
+    return this.current?.record.state === "listening";
+  }
+
+  /** Stops the run in progress (if any) and resolves with how it ended. */
+  async stop(): Promise<ScriptRunView | undefined> {
+    const active = this.current;
+    if (!active) return this.lastRun();
+    active.controller.abort(new StoppedByUser("stopped by the user"));
+    return active.done ?? this.lastRun();
+  }
+
+  /** Runs a script (the active editor's by default); a run in progress is stopped first. Resolves when it ends. */
+  async run(arg?: unknown): Promise<ScriptRunView | undefined> {
+    const args = argsOf(arg);
+    const document = await this.documentOf(args);
+    if (!document) return undefined;
+    const previous = this.current;
+    if (previous) {
+      previous.replaced = true;
+      previous.controller.abort(new StoppedByUser("stopped: the script was run again"));
+      await previous.done;
+    }
+    return this.start(document, args);
+  }
+
+  private async documentOf(args: RunScriptArgs): Promise<vscode.TextDocument | undefined> {
+    const given = args.uri;
+    let document: vscode.TextDocument | undefined;
+    if (given !== undefined) {
+      const uri = typeof given === "string" ? vscode.Uri.parse(given) : given;
+      document =
+        vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString()) ??
+        (await vscode.workspace.openTextDocument(uri));
+    } else {
+      document = vscode.window.activeTextEditor?.document;
+    }
+    if (!document || !isRouterOs(document)) {
+      void vscode.window.showInformationMessage("Open a RouterOS script (.rsc) to run it.");
+      return undefined;
+    }
+    return document;
+  }
+
+  /** The run's time limit and device profile setting (arguments win over settings); bad values are logged. */
+  private settings(document: vscode.TextDocument, args: RunScriptArgs): { timeout: number; profile: string } {
+    const config = vscode.workspace.getConfiguration("routerosMqtt.run", document.uri);
+    const given = args.timeoutSeconds ?? config.get<unknown>("timeoutSeconds", DEFAULT_TIMEOUT_SECONDS);
+    let timeout = DEFAULT_TIMEOUT_SECONDS;
+    if (typeof given === "number" && Number.isFinite(given) && given >= 0) timeout = given;
+    else
+      this.services.log.warn(
+        `routerosMqtt.run.timeoutSeconds must be a number of seconds (0: until stopped), got ${JSON.stringify(given)}; using ${DEFAULT_TIMEOUT_SECONDS}`,
+      );
+    const profile = args.deviceProfile ?? config.get<unknown>("deviceProfile", "");
+    return { timeout, profile: typeof profile === "string" ? profile : "" };
+  }
+
+  private start(document: vscode.TextDocument, args: RunScriptArgs): Promise<ScriptRunView> {
+    const file = scriptName(document);
+    const record = new RunRecord(this.nextId++, file, document.uri.toString());
+    const active: ActiveRun = {
+      record,
+      uri: document.uri,
+      controller: new AbortController(),
+      done: undefined,
+      replaced: false,
+      edited: false,
+    };
+    this.current = active;
+    this.last = record;
+    const done = this.execute(document, args, active)
+      .then(
+        () => record.view(),
+        (error: unknown) => {
+          // execute() reports what can go wrong itself; this guard keeps a run from staying "running" on a bug.
+          record.state = "error";
+          record.summary = `${file}: the run failed: ${errorText(this.services, error)}`;
+          this.services.log.error(record.summary);
+          return record.view();
+        },
+      )
+      .finally(() => {
+        if (this.current === active) this.current = undefined;
+        void vscode.commands.executeCommand("setContext", RUNNING_CONTEXT, this.current !== undefined);
+        this.changeEmitter.fire();
+      });
+    active.done = done;
+    return done;
+  }
+
+  private write(record: RunRecord, line: string): void {
+    record.line(line);
+    this.channel.appendLine(line);
+  }
+
+  private async execute(
+    document: vscode.TextDocument,
+    args: RunScriptArgs,
+    active: ActiveRun,
+  ): Promise<void> {
+    const { record, controller } = active;
+    const { services } = this;
+    const text = document.getText();
+    const file = record.file;
+    this.diagnostics.clear();
+    this.channel.clear();
+    this.channel.show(true);
+    void vscode.commands.executeCommand("setContext", RUNNING_CONTEXT, true);
+    this.changeEmitter.fire();
+
+    const { timeout, profile: profileSetting } = this.settings(document, args);
+    const folder =
+      vscode.workspace.getWorkspaceFolder(document.uri) ?? vscode.workspace.workspaceFolders?.[0];
+    let loaded: LoadedProfile;
+    try {
+      loaded = await loadDeviceProfile(profileSetting, {
+        ...(folder ? { workspaceFolder: folder.uri.fsPath } : {}),
+        ...(document.isUntitled ? {} : { scriptFolder: dirname(document.fileName) }),
+      });
+    } catch (error) {
+      const message = error instanceof DeviceProfileError ? error.message : errorText(services, error);
+      record.state = "error";
+      record.summary = `${file}: not run: ${message}`;
+      this.write(record, `■ not run: ${message}`);
+      void vscode.window.showErrorMessage(record.summary, "Open Settings").then((choice) => {
+        if (choice === "Open Settings")
+          void vscode.commands.executeCommand(
+            "workbench.action.openSettings",
+            "routerosMqtt.run.deviceProfile",
+          );
+      });
+      return;
+    }
+
+    const choice = args.unknownBrokers ?? "ask";
+    let fallback: string | undefined;
+    if (choice === "local") {
+      try {
+        await services.localBroker.start();
+        fallback = services.localBroker.profileName();
+      } catch (error) {
+        const message = `could not start the local embedded broker: ${errorText(services, error)}`;
+        record.state = "error";
+        record.summary = `${file}: not run: ${message}`;
+        this.write(record, `■ not run: ${message}`);
+        void vscode.window.showErrorMessage(record.summary);
+        return;
+      }
+    }
+
+    const viewProfiles = services.repository.validProfiles();
+    const port = new ViewBrokerPort({
+      manager: services.manager,
+      inView: (name) => services.repository.validProfiles().some((p) => p.name === name),
+      viewProblem: (name) => {
+        const entry = services.repository.get(name);
+        return entry && entry.problems.length > 0 ? entry.problems.join("; ") : undefined;
+      },
+      clientIdOwner: (clientId) =>
+        services.repository.validProfiles().find((p) => p.clientId === clientId)?.name,
+      ...(fallback !== undefined ? { fallback } : {}),
+      log: (level, message) => services.log.write(level, `script run: ${message}`),
+      onViewSubscriptionsChanged: (broker, filter, subscribed) => {
+        services.hub.setSubscriptions(
+          broker,
+          services.manager.subscriptions(broker).map((s) => s.filter),
+        );
+        if (!subscribed) services.tree.forgetSubscription(broker, filter);
+        services.tree.refreshBroker(broker);
+      },
+      onRoute: (name, route) => this.routeNote(record, name, route),
+    });
+    const device = withViewBrokers(loaded.profile, viewProfiles);
+
+    const published: PublishedMessage[] = [];
+    const started = Date.now();
+    this.write(
+      record,
+      runHeader({ file, device: loaded.label, timeoutSeconds: timeout, startedAt: new Date() }),
+    );
+    record.state = "running";
+    this.changeEmitter.fire();
+
+    let result: RunResult | undefined;
+    await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: `Running ${file}`, cancellable: true },
+      async (progress, token) => {
+        const cancel = token.onCancellationRequested(() =>
+          controller.abort(new StoppedByUser("stopped by the user")),
+        );
+        try {
+          result = await runScript(text, {
+            fileName: file,
+            device,
+            mqtt: (run) => port.attach(run),
+            signal: controller.signal,
+            ...(timeout > 0 ? { timeoutMs: timeout * 1000 } : {}),
+            output: {
+              put: (line) => this.write(record, line),
+              log: (level, message) => this.write(record, logLine(level, message)),
+            },
+            onPublish: (message) => {
+              record.publish(message);
+              if (published.length < RECORD_LIMIT) published.push(message);
+              this.write(record, publishedLine(message));
+            },
+            onHandlerFailure: (failure) => {
+              record.handlerFail(failure);
+              this.write(record, handlerFailureLine(failure));
+              this.addDiagnostic(active, document, text, failure, "handler");
+            },
+            onListening: () => {
+              record.state = "listening";
+              this.write(record, listeningLine(timeout));
+              progress.report({
+                message:
+                  timeout > 0
+                    ? `on-message scripts run for up to ${timeout} s; Cancel stops them`
+                    : "on-message scripts run until you cancel",
+              });
+              this.changeEmitter.fire();
+            },
+          });
+        } finally {
+          cancel.dispose();
+          await port.close();
+        }
+      },
+    );
+    const ended = result;
+    if (!ended) return;
+    for (const name of port.unknownBrokers()) record.unknownBroker(name);
+    for (const failure of ended.failures) {
+      record.fail(failure);
+      this.addDiagnostic(active, document, text, failure, "script");
+    }
+    const end = { ...ended, elapsedMs: Date.now() - started };
+    record.state = ended.status;
+    record.summary = services.manager.redact(shortResult(file, end));
+    this.write(record, endingLine(end));
+    for (const line of publishedTable(published)) this.write(record, line);
+    if (!active.replaced) this.announce(record, document, choice);
+  }
+
+  private routeNote(record: RunRecord, name: string, route: Route): void {
+    if (route.kind === "fallback") this.write(record, routedLine(name, route.broker));
+    if (route.kind === "own")
+      this.write(
+        record,
+        `[mqtt] broker "${name}" comes from the script or the device profile (${route.endpoint}): the run connects to it itself`,
+      );
+  }
+
+  private addDiagnostic(
+    active: ActiveRun,
+    document: vscode.TextDocument,
+    text: string,
+    failure: Parameters<typeof failureDiagnostic>[0],
+    kind: FailureKind,
+  ): void {
+    if (active.edited || document.isClosed) return;
+    const found = failureDiagnostic(failure, { name: active.record.file, text }, kind);
+    if (!found) return;
+    const diagnostic = new vscode.Diagnostic(
+      new vscode.Range(found.start.line, found.start.character, found.end.line, found.end.character),
+      this.services.manager.redact(found.message),
+      SEVERITY[found.severity],
+    );
+    diagnostic.source = "RouterOS run";
+    diagnostic.code = found.code;
+    this.diagnostics.set(document.uri, [...(this.diagnostics.get(document.uri) ?? []), diagnostic]);
+  }
+
+  /** The short result; for broker names nobody knows, the offer to add one or to use the local broker. */
+  private announce(record: RunRecord, document: vscode.TextDocument, choice: UnknownBrokerChoice): void {
+    const summary = record.summary ?? record.file;
+    const unknown = record.view().unknownBrokers;
+    const showOutput = "Show Output";
+    if (unknown.length > 0 && choice === "ask") {
+      const first = unknown[0] ?? "";
+      const names = unknown.map((n) => `"${n}"`).join(", ");
+      const add = `Add Broker "${first}"…`;
+      const local = "Run on Local Broker";
+      void vscode.window
+        .showErrorMessage(
+          `${record.file} uses broker ${names}, which is not in the brokers view (and the script does not add it with /iot mqtt brokers add).`,
+          add,
+          local,
+          showOutput,
+        )
+        .then((picked) => {
+          if (picked === add) void this.addBroker(first, document);
+          if (picked === local) void this.run({ uri: document.uri, unknownBrokers: "local" });
+          if (picked === showOutput) this.channel.show(true);
+        });
+      return;
+    }
+    if (record.state === "ok" || record.state === "cancelled") {
+      void vscode.window.showInformationMessage(summary, showOutput).then((picked) => {
+        if (picked === showOutput) this.channel.show(true);
+      });
+      return;
+    }
+    void vscode.window.showErrorMessage(summary, showOutput).then((picked) => {
+      if (picked === showOutput) this.channel.show(true);
+    });
+  }
+
+  /** The add-broker flow for a missing name; once added, the offer to run the script again. */
+  private async addBroker(name: string, document: vscode.TextDocument): Promise<void> {
+    const added = await vscode.commands.executeCommand<string | undefined>("routerosMqtt.addBroker", {
+      prefill: { name },
+    });
+    if (added === undefined) return;
+    const again = "Run Again";
+    const picked = await vscode.window.showInformationMessage(
+      `Broker "${added}" is in the brokers view now.`,
+      again,
+    );
+    if (picked === again) await this.run({ uri: document.uri });
+  }
+
+  dispose(): void {
+    this.current?.controller.abort(new StoppedByUser("the extension is shutting down"));
+    for (const d of this.disposables) d.dispose();
+  }
+}
