@@ -215,6 +215,41 @@ export class Workbench {
     );
   }
 
+  /** The items (aria-labels) of the suggest widget as it is now, without triggering it; [] when it is closed. */
+  async suggestions() {
+    return this.page.$$eval(".suggest-widget.visible .monaco-list-row", (rows) =>
+      rows.map((r) => r.getAttribute("aria-label") ?? ""),
+    );
+  }
+
+  /** Types into the focused editor or input as a person would, key by key. */
+  async typeText(text) {
+    await this.page.keyboard.type(text, { delay: 15 });
+  }
+
+  /** The text of the line the cursor is on in the active editor (as rendered). */
+  async cursorLineText() {
+    return this.page.evaluate(() => {
+      const editor = document.querySelector(
+        ".editor-instance .monaco-editor.focused, .editor-instance .monaco-editor",
+      );
+      const current = editor?.querySelector(".view-overlays .current-line");
+      const top = current?.parentElement?.style.top;
+      const line = [...(editor?.querySelectorAll(".view-lines .view-line") ?? [])].find(
+        (l) => l.style.top === top,
+      );
+      return (line?.textContent ?? "").replace(/\u00a0/g, " ");
+    });
+  }
+
+  /** Whether the active editor tab shows unsaved changes. */
+  async activeTabDirty() {
+    return this.page
+      .locator(".tabs-container .tab.active.dirty")
+      .count()
+      .then((n) => n > 0);
+  }
+
   /** Shows the hover at a position (editor.action.showHover) and returns its text. */
   async hover(line, column, { timeoutMs = DEFAULT_TIMEOUT_MS } = {}) {
     await this.goTo(line, column);
@@ -247,13 +282,69 @@ export class Workbench {
     });
   }
 
-  /** Opens the Problems panel and returns its rows (aria-labels), once `accept(rows)` holds. */
-  async problems({ accept = () => true, timeoutMs = DEFAULT_TIMEOUT_MS } = {}) {
+  /**
+   * Whether a squiggle of `severity` is drawn under `fragment` on `line` of the active editor (scrolls the line into
+   * view; the squiggle must cover at least half of the fragment's width on the same line).
+   */
+  async squiggleUnder(line, fragment, { severity = "error" } = {}) {
+    await this.lineTokens(line);
+    return this.page.evaluate(
+      ({ lineNumber, fragment, cls }) => {
+        const editor = document.querySelector(".editor-instance .monaco-editor");
+        if (!editor) return false;
+        const numbers = [...editor.querySelectorAll(".margin-view-overlays .line-numbers")];
+        const top = numbers.find((n) => n.textContent?.trim() === String(lineNumber))?.parentElement?.style
+          .top;
+        const viewLine = [...editor.querySelectorAll(".view-lines .view-line")].find(
+          (l) => l.style.top === top,
+        );
+        if (!viewLine) return false;
+        // The fragment's box: a DOM range over the text nodes of the rendered line.
+        const walker = document.createTreeWalker(viewLine, NodeFilter.SHOW_TEXT);
+        const nodes = [];
+        let text = "";
+        for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+          nodes.push({ node: n, start: text.length });
+          text += n.textContent ?? "";
+        }
+        const at = text.replace(/\u00a0/g, " ").indexOf(fragment);
+        if (at < 0) return false;
+        const locate = (offset) => {
+          const hit = [...nodes].reverse().find((x) => x.start <= offset) ?? nodes[0];
+          return [hit.node, offset - hit.start];
+        };
+        const range = document.createRange();
+        range.setStart(...locate(at));
+        range.setEnd(...locate(at + fragment.length));
+        const word = range.getBoundingClientRect();
+        return [...editor.querySelectorAll(`.view-overlays .${cls}`)].some((el) => {
+          const r = el.getBoundingClientRect();
+          const sameLine = r.top < word.bottom && r.bottom > word.top;
+          const overlap = Math.min(r.right, word.right) - Math.max(r.left, word.left);
+          return sameLine && overlap >= word.width / 2;
+        });
+      },
+      { lineNumber: line, fragment, cls: `squiggly-${severity}` },
+    );
+  }
+
+  /**
+   * Opens the Problems panel and returns its rows, once `accept(rows)` holds: their aria-labels, or with
+   * `visibleText` the text a person reads (which also shows the source and code, e.g. `routeros(RSC3001)`).
+   */
+  async problems({ accept = () => true, timeoutMs = DEFAULT_TIMEOUT_MS, visibleText = false } = {}) {
     await this.runCommand("View: Focus Problems (Errors, Warnings, Infos)");
     return until(
       async () => {
-        const rows = await this.page.$$eval(".markers-panel .monaco-list-row", (els) =>
-          els.map((e) => e.getAttribute("aria-label") ?? e.textContent ?? ""),
+        const rows = await this.page.$$eval(
+          ".markers-panel .monaco-list-row",
+          (els, visible) =>
+            els.map((e) =>
+              visible
+                ? (e.innerText ?? "").replace(/\s+/g, " ").trim()
+                : (e.getAttribute("aria-label") ?? e.textContent ?? ""),
+            ),
+          visibleText,
         );
         return accept(rows) ? rows : undefined;
       },
