@@ -127,8 +127,8 @@ export class ScriptRunController implements vscode.Disposable {
     const args = argsOf(arg);
     const document = await this.documentOf(args);
     if (!document) return undefined;
-    const previous = this.current;
-    if (previous) {
+    // A loop, not an if: when several runs are asked for at once, each stops the one before and the last one runs.
+    for (let previous = this.current; previous; previous = this.current) {
       previous.replaced = true;
       previous.controller.abort(new StoppedByUser("stopped: the script was run again"));
       await previous.done;
