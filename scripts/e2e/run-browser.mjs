@@ -4,6 +4,7 @@ import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from "node:
 import { join, relative, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { launchBrowser } from "./browser.mjs";
+import { startCheckBroker } from "./checkBroker.mjs";
 import { checkPackage, vsixPath } from "./check-package.mjs";
 import { cleanupRunDir, createRunDir, installExtension, startCodeServer } from "./codeServer.mjs";
 import { repoRoot } from "./install-code-server.mjs";
@@ -31,6 +32,8 @@ export const EXTENSION_NAME = "RouterOS MQTT";
  * @property {() => string | undefined} activationLine the host log line that activated the extension
  * @property {() => string[]} extensionErrors error entries of the host log that concern the extension
  * @property {() => { path: string, text: string }[]} extensionLogs the extension's own LogOutputChannel files
+ * @property {() => Promise<import("./checkBroker.mjs").CheckBroker>} mqttBroker an MQTT broker on 127.0.0.1 (aedes),
+ *   started on first call and shared by the checks of the run, closed when the suite ends
  */
 /**
  * One browser check; a screenshot is taken after it, pass or fail.
@@ -100,6 +103,8 @@ export async function runBrowserSuite(opts = {}) {
 
   let server;
   let browser;
+  /** @type {Promise<import("./checkBroker.mjs").CheckBroker> | undefined} */
+  let checkBroker;
   /** @type {{ name: string, ok: boolean, error?: string, screenshot?: string }[]} */
   const results = [];
   const pageErrors = [];
@@ -126,6 +131,7 @@ export async function runBrowserSuite(opts = {}) {
       activationLine: () => activationLine(extensionHostLog(dirs), EXTENSION_ID),
       extensionErrors: () => extensionErrors(extensionHostLog(dirs), EXTENSION_ID),
       extensionLogs: () => extensionLogs(dirs, EXTENSION_ID),
+      mqttBroker: () => (checkBroker ??= startCheckBroker()),
     };
     for (const check of checks) {
       const remaining = timeoutMs - (Date.now() - started);
@@ -152,6 +158,7 @@ export async function runBrowserSuite(opts = {}) {
     if (pageErrors.length) writeFileSync(join(screenshotDir, "page-errors.log"), pageErrors.join("\n"));
     await browser?.close();
     await server?.stop();
+    await checkBroker?.then((b) => b.close()).catch(() => {});
     const bad = results.length === 0 || results.some((r) => !r.ok);
     cleanupRunDir(dirs, { keep: bad || !!process.env.E2E_KEEP_RUNS });
   }

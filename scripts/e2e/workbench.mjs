@@ -104,6 +104,73 @@ export class Workbench {
     );
   }
 
+  /** What the open quick input shows: title, step ("2/9"), placeholder, prompt or validation message, value. */
+  async quickInputState() {
+    return this.page.evaluate(() => {
+      const widget = document.querySelector(".quick-input-widget");
+      const visible = !!widget && getComputedStyle(widget).display !== "none";
+      const input = widget?.querySelector(".quick-input-box input");
+      const text = (sel) => widget?.querySelector(sel)?.textContent?.trim() ?? "";
+      return {
+        visible,
+        title: text(".quick-input-title"),
+        steps: text(".quick-input-steps"),
+        placeholder: input?.getAttribute("placeholder") ?? "",
+        message: text(".quick-input-message"),
+        value: input?.value ?? "",
+      };
+    });
+  }
+
+  /**
+   * Answers one step of a multi-step quick input as a person does: waits until the open step's prompt or
+   * placeholder matches `asks`, types `answer` and presses Enter. With `pick`, waits until the first row of the
+   * filtered list starts with `answer` before pressing Enter.
+   */
+  async answerQuickInput(asks, answer, { pick = false, timeoutMs = DEFAULT_TIMEOUT_MS } = {}) {
+    const matches = (s) => (asks instanceof RegExp ? asks.test(s) : s.includes(asks));
+    let last;
+    await until(
+      async () => {
+        last = await this.quickInputState();
+        return last.visible && (matches(last.placeholder) || matches(last.message));
+      },
+      { what: `the quick input asking ${asks}`, timeoutMs },
+    ).catch((err) => {
+      throw new Error(`${err.message}; it shows ${JSON.stringify(last)}`);
+    });
+    this.log(`quick input: ${asks} <- ${JSON.stringify(answer)}`);
+    await this.page.locator(".quick-input-widget .quick-input-box input").fill(answer);
+    if (pick) {
+      await until(async () => (await this.quickInputRows())[0]?.startsWith(answer), {
+        what: `"${answer}" first in the quick pick`,
+        timeoutMs,
+      });
+    }
+    await this.page.keyboard.press("Enter");
+  }
+
+  /** Opens a view container from the activity bar by its title (e.g. "RouterOS MQTT"), as a click on its icon. */
+  async openViewContainer(title) {
+    const item = this.page.locator(`.part.activitybar .action-item a.action-label[aria-label^="${title}"]`);
+    await item.first().waitFor({ timeout: DEFAULT_TIMEOUT_MS });
+    const checked = await item
+      .first()
+      .evaluate((a) => a.closest(".action-item")?.classList.contains("checked"));
+    if (!checked) await item.first().click();
+    await until(
+      async () => {
+        const shown = await this.page
+          .locator(".part.sidebar .composite.title h2")
+          .first()
+          .innerText()
+          .catch(() => "");
+        return shown.toUpperCase().includes(title.toUpperCase());
+      },
+      { what: `the side bar to show ${title}` },
+    );
+  }
+
   /** Runs a command through the command palette (F1) by its title, e.g. "Developer: Show Running Extensions". */
   async runCommand(title) {
     this.log(`command: ${title}`);
@@ -367,6 +434,56 @@ export class Workbench {
       },
       { what: `rows in the view "${viewTitle}"`, timeoutMs },
     );
+  }
+
+  /**
+   * The items of a tree view by its pane title, once `accept(items)` holds: label, description, the icon's codicon
+   * name (e.g. "plug", "debug-disconnect") and the inline action titles of each row.
+   */
+  async treeItems(viewTitle, { accept = (items) => items.length > 0, timeoutMs = DEFAULT_TIMEOUT_MS } = {}) {
+    const pane = await this.#pane(viewTitle, timeoutMs);
+    let last = [];
+    return until(
+      async () => {
+        last = await pane.locator(".pane-body .monaco-list-row").evaluateAll((rows) =>
+          rows.map((row) => {
+            const text = (sel) => row.querySelector(sel)?.textContent?.trim() ?? "";
+            const iconClass = row.querySelector(".custom-view-tree-node-item-icon")?.className ?? "";
+            return {
+              label: text(".label-name"),
+              description: text(".label-description"),
+              icon: /codicon-([a-z0-9-]+)/.exec(iconClass)?.[1] ?? "",
+              actions: [...row.querySelectorAll(".actions .action-label")].map(
+                (a) => a.getAttribute("aria-label") ?? "",
+              ),
+            };
+          }),
+        );
+        return accept(last) ? last : undefined;
+      },
+      { what: `items in the view "${viewTitle}"`, timeoutMs },
+    ).catch((err) => {
+      throw new Error(`${err.message}; it shows ${JSON.stringify(last)}`);
+    });
+  }
+
+  /** Clicks the inline action `actionTitle` (e.g. "Connect to Broker") of the row labelled `label` in a tree view. */
+  async clickTreeItemAction(viewTitle, label, actionTitle) {
+    const pane = await this.#pane(viewTitle, DEFAULT_TIMEOUT_MS);
+    const row = pane.locator(".pane-body .monaco-list-row", {
+      has: this.page.locator(".label-name", { hasText: label }),
+    });
+    await row.first().hover();
+    await row.first().locator(`.actions .action-label[aria-label="${actionTitle}"]`).click();
+  }
+
+  /** The pane of a view by its header title, expanded (the only view of a container has a hidden header). */
+  async #pane(viewTitle, timeoutMs) {
+    const header = this.page.locator(".pane-header", { hasText: viewTitle }).first();
+    await header.waitFor({ state: "attached", timeout: timeoutMs });
+    if ((await header.getAttribute("aria-expanded")) === "false" && (await header.isVisible()))
+      await header.click();
+    return this.page.locator(".pane", { has: header });
   }
 
   /** Notifications currently shown as toasts or listed in the notification center: severity and message. */
