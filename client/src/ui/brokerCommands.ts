@@ -48,7 +48,10 @@ export function registerBrokerCommands(services: Services): vscode.Disposable[] 
       });
       return read.profile.name;
     }
-    const draft = await runBrokerForm(repository);
+    // `{ prefill: { name } }` (the script runner's "Add Broker" for a missing name) starts the form with that name.
+    const prefill = (arg as { prefill?: { name?: unknown } } | undefined)?.prefill;
+    const name = typeof prefill?.name === "string" ? prefill.name : undefined;
+    const draft = await runBrokerForm(repository, undefined, name === undefined ? undefined : { name });
     if (!draft) return undefined;
     try {
       await repository.add(draft.profile, draft.scope, {

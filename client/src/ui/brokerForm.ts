@@ -40,14 +40,15 @@ function nameProblem(repository: BrokerRepository, value: string, except?: strin
   return undefined;
 }
 
-/** The guided form; starts from `initial` (for "run the form again" on an existing broker). */
+/** The guided form; starts from `initial` (for "run the form again" on an existing broker), or with `prefill`'s name. */
 export async function runBrokerForm(
   repository: BrokerRepository,
   initial?: { entry: BrokerEntry; profile: BrokerProfile },
+  prefill?: { name?: string },
 ): Promise<BrokerDraft | undefined> {
   const title = initial ? `Edit Broker "${initial.profile.name}"` : TITLE;
   const state: BrokerDraft = {
-    profile: initial?.profile ?? makeBrokerProfile({ name: "", address: "" }),
+    profile: initial?.profile ?? makeBrokerProfile({ name: prefill?.name ?? "", address: "" }),
     scope: initial?.entry.scope ?? (repository.hasWorkspace() ? "workspace" : "user"),
   };
   const text = (field: string, prompt: string, extra: { placeholder?: string } = {}) => ({
