@@ -401,6 +401,10 @@ export class Workbench {
    */
   async problems({ accept = () => true, timeoutMs = DEFAULT_TIMEOUT_MS, visibleText = false } = {}) {
     await this.runCommand("View: Focus Problems (Errors, Warnings, Infos)");
+    await this.page.locator(".markers-panel").first().waitFor({ timeout: timeoutMs });
+    // A filter typed earlier (by a person or a check) would hide rows: clear it.
+    const filter = this.#panelFilter();
+    if ((await filter.count()) > 0 && (await filter.inputValue()) !== "") await filter.fill("");
     return until(
       async () => {
         const rows = await this.page.$$eval(
@@ -477,6 +481,11 @@ export class Workbench {
     await row.first().locator(`.actions .action-label[aria-label="${actionTitle}"]`).click();
   }
 
+  /** The filter box of the view shown in the panel (Problems, Output...): each view has its own, one is visible. */
+  #panelFilter() {
+    return this.page.locator(".panel .viewpane-filter input").locator("visible=true").first();
+  }
+
   /** The pane of a view by its header title, expanded (the only view of a container has a hidden header). */
   async #pane(viewTitle, timeoutMs) {
     const header = this.page.locator(".pane-header", { hasText: viewTitle }).first();
@@ -540,7 +549,7 @@ export class Workbench {
       (label) => label === channelName || label.startsWith(`${channelName},`),
       `the output channel "${channelName}"`,
     );
-    const filterBox = this.page.locator(".panel .viewpane-filter input");
+    const filterBox = this.#panelFilter();
     await filterBox.fill(filter ?? "");
     const view = this.page.locator(".panel .output-view .view-lines");
     await view.waitFor({ timeout: DEFAULT_TIMEOUT_MS });
