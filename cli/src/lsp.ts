@@ -1,6 +1,7 @@
 // `rsc lsp --stdio`: starts the language server on standard input/output for any LSP editor.
 import { createConnection, ProposedFeatures } from "vscode-languageserver/node";
 import { protectProcess } from "../../server/src/lsp/console";
+import { tuneHeap } from "../../server/src/lsp/memory";
 import { startServer } from "../../server/src/lsp/server";
 import { UsageError } from "./usage";
 
@@ -13,6 +14,7 @@ export async function runLsp(argv: readonly string[]): Promise<number> {
     throw new UsageError("rsc lsp needs --stdio: the server talks LSP on stdin/stdout");
   const connection = createConnection(ProposedFeatures.all, process.stdin, process.stdout);
   protectProcess(connection);
+  tuneHeap();
   const fault = process.env["RSC_LSP_FAULT"];
   startServer(connection, fault ? { faultyMethod: fault } : {});
   return new Promise<number>(() => {

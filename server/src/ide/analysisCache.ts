@@ -14,6 +14,7 @@ export interface CachedJsonCheck {
 
 export class AnalysisCache {
   readonly bindings: BindingCache;
+
   readonly jsonChecks = new WeakMap<Expr, CachedJsonCheck>();
 
   constructor(readonly schema: Schema) {

@@ -15,7 +15,15 @@ import { factsOf, needsQuotes, visibleAt } from "./variables";
 export interface CompletionContext {
   /** Broker names known besides the documents' own `/iot mqtt brokers add` lines (sent by the client). */
   readonly brokerNames: () => Iterable<string>;
+  /**
+   * Long lists (hundreds of variables) leave documentation out and mark the items `lazyDocumentation`; asking again
+   * with `documentationFor` set to an item's label computes that one item's documentation.
+   */
+  readonly documentationFor?: string;
 }
+
+/** Above this many variables, their documentation is computed on request only (completionItem/resolve). */
+const EAGER_VARIABLE_DOCS = 40;
 
 /** Reasonable replace range and word boundaries around an offset. */
 interface Span {
@@ -475,17 +483,23 @@ class Completer {
    * `$` is inserted). Inside strings, names that need quotes are written `$\"name\"`.
    */
   private variables(span: Span, inString: boolean, withDollar = false): void {
-    for (const { name, symbol } of visibleAt(this.analysis, this.offset)) {
+    const visible = visibleAt(this.analysis, this.offset);
+    const wanted = this.context.documentationFor;
+    for (const { name, symbol } of visible) {
+      const label = withDollar ? `$${name}` : name;
+      const eager = wanted === undefined ? visible.length <= EAGER_VARIABLE_DOCS : wanted === label;
       const quoted = needsQuotes(name) ? (inString ? `\\"${name}\\"` : `"${name}"`) : name;
-      const facts = symbol ? factsOf(this.analysis, symbol) : undefined;
+      const kind = symbol ? this.analysis.kinds.ofSymbol(symbol) : "unknown";
       const detail = symbol
-        ? `${symbol.isFunction ? "function" : symbol.kind}${facts && facts.kind !== "unknown" ? ` ${facts.kind}` : ""}`
+        ? `${symbol.isFunction ? "function" : symbol.kind}${kind !== "unknown" ? ` ${kind}` : ""}`
         : "provided by on-message";
+      const documentation = symbol && eager ? variableDoc(symbol, factsOf(this.analysis, symbol)) : undefined;
       this.add({
-        label: withDollar ? `$${name}` : name,
+        label,
         kind: symbol?.isFunction ? "function" : "variable",
         detail,
-        ...(symbol && facts ? { documentation: variableDoc(symbol, facts) } : {}),
+        ...(documentation !== undefined ? { documentation } : {}),
+        ...(symbol && !eager ? { lazyDocumentation: true } : {}),
         insertText: withDollar ? `$${quoted}` : quoted,
         filterText: withDollar ? `$${name}` : name,
         sortText: `${withDollar ? "5" : "0"}${name}`,

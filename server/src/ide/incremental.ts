@@ -157,7 +157,8 @@ export function reparse(old: ParseResult, change: TextChange, newText: string): 
   if (regionStart > change.start || oldRegionEnd < change.end) return parse(newText);
   const regionText = newText.slice(regionStart, oldRegionEnd + delta);
   const region = parse(regionText);
-  const suffixDiagnostics = old.diagnostics.filter((d) => d.start >= oldRegionEnd);
+  // Errors at the very end of the text belong to the region when it reaches the end.
+  const suffixDiagnostics = toEnd ? [] : old.diagnostics.filter((d) => d.start >= oldRegionEnd);
   // Their messages name a line and column, counted from the start of the text.
   if (region.diagnostics.some((d) => UNBOUNDED_ERRORS.has(d.code))) return parse(newText);
   if (!toEnd) {

@@ -56,7 +56,8 @@ export interface LanguageService {
   documentBrokerNames(): string[];
 
   diagnostics(document: TextDocumentInput): Diagnostic[];
-  complete(document: TextDocumentInput, offset: number): CompletionEntry[];
+  /** Completion items; `documentationFor` (a label) fills in that item's documentation when it was left out. */
+  complete(document: TextDocumentInput, offset: number, documentationFor?: string): CompletionEntry[];
   hover(document: TextDocumentInput, offset: number): HoverResult | undefined;
   signatureHelp(document: TextDocumentInput, offset: number): SignatureResult | undefined;
   definition(document: TextDocumentInput, offset: number): RangeResult[];
@@ -132,7 +133,12 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
     },
     documentBrokerNames,
     diagnostics: (document) => analysisDiagnostics(analyze(document)),
-    complete: (document, offset) => complete(analyze(document), offset, { brokerNames }),
+    complete: (document, offset, documentationFor) =>
+      complete(
+        analyze(document),
+        offset,
+        documentationFor === undefined ? { brokerNames } : { brokerNames, documentationFor },
+      ),
     hover: (document, offset) => hover(analyze(document), offset),
     signatureHelp: (document, offset) => signatureHelp(analyze(document), offset),
     definition: (document, offset) => definition(analyze(document), offset),

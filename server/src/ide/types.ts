@@ -30,6 +30,8 @@ export interface CompletionEntry {
   /** Ask the editor to complete again right after inserting (a value after `name=`). */
   readonly retrigger?: boolean;
   readonly preselect?: boolean;
+  /** Documentation was left out (long list): complete again with `documentationFor: label` to get it. */
+  readonly lazyDocumentation?: boolean;
 }
 
 export interface HoverResult {

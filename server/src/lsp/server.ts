@@ -2,9 +2,11 @@
 import {
   CodeActionKind,
   LSPErrorCodes,
+  MarkupKind,
   ResponseError,
   TextDocumentSyncKind,
   type CodeAction,
+  type CompletionItem,
   type Connection,
   type InitializeResult,
   type ServerCapabilities,
@@ -22,7 +24,7 @@ import {
   toTextEdit,
 } from "./convert";
 import { DiagnosticsScheduler } from "./diagnosticsScheduler";
-import { IdleCollector } from "./idleCollector";
+import { IdleCollector } from "./memory";
 import { OpenDocuments } from "./documents";
 import { BrokerNamesNotification, SyntaxTreeRequest } from "./protocol";
 
@@ -36,9 +38,16 @@ export interface ServerOptions {
   readonly faultyMethod?: string;
 }
 
+/** Where a completion item came from, so that its documentation can be computed when the editor shows it. */
+interface ResolveData {
+  readonly uri: string;
+  readonly version: number;
+  readonly offset: number;
+}
+
 const CAPABILITIES: ServerCapabilities = {
   textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
-  completionProvider: { triggerCharacters: ["/", ":", "$", "=", ","] },
+  completionProvider: { triggerCharacters: ["/", ":", "$", "=", ","], resolveProvider: true },
   hoverProvider: true,
   signatureHelpProvider: { triggerCharacters: [" ", "="], retriggerCharacters: [" "] },
   definitionProvider: true,
@@ -100,7 +109,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     };
 
   const collector = new IdleCollector();
-  const scheduler = new DiagnosticsScheduler(options.diagnosticsDelayMs ?? 10, (uri) => {
+  const scheduler = new DiagnosticsScheduler(options.diagnosticsDelayMs ?? 5, (uri) => {
     collector.poke();
     try {
       const analysis = analysisOf(uri);
@@ -155,9 +164,27 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       if (!analysis) return [];
       const lines = analysis.lines;
       const offset = lines.offsetAt(params.position);
-      return service.complete(analysis, offset).map((entry) => toCompletionItem(lines, entry));
+      const uri = params.textDocument.uri;
+      return service.complete(analysis, offset).map((entry) => {
+        const item = toCompletionItem(lines, entry);
+        if (entry.lazyDocumentation)
+          item.data = { uri, version: analysis.version, offset } satisfies ResolveData;
+        return item;
+      });
     }),
   );
+  connection.onCompletionResolve((item: CompletionItem): CompletionItem => {
+    // Answers the item itself on any failure: an item without documentation is still an item.
+    const resolve = safe("completionItem/resolve", item, (data: ResolveData | undefined) => {
+      const analysis = data ? analysisOf(data.uri) : undefined;
+      if (!data || !analysis || analysis.version !== data.version) return item;
+      const entry = service.complete(analysis, data.offset, item.label).find((e) => e.label === item.label);
+      return entry?.documentation === undefined
+        ? item
+        : { ...item, documentation: { kind: MarkupKind.Markdown, value: entry.documentation } };
+    });
+    return resolve(item.data as ResolveData | undefined);
+  });
   connection.onHover(
     safe("textDocument/hover", null, (params) => {
       const analysis = analysisOf(params.textDocument.uri);

@@ -7,6 +7,7 @@ import fc from "fast-check";
 import { computeDiagnostics } from "../../../server/src/ide/diagnostics";
 import { applyChange, reparse, type TextChange } from "../../../server/src/ide/incremental";
 import { createLanguageService } from "../../../server/src/ide/languageService";
+import type { SemanticModel } from "../../../server/src/ide/model/types";
 import { parse, type ParseResult } from "../../../server/src/syntax";
 import { dumpParseResult } from "../../../server/src/syntax/dump";
 import { generateLines } from "../../support/generateScript";
@@ -81,7 +82,35 @@ test("reparse after an edit equals a full parse (tree, errors, tokens)", () => {
   );
 });
 
-test("diagnostics of an updated document equal those of a fresh analysis", () => {
+/** Everything features read from a model, by value (symbols by name and declaration), in order. */
+function dumpModel(model: SemanticModel): string {
+  const lines: string[] = [];
+  for (const c of model.commands)
+    lines.push(
+      `cmd ${c.node.start} ${c.menuPath.join("/")} ${c.info?.name ?? "-"} ${c.args.map((a) => `${a.kind}:${a.name ?? "?"}@${a.start}-${a.end}`).join(",")}`,
+    );
+  for (const s of model.scopes)
+    lines.push(
+      `scope ${s.kind} ${s.start}-${s.end} ${s.declarations.map((d) => `${d.symbol.name}@${d.visibleFrom}`).join(",")}`,
+    );
+  for (const s of model.symbols) {
+    lines.push(
+      `sym ${s.name} ${s.kind} fn=${s.isFunction} assigns=${s.assignments.length} bodies=${s.functionBodies.length} occ=${s.occurrences.map((o) => `${o.role}@${o.start}`).join(",")}`,
+    );
+  }
+  for (const o of model.occurrences)
+    lines.push(`occ ${o.symbol.name} ${o.role} ${o.form} ${o.start}-${o.end} ${o.nameStart}-${o.nameEnd}`);
+  for (const r of model.unresolved)
+    lines.push(`unresolved ${r.name} ${r.start}-${r.end} at ${r.statementStart}`);
+  for (const s of model.sections) lines.push(`section ${s.path.join("/")} ${s.start}-${s.end}`);
+  for (const b of model.brokers) lines.push(`broker ${b.name} ${b.start}`);
+  for (const c of model.calls)
+    lines.push(`call ${c.callee?.name ?? "-"} ${c.node.start} ${c.namedArgs.join(",")}`);
+  lines.push(`json ${model.jsonCandidates.map((j) => j.start).join(",")}`);
+  return lines.join("\n");
+}
+
+test("diagnostics and model of an updated document equal those of a fresh analysis", () => {
   const base = corpus();
   fc.assert(
     fc.property(fc.array(edit(base.length), { minLength: 1, maxLength: 5 }), (edits) => {
@@ -99,6 +128,8 @@ test("diagnostics of an updated document equal those of a fresh analysis", () =>
         text = applyChange(text, clamped);
         analysis = service.update("file:///p.rsc", ++version, [clamped], text);
         assert.deepEqual(service.diagnostics(analysis), computeDiagnostics(text));
+        const fresh = createLanguageService().analyze({ uri: "file:///q.rsc", version: 0, text });
+        assert.equal(dumpModel(analysis.model), dumpModel(fresh.model));
       }
     }),
     { numRuns: 40 },

@@ -215,6 +215,23 @@ for (const [name, args] of [
       assert.ok(items.some((i) => i.label === "cloud-eu"));
     });
 
+    test("long variable lists leave documentation to completionItem/resolve", async () => {
+      const uri = "file:///ws/many.rsc";
+      const declarations = Array.from({ length: 60 }, (_, i) => `:local v${i} ${i}`).join("\n");
+      await open(client, uri, `${declarations}\n:put $\n`);
+      const items = await client.request<{ label: string; documentation?: unknown; data?: unknown }[]>(
+        "textDocument/completion",
+        { textDocument: { uri }, position: { line: 60, character: 6 } },
+      );
+      const item = items.find((i) => i.label === "v7");
+      assert.ok(item && item.documentation === undefined && item.data !== undefined);
+      const resolved = await client.request<{ documentation?: { value: string } }>(
+        "completionItem/resolve",
+        item,
+      );
+      assert.match(resolved.documentation?.value ?? "", /Local variable/);
+    });
+
     test("a broken document never kills the server", async () => {
       const uri = "file:///ws/broken.rsc";
       const params = await open(client, uri, ':if ($a = [/x y "unterminated\n{ ( ] } $ \\ ::: ="');

@@ -4,7 +4,7 @@ import type { Diagnostic } from "../../diagnostics/types";
 import { joinAlternatives, suggest } from "../../schema";
 import { ON_MESSAGE_VARIABLES } from "../model/buildModel";
 import { visibleSymbols } from "../model/visibility";
-import type { SemanticModel, UnresolvedReference } from "../model/types";
+import type { Scope, SemanticModel, UnresolvedReference } from "../model/types";
 
 /** Quick-fix data of an undeclared variable: declare `name` on a new line before the statement at `insertAt`. */
 export interface DeclareData {
@@ -20,19 +20,23 @@ export interface DeclareData {
   readonly nameEnd: number;
 }
 
-/** Suggestions per name and scope: a script that misses one name usually misses it many times. */
-type SuggestionCache = Map<string, readonly string[]>;
+/** Suggestions per scope and name: a script that misses one name usually misses it many times. */
+type SuggestionCache = Map<Scope, Map<string, readonly string[]>>;
 
 function undeclared(model: SemanticModel, ref: UnresolvedReference, cache: SuggestionCache): Diagnostic {
   if (ON_MESSAGE_VARIABLES.has(ref.name)) return diagnostic("RSC3011", ref.start, ref.end, [ref.name]);
-  const key = `${ref.scope.id}\u0000${ref.name}`;
-  let suggestions = cache.get(key);
+  let byName = cache.get(ref.scope);
+  if (!byName) {
+    byName = new Map();
+    cache.set(ref.scope, byName);
+  }
+  let suggestions = byName.get(ref.name);
   if (suggestions === undefined) {
     suggestions = suggest(
       ref.name,
       visibleSymbols(model, ref.scope, ref.start).map((s) => s.name),
     );
-    cache.set(key, suggestions);
+    byName.set(ref.name, suggestions);
   }
   const advice =
     suggestions.length > 0

@@ -121,7 +121,6 @@ class ModelBuilder {
     injected: ReadonlySet<string>,
   ): Scope {
     const scope: Scope = {
-      id: this.scopes.length,
       kind,
       start,
       end,
@@ -137,7 +136,6 @@ class ModelBuilder {
 
   private newSymbol(name: string, kind: VariableKind, scope: Scope, owner?: VariableSymbol): VariableSymbol {
     const symbol: VariableSymbol = {
-      id: this.symbols.length,
       name,
       kind,
       scope,

@@ -98,7 +98,6 @@ export interface Occurrence {
 }
 
 export interface VariableSymbol {
-  readonly id: number;
   readonly name: string;
   readonly kind: VariableKind;
   /** The scope that owns the symbol (for globals, the scope of the first declaration). */
@@ -128,7 +127,6 @@ export interface Declaration {
 }
 
 export interface Scope {
-  readonly id: number;
   readonly kind: ScopeKind;
   readonly start: number;
   readonly end: number;
