@@ -1,4 +1,4 @@
-// What outlives one analysis of a document: command bindings (with their diagnostics), reused for unchanged commands.
+// What outlives one analysis of a document: command bindings (with their diagnostics) and JSON verdicts, reused for unchanged code.
 import type { Schema } from "../schema";
 import type { Expr } from "../syntax";
 import type { JsonProblem } from "./checks/jsonMessage";
@@ -17,7 +17,14 @@ export class AnalysisCache {
 
   readonly jsonChecks = new WeakMap<Expr, CachedJsonCheck>();
 
-  constructor(readonly schema: Schema) {
-    this.bindings = new BindingCache(schema);
+  /**
+   * `reuse` false for a one-shot analysis (`rsc check`, computeDiagnostics): nothing is remembered for a next
+   * version, which saves the bookkeeping.
+   */
+  constructor(
+    readonly schema: Schema,
+    readonly reuse = true,
+  ) {
+    this.bindings = new BindingCache(schema, reuse);
   }
 }

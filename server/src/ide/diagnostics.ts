@@ -3,6 +3,7 @@ import type { Diagnostic } from "../diagnostics/types";
 import { getSchema, type Schema } from "../schema";
 import { parse, type ParseResult } from "../syntax";
 import { DocumentAnalysis } from "./analysis";
+import { AnalysisCache } from "./analysisCache";
 import { semanticDiagnostics } from "./checks/semantic";
 
 export interface DiagnosticsOptions {
@@ -15,7 +16,8 @@ export interface DiagnosticsOptions {
 /** Diagnostics sorted by position, at most one per start offset and message. */
 export function computeDiagnostics(text: string, options: DiagnosticsOptions = {}): Diagnostic[] {
   const parsed = options.parsed ?? parse(text);
-  const analysis = new DocumentAnalysis("", 0, parsed, options.schema ?? getSchema());
+  const schema = options.schema ?? getSchema();
+  const analysis = new DocumentAnalysis("", 0, parsed, schema, new AnalysisCache(schema, false));
   return analysisDiagnostics(analysis);
 }
 

@@ -95,12 +95,13 @@ export function checkJsonMessages(analysis: DocumentAnalysis, out: Diagnostic[])
     }
   };
   const cache = analysis.cache.jsonChecks;
+  const reuse = analysis.cache.reuse;
   const check = (expr: Expr, strict: boolean): void => {
     if (checked.has(expr)) return;
     markStrings(expr);
     // The verdict depends on the text (unchanged while the node is reused) and on what its holes hold.
-    const signature = holeSignature(expr, info);
-    const cached = cache.get(expr);
+    const signature = reuse ? holeSignature(expr, info) : "";
+    const cached = reuse ? cache.get(expr) : undefined;
     let problem: JsonProblem | undefined;
     if (cached && cached.strict === strict && cached.signature === signature) {
       problem = cached.problem && shiftProblem(cached.problem, expr.start - cached.start);
@@ -108,7 +109,7 @@ export function checkJsonMessages(analysis: DocumentAnalysis, out: Diagnostic[])
       const units = messageUnits(text, expr, info);
       problem = units && looksLikeJson(units, strict) ? checkJsonUnits(units) : undefined;
     }
-    cache.set(expr, { start: expr.start, strict, signature, problem });
+    if (reuse) cache.set(expr, { start: expr.start, strict, signature, problem });
     if (!problem) return;
     const data: QuoteData | undefined = problem.quote ? { kind: "quote", ...problem.quote } : undefined;
     out.push(

@@ -22,7 +22,12 @@ export function semanticDiagnostics(analysis: DocumentAnalysis): readonly Diagno
   if (analysis.semanticDiagnostics) return analysis.semanticDiagnostics;
   const out: Diagnostic[] = [];
   const text = analysis.text;
+  const reuse = analysis.cache.reuse;
   for (const bound of analysis.model.commands) {
+    if (!reuse) {
+      checkCommand(analysis.schema, text, bound, out);
+      continue;
+    }
     const cached = bound.checks;
     const start = bound.node.start;
     if (cached) {

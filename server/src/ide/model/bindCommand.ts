@@ -300,11 +300,16 @@ export class BindingCache {
   readonly resolutions: ResolveCache;
   private readonly bindings = new WeakMap<Command, { bound: BoundCommand; start: number }>();
 
-  constructor(schema: Schema) {
+  /** `reuse` false: a one-shot analysis (rsc check), where remembering bindings would only cost memory. */
+  constructor(
+    schema: Schema,
+    readonly reuse = true,
+  ) {
     this.resolutions = new ResolveCache(schema);
   }
 
   bind(text: string, node: Command, contextMenu: readonly string[]): BoundCommand {
+    if (!this.reuse) return bindCommand(text, node, contextMenu, this.resolutions);
     const cached = this.bindings.get(node);
     if (cached && cached.bound.contextMenu === contextMenu) {
       const delta = node.start - cached.start;

@@ -69,7 +69,6 @@ export function describeKind(kind: ValueKind): string {
 
 export class ValueKinds {
   private readonly bySymbol = new Map<VariableSymbol, ValueKind>();
-  private occurrenceAt: Map<number, Occurrence> | undefined;
 
   constructor(
     private readonly model: SemanticModel,
@@ -77,13 +76,18 @@ export class ValueKinds {
     private readonly text: string,
   ) {}
 
-  /** The occurrence whose reference starts at `start` (a `$name` node), if any. */
+  /** The occurrence whose reference starts at `start` (a `$name` node), if any: a binary search. */
   occurrenceStartingAt(start: number): Occurrence | undefined {
-    if (!this.occurrenceAt) {
-      this.occurrenceAt = new Map();
-      for (const o of this.model.occurrences) this.occurrenceAt.set(o.start, o);
+    const list = this.model.occurrences;
+    let low = 0;
+    let high = list.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if ((list[mid]?.start ?? 0) < start) low = mid + 1;
+      else high = mid;
     }
-    return this.occurrenceAt.get(start);
+    const found = list[low];
+    return found?.start === start ? found : undefined;
   }
 
   ofSymbol(symbol: VariableSymbol): ValueKind {
