@@ -1,11 +1,12 @@
-// An MQTT broker for browser checks: the extension's own embedded aedes broker (compiled in out/), started on first use, recording every publish, closed with the suite.
+// An MQTT broker for browser checks and the demo: the extension's own embedded aedes broker (compiled in out/) on 127.0.0.1, recording every publish.
 import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join, relative } from "node:path";
 import { repoRoot } from "./install-code-server.mjs";
 import { until } from "./workbench.mjs";
 
-const compiled = join(repoRoot, "out", "client", "src", "mqtt", "embeddedBroker.js");
+/** The compiled module the broker comes from (`npx tsc -p .` writes it). */
+export const compiled = join(repoRoot, "out", "client", "src", "mqtt", "embeddedBroker.js");
 
 /**
  * What a check gets from `ctx.mqttBroker()`.
@@ -20,22 +21,30 @@ const compiled = join(repoRoot, "out", "client", "src", "mqtt", "embeddedBroker.
  * @property {() => Promise<void>} close
  */
 
-/** Starts aedes on a free port of 127.0.0.1. @returns {Promise<CheckBroker>} */
-export async function startCheckBroker() {
+/**
+ * Starts aedes on 127.0.0.1 (a free port unless `port` is given).
+ * @param {{ port?: number, onPublish?: (m: ReturnType<CheckBroker["received"]>[number]) => void }} [opts]
+ * @returns {Promise<CheckBroker>}
+ */
+export async function startCheckBroker(opts = {}) {
   if (!existsSync(compiled)) {
     throw new Error(`${relative(repoRoot, compiled)} is missing: compile the tests first (npx tsc -p .)`);
   }
   const { startEmbeddedBroker } = createRequire(import.meta.url)(compiled);
   const messages = [];
   const broker = await startEmbeddedBroker({
-    onPublish: (m) =>
-      messages.push({
+    ...(opts.port !== undefined ? { port: opts.port } : {}),
+    onPublish: (m) => {
+      const message = {
         topic: m.topic,
         payload: m.payload.toString("utf8"),
         qos: m.qos,
         retain: m.retain,
         clientId: m.clientId,
-      }),
+      };
+      messages.push(message);
+      opts.onPublish?.(message);
+    },
   });
   return {
     url: broker.url,

@@ -1,4 +1,4 @@
-// `npm run test:e2e`: build, compile, install code-server if needed, package, then the extension-host and browser suites.
+// `npm run test:e2e`: build, compile, install code-server if needed, package, then the extension-host and browser suites and the demo's self-check.
 import { spawnSync } from "node:child_process";
 import { join, relative } from "node:path";
 import { checkPackage } from "./check-package.mjs";
@@ -39,7 +39,9 @@ function finish() {
   const failed = results.filter((r) => !r.ok);
   log(`\n== e2e summary (${((Date.now() - startedAll) / 1000).toFixed(0)} s)`);
   for (const r of results) log(`  ${r.ok ? "✔" : "✘"} ${r.name} (${r.secs} s)`);
-  log(`Screenshots: ${relative(repoRoot, screenshotsRoot)}/ and test-results/e2e/exthost/`);
+  log(
+    `Screenshots: ${relative(repoRoot, screenshotsRoot)}/, test-results/e2e/exthost/ and test-results/e2e/demo/`,
+  );
   process.exit(failed.length ? 1 : 0);
 }
 
@@ -83,6 +85,15 @@ await step(
   async () => {
     const { passed, failed } = await runBrowserSuite({ log });
     return { ok: failed === 0 && passed > 0, detail: `${passed} passed, ${failed} failed` };
+  },
+  { fatal: false },
+);
+
+await step(
+  "demo (npm run demo -- --check)",
+  () => {
+    const r = run(process.execPath, ["scripts/e2e/demo.mjs", "--check"]);
+    if (r.status !== 0) throw new Error(`npm run demo -- --check failed:\n${r.output.slice(-3000)}`);
   },
   { fatal: false },
 );

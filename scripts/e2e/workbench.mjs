@@ -425,10 +425,7 @@ export class Workbench {
 
   /** Rows (aria-label or text) of the tree view whose pane header title is `viewTitle`; expands the pane if needed. */
   async treeRows(viewTitle, { accept = (rows) => rows.length > 0, timeoutMs = DEFAULT_TIMEOUT_MS } = {}) {
-    const header = this.page.locator(".pane-header", { hasText: viewTitle }).first();
-    await header.waitFor({ timeout: timeoutMs });
-    if ((await header.getAttribute("aria-expanded")) === "false") await header.click();
-    const pane = this.page.locator(".pane", { has: header });
+    const pane = await this.#pane(viewTitle, timeoutMs);
     return until(
       async () => {
         const rows = await pane
