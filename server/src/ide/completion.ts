@@ -347,11 +347,12 @@ class Completer {
       });
     }
     if (equalsFollows) return;
-    // The next unnamed slot: `get` takes a value name.
+    // The next unnamed slot: `get` takes a value name, `:set` a variable.
     const filled = bound.args.filter((a) => a.kind === "positional" && a.start !== span.start).length;
     const free = info.positional.filter((name) => !given.has(name));
     const slot = free[filled];
     if (slot === "value-name") this.properties(bound.menuPath, span, "0");
+    if (slot === "name" && bound.rootCommand === "set") this.variables(span, false);
   }
 
   private argumentItem(info: CommandInfo, arg: ArgInfo, span: Span, equalsFollows: boolean): void {

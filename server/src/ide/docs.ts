@@ -12,6 +12,11 @@ import type { ValueKind, VariableSymbol } from "./model/types";
 
 const LISTED_VALUES = 16;
 
+/** How a command is written in messages: `:put` for root commands, `/iot/mqtt/publish` for the others. */
+export function commandLabel(command: CommandInfo): string {
+  return command.menuPath.length === 0 ? `:${command.name}` : formatPath(command.menuPath, command.name);
+}
+
 /** `number 0..2`, `yes | no`, `time 30s..`, `info | warning | ...`: the value rule in a few words. */
 export function describeSpec(spec: ValueSpec): string {
   const extra = spec.extraValues?.length ? ` or ${spec.extraValues.join(" | ")}` : "";
@@ -72,7 +77,7 @@ export function argumentDoc(arg: ArgInfo, command: CommandInfo | undefined): str
   if (arg.positionalIndex !== undefined)
     facts.push(`may be given unnamed (position ${arg.positionalIndex + 1})`);
   if (arg.sensitive) facts.push("secret: never logged");
-  const where = command ? ` of \`${formatPath(command.menuPath, command.name)}\`` : "";
+  const where = command ? ` of \`${commandLabel(command)}\`` : "";
   return lines([
     `**${arg.name}**${where}: ${facts.join(", ")}`,
     arg.description,

@@ -192,6 +192,7 @@ const cases: readonly Case[] = [
   },
   { name: "variables as values", source: ':local b "x"\n/iot mqtt publish broker=|', includes: ["$b"] },
   // Variables.
+  { name: ":set offers variables", source: ":local cpu 1\n:set |", includes: ["cpu", "value"] },
   { name: "variables after $", source: ":local cpu 1\n:global up 2\n:put $|", includes: ["cpu", "up"] },
   { name: "partial variable", source: ":local cpuLoad 1\n:put $cp|", includes: ["cpuLoad"], replaces: "cp" },
   { name: "variables inside strings", source: ':local cpu 1\n:put "load $|"', includes: ["cpu"] },

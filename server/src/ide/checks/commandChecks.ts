@@ -11,6 +11,7 @@ import {
   type Schema,
 } from "../../schema";
 import { classifyLiteral } from "../../syntax";
+import { commandLabel } from "../docs";
 import type { BoundArg, BoundCommand } from "../model/types";
 import { staticText, templateText } from "../model/staticText";
 
@@ -94,7 +95,7 @@ function checkArg(schema: Schema, text: string, bound: BoundCommand, arg: BoundA
             "RSC3002",
             arg.nameStart,
             arg.nameEnd,
-            [name, formatPath(info.menuPath, info.name), hint(suggestions)],
+            [name, commandLabel(info), hint(suggestions)],
             replaceData(arg.nameStart, arg.nameEnd, suggestions),
           ),
         );
@@ -120,7 +121,7 @@ function checkArg(schema: Schema, text: string, bound: BoundCommand, arg: BoundA
           "RSC3009",
           arg.start,
           arg.end,
-          [word, formatPath(info.menuPath, info.name), hint(suggestions)],
+          [word, commandLabel(info), hint(suggestions)],
           replaceData(arg.start, arg.end, suggestions),
         ),
       );
@@ -206,7 +207,7 @@ function checkRequired(bound: BoundCommand, required: readonly ArgInfo[], out: D
   const start = token?.start ?? bound.node.start;
   const end = token?.end ?? bound.node.end;
   const insertAt = bound.node.end;
-  const where = formatPath(info.menuPath, info.name);
+  const where = commandLabel(info);
   for (const [code, names] of [
     ["RSC3005", missingRouter],
     ["RSC3006", missingProduct],
