@@ -141,7 +141,7 @@ function checkValue(text: string, spec: ArgInfo, arg: BoundArg, out: Diagnostic[
   if (spec.type === "string" && spec.format === undefined && spec.lengthRange === undefined) return;
   const literal = staticText(text, value);
   if (spec.format !== undefined && TOPIC_FORMATS.has(spec.format)) {
-    const template = literal ?? templateText(text, value, "x");
+    const template = literal ?? templateText(text, value);
     if (template === undefined) return;
     const problem = validateValue(spec, template);
     if (problem) out.push(diagnostic("RSC3007", value.start, value.end, [problem.message]));

@@ -18,17 +18,19 @@ export function staticText(text: string, value: Expr): string | undefined {
 }
 
 /**
- * The value's text with every run-time part replaced by `placeholder`: enough to check rules that look at the fixed
- * parts only (an MQTT topic's `+` and `#`). Undefined for values that are not words, strings or their concatenation.
+ * The value's text with every run-time part (`$id`, `$[cmd]`) kept as written but without `+` and `#`: enough to check
+ * rules that look at the fixed parts only (an MQTT topic's wildcards), and readable in messages. Undefined for values
+ * that are not words, strings or their concatenation.
  */
-export function templateText(text: string, value: Expr, placeholder: string): string | undefined {
+export function templateText(text: string, value: Expr): string | undefined {
+  const hole = (start: number, end: number): string => text.slice(start, end).replace(/[+#]/g, "");
   switch (value.kind) {
     case "Literal":
       return text.slice(value.start, value.end);
     case "String": {
       let out = "";
       for (const part of value.parts) {
-        if ("body" in part || "expr" in part || "nameStart" in part) out += placeholder;
+        if ("body" in part || "expr" in part || "nameStart" in part) out += hole(part.start, part.end);
         else out += stringText(text, { ...value, parts: [part] });
       }
       return out;
@@ -36,11 +38,11 @@ export function templateText(text: string, value: Expr, placeholder: string): st
     case "Variable":
     case "Substitution":
     case "Paren":
-      return placeholder;
+      return hole(value.start, value.end);
     case "Concat": {
       let out = "";
       for (const part of value.parts) {
-        const piece = templateText(text, part, placeholder);
+        const piece = templateText(text, part);
         if (piece === undefined) return undefined;
         out += piece;
       }
