@@ -101,7 +101,12 @@ export const checks = [
       assert.match(all, new RegExp(`▶ ${SCRIPT.replace(".", "\\.")} at `));
       assert.match(all, /■ ok: 1 message published/);
       assert.match(all, new RegExp(`${BROKER_NAME} +${TOPIC} +0 +no +\\{"model"`), "the published table row");
-      await wb.page.mouse.move(800, 500); // no tooltip over the output
+      // No tooltip over the output in the screenshot: the mouse rests on the output text, hovers fade.
+      await wb.page.mouse.move(800, 500);
+      await until(async () => (await wb.page.locator(".workbench-hover-container").count()) === 0, {
+        what: "tooltips to fade",
+        timeoutMs: 5000,
+      }).catch(() => log("a tooltip stayed on screen"));
       await wb.screenshot("run output in the maximized panel");
       await wb.runCommand("View: Toggle Maximized Panel");
     },
