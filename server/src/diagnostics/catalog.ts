@@ -68,6 +68,16 @@ export const catalog = {
     template:
       "global {0} is not visible inside function {1}, and no call passes {0}=: declare it in the body with ':global {0}'",
   },
+  RSC3013: {
+    severity: "warning",
+    template:
+      "bad command name {0} in {1}: not in the RouterOS 7.24 command tree (hardware and extra packages add menus it lacks)",
+  },
+  RSC3014: {
+    severity: "warning",
+    template:
+      "unknown argument {0} for {1}: not in the RouterOS 7.24 command tree (some hardware adds arguments it lacks)",
+  },
   RSC3020: { severity: "warning", template: "this message is meant to be JSON but is not valid JSON: {0}" },
   // Runtime (the interpreter and the script runner)
   RSC4001: { severity: "error", template: "{0}" },

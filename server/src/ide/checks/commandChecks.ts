@@ -48,14 +48,18 @@ export function checkCommand(schema: Schema, text: string, bound: BoundCommand, 
     const error = resolution.error;
     const token = node.head[error.wordIndex];
     if (!token) return;
+    // A close name is most likely a typo: an error. A name close to nothing may be a menu of hardware or a package
+    // the command tree (dumped from a CHR) lacks: a warning.
     out.push(
-      diagnostic(
-        "RSC3001",
-        token.start,
-        token.end,
-        [error.word, formatPath(error.menuPath), hint(error.suggestions)],
-        replaceData(token.start, token.end, error.suggestions),
-      ),
+      error.suggestions.length > 0
+        ? diagnostic(
+            "RSC3001",
+            token.start,
+            token.end,
+            [error.word, formatPath(error.menuPath), hint(error.suggestions)],
+            replaceData(token.start, token.end, error.suggestions),
+          )
+        : diagnostic("RSC3013", token.start, token.end, [error.word, formatPath(error.menuPath)]),
     );
     return;
   }
@@ -91,13 +95,15 @@ function checkArg(schema: Schema, text: string, bound: BoundCommand, arg: BoundA
           info.args.map((a) => a.name),
         );
         out.push(
-          diagnostic(
-            "RSC3002",
-            arg.nameStart,
-            arg.nameEnd,
-            [name, commandLabel(info), hint(suggestions)],
-            replaceData(arg.nameStart, arg.nameEnd, suggestions),
-          ),
+          suggestions.length > 0
+            ? diagnostic(
+                "RSC3002",
+                arg.nameStart,
+                arg.nameEnd,
+                [name, commandLabel(info), hint(suggestions)],
+                replaceData(arg.nameStart, arg.nameEnd, suggestions),
+              )
+            : diagnostic("RSC3014", arg.nameStart, arg.nameEnd, [name, commandLabel(info)]),
         );
         return;
       }

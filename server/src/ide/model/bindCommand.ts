@@ -26,6 +26,11 @@ export class ResolveCache {
     return cache;
   }
 
+  /** True when `menu` exists in the command tree. */
+  knowsMenu(menu: readonly string[]): boolean {
+    return this.schema.menu(menu) !== undefined;
+  }
+
   resolve(text: string, node: Command, contextMenu: readonly string[], absolute: boolean): Resolution {
     const cache = this.cacheOf(contextMenu);
     const head = node.head;
@@ -76,7 +81,9 @@ export function bindCommand(
   cache: ResolveCache,
 ): BoundCommand {
   const absolute = node.colon || node.root;
-  if (node.callee !== undefined || (node.colon && node.head.length === 0)) {
+  // In a menu the command tree lacks (after `/interface ethernet switch`), relative lines cannot be bound.
+  const unknownMenu = !absolute && contextMenu.length > 0 && !cache.knowsMenu(contextMenu);
+  if (node.callee !== undefined || (node.colon && node.head.length === 0) || unknownMenu) {
     return {
       node,
       contextMenu,

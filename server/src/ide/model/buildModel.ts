@@ -63,6 +63,18 @@ function opensLikeJson(text: string, from: number): boolean {
   return false;
 }
 
+/**
+ * A path-only line naming a menu the command tree lacks (`/interface ethernet switch` on hardware with a switch chip):
+ * the menu its following lines run in, which is unknown, so that they are not checked against the wrong menu.
+ * Undefined for other lines (a close misspelling stays a misspelling, and the current menu does not change).
+ */
+function unknownMenuOf(bound: BoundCommand): readonly string[] | undefined {
+  const error = bound.resolution?.error;
+  if (!error || error.suggestions.length > 0 || bound.node.args.length > 0 || bound.node.callee)
+    return undefined;
+  return [...error.menuPath, error.word];
+}
+
 interface Context {
   readonly scope: Scope;
   /** The menu in which nested `[...]` commands resolve (the enclosing command's menu). */
@@ -240,6 +252,8 @@ class ModelBuilder {
       switch (statement.kind) {
         case "Command": {
           const bound = this.visitCommand(statement, current, ctx);
+          const unknown = unknownMenuOf(bound);
+          if (unknown) current = unknown;
           if (bound.menuOnly) {
             current = bound.menuPath;
             if (topLevel) {
