@@ -23,6 +23,7 @@ add action=accept chain=input comment="defconf: accept established,related,untra
 add action=drop chain=input comment="defconf: drop invalid" connection-state=invalid in-interface-list=!LAN
 `,
   (i) => `:local broker${i} "broker-${i}"
+:local model [/system routerboard get model]
 :local cpuLoad [/system resource get cpu-load]
 :local freeMemory [/system resource get free-memory]
 :local usedMemory ([/system resource get total-memory] - $freeMemory)
