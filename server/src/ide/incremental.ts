@@ -1,6 +1,14 @@
 // Applying editor changes to a parsed document: the new text, and its parse, re-parsing only the statements around the change.
 import type { Diagnostic } from "../diagnostics/types";
-import { parse, type Node, type ParseResult, type Statement, type StringPart, type Token } from "../syntax";
+import {
+  parse,
+  type Node,
+  type ParseResult,
+  type Statement,
+  type StringPart,
+  type Token,
+  type TokenKind,
+} from "../syntax";
 import { TokenList } from "../syntax/tokenList";
 import { TOKEN_KINDS, type K } from "../syntax/tokens";
 
@@ -23,9 +31,8 @@ const UNBOUNDED_ERRORS = new Set(["RSC1001", "RSC2001", "RSC2002", "RSC2003"]);
 /** Below this many top-level statements a full parse is as cheap as anything cleverer. */
 const SMALL_SCRIPT = 16;
 
-/** How many versions in a row may leave their token list unbuilt (each holds on to the previous version). */
-const MAX_PENDING_TOKEN_LISTS = 8;
-const pendingTokens = new WeakMap<ParseResult, number>();
+/** Views of views of token lists are copied flat beyond this depth (see SplicedTokens). */
+const MAX_VIEW_DEPTH = 24;
 
 const KIND_IDS = new Map(TOKEN_KINDS.map((kind, id) => [kind, id as K]));
 
@@ -185,58 +192,112 @@ export function reparse(old: ParseResult, change: TextChange, newText: string): 
     ...region.diagnostics.map((d) => shiftDiagnostic(d, regionStart)),
     ...suffixDiagnostics.map((d) => shiftDiagnostic(d, delta)),
   ];
-  // The token list is rebuilt only when someone reads it (completion, folding): diagnostics never do. Unread
-  // lists chain to the previous version's; the chain is cut (read) every few versions to bound what it holds.
-  const depth = (pendingTokens.get(old) ?? 0) + 1;
-  let previous: ParseResult | undefined = old;
-  if (depth > MAX_PENDING_TOKEN_LISTS) void old.tokens;
-  let tokens: TokenList | undefined;
-  const result: ParseResult = {
-    text: newText,
-    script,
-    diagnostics,
-    get tokens(): TokenList {
-      if (!tokens) {
-        tokens = spliceTokens(
-          (previous as ParseResult).tokens,
-          regionTokens,
-          regionStart,
-          oldRegionEnd,
-          delta,
-        );
-        previous = undefined;
-        pendingTokens.delete(result);
-      }
-      return tokens;
-    },
-  };
-  if (depth <= MAX_PENDING_TOKEN_LISTS) pendingTokens.set(result, depth);
-  return result;
+  const tokens = SplicedTokens.over(old.tokens, regionTokens, regionStart, oldRegionEnd, delta);
+  return { text: newText, script, diagnostics, tokens };
 }
 
-/** Old tokens before `regionStart`, the region's tokens moved to it, then old tokens from `oldRegionEnd` moved by `delta`. */
-function spliceTokens(
-  oldTokens: TokenList,
-  regionTokens: TokenList,
-  regionStart: number,
-  oldRegionEnd: number,
-  delta: number,
-): TokenList {
+/** A real token list with the same tokens as `view` (one pass). */
+function flatten(view: TokenList): TokenList {
   const tokens = new TokenList();
-  let i = 0;
-  for (; i < oldTokens.length && oldTokens.start(i) < regionStart; i++) {
-    tokens.push(KIND_IDS.get(oldTokens.kind(i)) ?? 0, oldTokens.start(i), oldTokens.end(i));
-  }
-  for (let j = 0; j < regionTokens.length; j++) {
-    tokens.push(
-      KIND_IDS.get(regionTokens.kind(j)) ?? 0,
-      regionTokens.start(j) + regionStart,
-      regionTokens.end(j) + regionStart,
-    );
-  }
-  for (; i < oldTokens.length && oldTokens.start(i) < oldRegionEnd; i++);
-  for (; i < oldTokens.length; i++) {
-    tokens.push(KIND_IDS.get(oldTokens.kind(i)) ?? 0, oldTokens.start(i) + delta, oldTokens.end(i) + delta);
+  for (let i = 0; i < view.length; i++) {
+    tokens.push(KIND_IDS.get(view.kind(i)) ?? (0), view.start(i), view.end(i));
   }
   return tokens;
+}
+
+/** Index of the first token of `list` starting at or after `offset`. */
+function firstTokenAtOrAfter(list: TokenList, offset: number): number {
+  let low = 0;
+  let high = list.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (list.start(mid) < offset) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+/**
+ * The token list of an edited text as a view, built in O(log n): the old tokens before the re-parsed region, the
+ * region's tokens moved to it, then the old tokens after it moved by the edit's length change. Views of views stay
+ * cheap to build; once they nest deeper than MAX_VIEW_DEPTH, the list is copied flat (one pass, every few edits).
+ */
+class SplicedTokens extends TokenList {
+  private constructor(
+    private readonly base: TokenList,
+    private readonly region: TokenList,
+    private readonly regionStart: number,
+    private readonly delta: number,
+    /** Old tokens [0, cut) come first; old tokens from `resume` on come last. */
+    private readonly cut: number,
+    private readonly resume: number,
+    readonly depth: number,
+  ) {
+    super();
+  }
+
+  static over(
+    base: TokenList,
+    region: TokenList,
+    regionStart: number,
+    oldRegionEnd: number,
+    delta: number,
+  ): TokenList {
+    const depth = base instanceof SplicedTokens ? base.depth + 1 : 1;
+    const flat = depth > MAX_VIEW_DEPTH ? flatten(base) : base;
+    return new SplicedTokens(
+      flat,
+      region,
+      regionStart,
+      delta,
+      firstTokenAtOrAfter(flat, regionStart),
+      firstTokenAtOrAfter(flat, oldRegionEnd),
+      flat === base ? depth : 1,
+    );
+  }
+
+  override get length(): number {
+    return this.cut + this.region.length + (this.base.length - this.resume);
+  }
+
+  override kind(i: number): TokenKind {
+    if (i < this.cut) return this.base.kind(i);
+    const j = i - this.cut;
+    if (j < this.region.length) return this.region.kind(j);
+    return this.base.kind(this.resume + j - this.region.length);
+  }
+
+  override start(i: number): number {
+    if (i < this.cut) return this.base.start(i);
+    const j = i - this.cut;
+    if (j < this.region.length) return this.region.start(j) + this.regionStart;
+    return this.base.start(this.resume + j - this.region.length) + this.delta;
+  }
+
+  override end(i: number): number {
+    if (i < this.cut) return this.base.end(i);
+    const j = i - this.cut;
+    if (j < this.region.length) return this.region.end(j) + this.regionStart;
+    return this.base.end(this.resume + j - this.region.length) + this.delta;
+  }
+
+  override at(i: number): Token {
+    return { kind: this.kind(i), start: this.start(i), end: this.end(i) };
+  }
+
+  override *[Symbol.iterator](): Iterator<Token> {
+    for (let i = 0; i < this.length; i++) yield this.at(i);
+  }
+
+  override toArray(): Token[] {
+    return Array.from(this);
+  }
+
+  override push(): void {
+    throw new Error("a spliced token list is read-only");
+  }
+
+  override truncate(): void {
+    throw new Error("a spliced token list is read-only");
+  }
 }

@@ -82,6 +82,27 @@ test("reparse after an edit equals a full parse (tree, errors, tokens)", () => {
   );
 });
 
+test("long runs of edits (token lists viewed over views, then copied flat) still equal a full parse", () => {
+  const base = corpus();
+  fc.assert(
+    fc.property(fc.array(edit(base.length), { minLength: 40, maxLength: 80 }), (edits) => {
+      let text = base;
+      let parsed = parse(text);
+      for (const change of edits) {
+        const clamped = {
+          ...change,
+          start: Math.min(change.start, text.length),
+          end: Math.min(change.end, text.length),
+        };
+        text = applyChange(text, clamped);
+        parsed = reparse(parsed, clamped, text);
+      }
+      assert.equal(fingerprint(parsed), fingerprint(parse(text)));
+    }),
+    { numRuns: 8 },
+  );
+});
+
 /** Everything features read from a model, by value (symbols by name and declaration), in order. */
 function dumpModel(model: SemanticModel): string {
   const lines: string[] = [];
