@@ -25,13 +25,11 @@ export interface CompletionContext {
 /** Above this many variables, their documentation is computed on request only (completionItem/resolve). */
 const EAGER_VARIABLE_DOCS = 40;
 
-/** Reasonable replace range and word boundaries around an offset. */
+/** The range of text an item replaces. */
 interface Span {
   readonly start: number;
   readonly end: number;
 }
-
-const ROOT_MENUS_AS_GLOBALS = true;
 
 function isNameChar(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 45 || c === 95;
@@ -284,7 +282,6 @@ class Completer {
     const prefix = withColon ? ":" : "";
     for (const name of root.commands)
       this.commandItem([], name, span, `${prefix}${name}${space}`, "2", `${prefix}${name}`);
-    if (!ROOT_MENUS_AS_GLOBALS) return;
     for (const name of root.menus) {
       const menu = this.schema.menu([name]);
       if (!menu?.global) continue;

@@ -200,7 +200,7 @@ export function reparse(old: ParseResult, change: TextChange, newText: string): 
 function flatten(view: TokenList): TokenList {
   const tokens = new TokenList();
   for (let i = 0; i < view.length; i++) {
-    tokens.push(KIND_IDS.get(view.kind(i)) ?? (0), view.start(i), view.end(i));
+    tokens.push(KIND_IDS.get(view.kind(i)) ?? 0, view.start(i), view.end(i));
   }
   return tokens;
 }

@@ -52,7 +52,6 @@ function blockEnd(block: Block): number {
   return block.closed ? block.end : block.end + 1;
 }
 
-/** Where the walk is. One per statement list, updated statement by statement (nothing keeps a reference). */
 /** True when the string content at `from` starts (after spaces and `\\` line continuations) with `{` or `[`. */
 function opensLikeJson(text: string, from: number): boolean {
   for (let i = from; i < text.length; i++) {
@@ -75,6 +74,7 @@ function unknownMenuOf(bound: BoundCommand): readonly string[] | undefined {
   return [...error.menuPath, error.word];
 }
 
+/** Where the walk is. One per statement list, updated statement by statement (nothing keeps a reference). */
 interface Context {
   readonly scope: Scope;
   /** The menu in which nested `[...]` commands resolve (the enclosing command's menu). */
