@@ -12,6 +12,8 @@ export function foldingRanges(analysis: DocumentAnalysis): FoldingEntry[] {
     if (endLine > startLine) out.push(kind ? { startLine, endLine, kind } : { startLine, endLine });
   };
   const closed = (node: Node): boolean => ("closed" in node ? node.closed : true);
+  /** Lines that continue a multi-line string: a `#` there is text, not a comment. */
+  const insideStrings = new Set<number>();
   walk(analysis.parsed.script, (node) => {
     switch (node.kind) {
       case "Block":
@@ -21,9 +23,13 @@ export function foldingRanges(analysis: DocumentAnalysis): FoldingEntry[] {
         // Keep the closing bracket visible: fold up to the line before it.
         add(line(node.start), closed(node) ? line(node.end - 1) - 1 : line(node.end));
         break;
-      case "String":
-        add(line(node.start), line(node.end));
+      case "String": {
+        const first = line(node.start);
+        const last = line(node.end);
+        add(first, last);
+        for (let l = first + 1; l <= last; l++) insideStrings.add(l);
         break;
+      }
       case "Command":
         if (node.args.length > 0 || node.head.length > 0) add(line(node.start), line(node.end));
         break;
@@ -33,16 +39,14 @@ export function foldingRanges(analysis: DocumentAnalysis): FoldingEntry[] {
     return undefined;
   });
   for (const section of analysis.model.sections) add(line(section.start), line(section.end), "region");
-  // Runs of lines holding only a comment.
-  const tokens = analysis.parsed.tokens;
+  // Runs of lines holding only a comment (found in the text: cheaper than the token list).
+  const text = analysis.text;
   let runStart = -1;
   let runEnd = -1;
-  for (let i = 0; i < tokens.length; i++) {
-    if (tokens.kind(i) !== "Comment") continue;
-    const start = tokens.start(i);
-    const lineStart = lines.lineStart(line(start));
-    if (analysis.text.slice(lineStart, start).trim() !== "") continue;
-    const l = line(start);
+  for (let l = 0; l < lines.lineCount; l++) {
+    let i = lines.lineStart(l);
+    while (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9) i++;
+    if (text.charCodeAt(i) !== 35 /* # */ || insideStrings.has(l)) continue;
     if (l === runEnd + 1 && runStart >= 0) runEnd = l;
     else {
       add(runStart, runEnd, "comment");

@@ -32,7 +32,7 @@ const UNBOUNDED_ERRORS = new Set(["RSC1001", "RSC2001", "RSC2002", "RSC2003"]);
 const SMALL_SCRIPT = 16;
 
 /** Views of views of token lists are copied flat beyond this depth (see SplicedTokens). */
-const MAX_VIEW_DEPTH = 24;
+const MAX_VIEW_DEPTH = 64;
 
 const KIND_IDS = new Map(TOKEN_KINDS.map((kind, id) => [kind, id as K]));
 
