@@ -36,6 +36,17 @@ function positions(lines: readonly string[], count: number): { line: number; cha
   return out;
 }
 
+/** CPU time the process has used (user + system), in ms; undefined where /proc is not available. */
+function cpuMilliseconds(pid: number): number | undefined {
+  const stat = `/proc/${pid}/stat`;
+  if (!existsSync(stat)) return undefined;
+  // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th, in clock ticks.
+  const content = readFileSync(stat, "utf8");
+  const fields = content.slice(content.lastIndexOf(")") + 2).split(" ");
+  const ticks = Number(fields[11]) + Number(fields[12]);
+  return (ticks * 1000) / 100;
+}
+
 /** RSS once it stops falling (the server collects garbage after a second of quiet): sampled for up to 3 s. */
 async function settledRss(pid: number): Promise<number> {
   let best = rssMegabytes(pid);
@@ -112,6 +123,7 @@ export async function run(opts: { log: (s: string) => void }): Promise<Record<st
     // Typing: one character inserted at a time at spread lines, each waiting for its own diagnostics.
     const afterEdit: number[] = [];
     let version = 1;
+    const cpuBefore = cpuMilliseconds(pid);
     for (let i = 0; i < EDITS; i++) {
       const line = Math.floor(((i + 0.5) * LINES) / EDITS);
       const character = (lines[line] ?? "").length;
@@ -130,6 +142,9 @@ export async function run(opts: { log: (s: string) => void }): Promise<Record<st
         }),
       );
     }
+    const cpuAfter = cpuMilliseconds(pid);
+    const cpuPerEdit =
+      cpuBefore === undefined || cpuAfter === undefined ? NaN : (cpuAfter - cpuBefore) / EDITS;
     const rssAfterEdits = rssMegabytes(pid);
     const rssAfterEditsSettled = await settledRss(pid);
     await client.shutdown();
@@ -144,6 +159,7 @@ export async function run(opts: { log: (s: string) => void }): Promise<Record<st
       "hover p99 ms": +percentile(hover, 99).toFixed(2),
       "edit to diagnostics p50 ms": +percentile(afterEdit, 50).toFixed(1),
       "edit to diagnostics p99 ms": +percentile(afterEdit, 99).toFixed(1),
+      "server CPU ms per edit (re-parse, analysis, diagnostics)": +cpuPerEdit.toFixed(1),
       "server RSS MB, document open": +rssOpen.toFixed(1),
       "server RSS MB, right after the edits": +rssAfterEdits.toFixed(1),
       "server RSS MB, settled after the edits": +rssAfterEditsSettled.toFixed(1),
