@@ -12,6 +12,7 @@ const VARIABLES = [
   ':local model "RB5009"',
   ":local count 3",
   ":local unknown [:pick $name 0 2]",
+  ':local joined ("1," . $count)',
 ].join("\n");
 
 interface Case {
@@ -32,6 +33,9 @@ const cases: readonly Case[] = [
   { message: '"{}"' },
   { message: '"{\\"a\\":1,\\\n  \\"b\\":2}"' },
   { message: '("{\\"cpu\\":" . $cpu . ",\\"name\\":\\"" . $name . "\\"}")' },
+  { message: '"{\\"data\\":$[:serialize to=json value={a=1}]}"' },
+  { message: '"{$[:tostr 1]}"' },
+  { message: '"[$joined]"' },
   // Broken.
   { message: '"{\\"name\\":«$name»}"', problem: "$name is a string" },
   { message: '"{\\"up\\":«$up»}"', problem: "$up is a time" },

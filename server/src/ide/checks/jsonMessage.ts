@@ -142,6 +142,7 @@ class JsonChecker {
       return undefined;
     } catch (problem) {
       if (problem instanceof JsonFailure) return problem.problem;
+      if (problem instanceof JsonUnknowable) return undefined;
       throw problem;
     }
   }
@@ -216,6 +217,8 @@ class JsonChecker {
       this.spaces();
       const key = this.units[this.i];
       if (key === undefined) this.fail(open, "the object opened here is never closed with '}'");
+      // A run-time value where a member name belongs may be a whole piece of JSON (`{$members}`): cannot tell.
+      if (key.ch === undefined && JSON_SAFE.has(key.kind)) throw new JsonUnknowable();
       if (key.ch !== '"') this.fail(key, `expected a quoted member name, found ${this.show(key)}`);
       this.string();
       this.spaces();
@@ -352,6 +355,9 @@ class JsonChecker {
     }
   }
 }
+
+/** Unwinds the checker when run-time values make the structure unknowable; caught in `check`. */
+class JsonUnknowable extends Error {}
 
 /** Unwinds the recursive checker at the first problem; caught in `check`. */
 class JsonFailure extends Error {

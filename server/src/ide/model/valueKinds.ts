@@ -37,7 +37,8 @@ const SCHEMA_KINDS: Partial<Readonly<Record<ValueType, ValueKind>>> = {
 const ROOT_RESULTS: Readonly<Record<string, ValueKind>> = {
   len: "num",
   typeof: "str",
-  tostr: "str",
+  // `:tostr` and `:serialize` give strings whose text may be a number or JSON: "unknown" keeps JSON checks quiet.
+  tostr: "unknown",
   tonum: "num",
   tobool: "bool",
   totime: "time",
@@ -46,7 +47,7 @@ const ROOT_RESULTS: Readonly<Record<string, ValueKind>> = {
   toid: "id",
   toarray: "array",
   tonsec: "num",
-  serialize: "str",
+  serialize: "unknown",
   rndnum: "num",
   rndstr: "str",
   jobname: "str",
@@ -156,7 +157,8 @@ export class ValueKinds {
 
   private ofBinary(operator: string, left: Expr, right: Expr): ValueKind {
     if (BOOLEAN_OPERATORS.has(operator)) return "bool";
-    if (operator === ".") return "str";
+    // A joined string may be a piece of JSON built step by step: its content is unknown.
+    if (operator === ".") return "unknown";
     if (operator === ",") return "array";
     if (operator === "->") return "unknown";
     const a = this.ofExpr(left);
