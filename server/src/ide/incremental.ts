@@ -196,13 +196,22 @@ export function reparse(old: ParseResult, change: TextChange, newText: string): 
   return { text: newText, script, diagnostics, tokens };
 }
 
-/** A real token list with the same tokens as `view` (one pass). */
+/** A real token list with the same tokens as `view`: one pass, walking the views' segments rather than each token. */
 function flatten(view: TokenList): TokenList {
   const tokens = new TokenList();
-  for (let i = 0; i < view.length; i++) {
-    tokens.push(KIND_IDS.get(view.kind(i)) ?? 0, view.start(i), view.end(i));
-  }
+  copyInto(view, 0, view.length, 0, tokens);
   return tokens;
+}
+
+/** Appends tokens [from, to) of `list`, moved by `shift`, to `out`. */
+function copyInto(list: TokenList, from: number, to: number, shift: number, out: TokenList): void {
+  if (from >= to) return;
+  if (list instanceof SplicedTokens) {
+    list.copyRange(from, to, shift, out);
+    return;
+  }
+  for (let i = from; i < to; i++)
+    out.push(KIND_IDS.get(list.kind(i)) ?? 0, list.start(i) + shift, list.end(i) + shift);
 }
 
 /** Index of the first token of `list` starting at or after `offset`. */
@@ -279,6 +288,26 @@ class SplicedTokens extends TokenList {
     const j = i - this.cut;
     if (j < this.region.length) return this.region.end(j) + this.regionStart;
     return this.base.end(this.resume + j - this.region.length) + this.delta;
+  }
+
+  /** Appends tokens [from, to) of this view, moved by `shift`, to `out`, segment by segment. */
+  copyRange(from: number, to: number, shift: number, out: TokenList): void {
+    const regionEnd = this.cut + this.region.length;
+    copyInto(this.base, from, Math.min(to, this.cut), shift, out);
+    copyInto(
+      this.region,
+      Math.max(from, this.cut) - this.cut,
+      Math.min(to, regionEnd) - this.cut,
+      shift + this.regionStart,
+      out,
+    );
+    copyInto(
+      this.base,
+      Math.max(from, regionEnd) - regionEnd + this.resume,
+      to - regionEnd + this.resume,
+      shift + this.delta,
+      out,
+    );
   }
 
   override at(i: number): Token {
