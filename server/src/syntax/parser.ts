@@ -283,9 +283,8 @@ class Parser extends ExpressionParser {
    */
   private valueFollows(): boolean {
     const c = this.ch();
-    if (!isInlineSpace(c)) return !this.atCommandEnd(c) && c !== Ch.Backslash;
-    let at = this.pos;
-    while (at < this.text.length && isInlineSpace(this.text.charCodeAt(at))) at++;
+    if (!isInlineSpace(c) && c !== Ch.Backslash) return !this.atCommandEnd(c);
+    const at = this.skipSpacesAndContinuations(this.pos);
     const d = at < this.text.length ? this.text.charCodeAt(at) : EOF;
     if (this.atCommandEnd(d) || d === Ch.Hash || d === Ch.Backslash) return false;
     let e = at;
@@ -293,6 +292,24 @@ class Parser extends ExpressionParser {
     if (e > at && this.text.charCodeAt(e) === Ch.Equals) return false;
     this.skipInlineTrivia();
     return true;
+  }
+
+  /**
+   * The offset after spaces and `\`-continued line ends from `at`, without consuming anything: `/export` writes a long
+   * value on the next line after `name=\`.
+   */
+  private skipSpacesAndContinuations(at: number): number {
+    for (;;) {
+      while (at < this.text.length && isInlineSpace(this.text.charCodeAt(at))) at++;
+      if (this.text.charCodeAt(at) !== Ch.Backslash) return at;
+      let e = at + 1;
+      while (e < this.text.length && isInlineSpace(this.text.charCodeAt(e))) e++;
+      const c = this.text.charCodeAt(e);
+      if (c === Ch.CarriageReturn) e += this.text.charCodeAt(e + 1) === Ch.LineFeed ? 2 : 1;
+      else if (c === Ch.LineFeed) e += 1;
+      else return at;
+      at = e;
+    }
   }
 
   private parseWhere(keyword: Token | undefined): WhereArg {
