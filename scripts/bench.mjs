@@ -7,13 +7,20 @@ import { pathToFileURL } from "node:url";
 const json = process.argv.includes("--json");
 const filter = process.argv.slice(2).filter((a) => !a.startsWith("--"));
 if (!process.argv.includes("--no-build")) {
-  for (const [cmd, args] of [["npx", ["tsc", "-p", "."]], [process.execPath, ["scripts/build.mjs", "--production"]]]) {
+  for (const [cmd, args] of [
+    ["npx", ["tsc", "-p", "."]],
+    [process.execPath, ["scripts/build.mjs", "--production"]],
+  ]) {
     const r = spawnSync(cmd, args, { stdio: json ? ["ignore", "ignore", "inherit"] : "inherit" });
     if (r.status !== 0) process.exit(r.status || 1);
   }
 }
 const dir = "out/test/bench";
-const files = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith(".bench.js")).sort() : [];
+const files = existsSync(dir)
+  ? readdirSync(dir)
+      .filter((f) => f.endsWith(".bench.js"))
+      .sort()
+  : [];
 const results = {};
 for (const f of files) {
   const name = f.replace(/\.bench\.js$/, "");
@@ -23,6 +30,7 @@ for (const f of files) {
   log(`\n== ${name}`);
   const figures = await mod.run({ log });
   results[name] = figures;
-  if (!json) for (const [k, v] of Object.entries(figures)) log(`  ${k}: ${typeof v === "number" ? +v.toFixed(3) : v}`);
+  if (!json)
+    for (const [k, v] of Object.entries(figures)) log(`  ${k}: ${typeof v === "number" ? +v.toFixed(3) : v}`);
 }
 if (json) process.stdout.write(JSON.stringify(results) + "\n");

@@ -37,7 +37,17 @@ if (only.length === 0) {
 }
 const files = findTests("out/test").filter((f) => !f.includes(`${join("out", "test", "e2e")}`));
 const selected = only.length ? files.filter((f) => only.some((o) => f.includes(o))) : files;
-step("unit and protocol tests", process.execPath, ["--test", "--test-concurrency=2", "--enable-source-maps", ...selected]);
+step("unit and protocol tests", process.execPath, [
+  "--test",
+  "--test-concurrency=2",
+  "--enable-source-maps",
+  ...selected,
+]);
 if (only.length === 0 && existsSync("test/grammar")) {
-  step("grammar tests", npx, ["vscode-tmgrammar-test", "-g", "syntaxes/routeros.tmLanguage.json", "test/grammar/**/*.rsc"]);
+  step("grammar tests", npx, [
+    "vscode-tmgrammar-test",
+    "-g",
+    "syntaxes/routeros.tmLanguage.json",
+    "test/grammar/**/*.rsc",
+  ]);
 }
