@@ -1,7 +1,7 @@
 // Syntax of RouterOS address literals: IPv4/IPv6 addresses and prefixes, IPv4 ranges, MAC addresses, host names.
+import { isIp6 as hasIp6Shape } from "../../syntax/literals";
 
 const IP4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/;
-const HEX_GROUP = /^[0-9A-Fa-f]{1,4}$/;
 const MAC = /^[0-9A-Fa-f]{2}(?:[:.-]?[0-9A-Fa-f]{2}){5}$/;
 const HOST_LABEL = /^[A-Za-z0-9_](?:[A-Za-z0-9_-]{0,62})$/;
 
@@ -50,26 +50,9 @@ export function isIp4Range(text: string): boolean {
 
 /** IPv6 address with `::` compression and an optional IPv4 tail (`::ffff:1.2.3.4`); a `%zone` suffix is not allowed. */
 export function isIp6(text: string): boolean {
-  if (!text.includes(":")) return false;
-  let body = text;
-  let ip4Groups = 0;
-  const lastColon = text.lastIndexOf(":");
-  if (text.slice(lastColon + 1).includes(".")) {
-    if (!isIp4(text.slice(lastColon + 1))) return false;
-    ip4Groups = 2;
-    body = text.slice(0, lastColon + 1);
-    if (!body.endsWith("::")) body = body.slice(0, -1);
-  }
-  const compressed = body.indexOf("::");
-  if (compressed >= 0) {
-    if (body.indexOf("::", compressed + 1) >= 0) return false;
-    const head = body.slice(0, compressed);
-    const tail = body.slice(compressed + 2);
-    const groups = [...(head ? head.split(":") : []), ...(tail ? tail.split(":") : [])];
-    return groups.length + ip4Groups <= 7 && groups.every((g) => HEX_GROUP.test(g));
-  }
-  const groups = body.split(":");
-  return groups.length + ip4Groups === 8 && groups.every((g) => HEX_GROUP.test(g));
+  if (!hasIp6Shape(text)) return false;
+  const tail = text.slice(text.lastIndexOf(":") + 1);
+  return !tail.includes(".") || isIp4(tail);
 }
 
 /** `2001:db8::/32`; a bare address counts as /128. */
