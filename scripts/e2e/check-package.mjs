@@ -68,7 +68,7 @@ export function readZipEntry(buffer, entry) {
 }
 
 /** The files `vsce ls` says it would package (paths relative to the extension root). */
-function vsceList() {
+export function vsceList() {
   const r = spawnSync("npx", ["--no-install", "vsce", "ls", "--no-dependencies"], {
     cwd: repoRoot,
     encoding: "utf8",

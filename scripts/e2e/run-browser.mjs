@@ -76,7 +76,8 @@ function withTimeout(promise, ms, what) {
 
 /**
  * Runs the browser checks against the packaged extension.
- * @param {{ vsix?: string, grep?: string, log?: (s: string) => void, timeoutMs?: number, screenshotDir?: string }} [opts]
+ * @param {{ vsix?: string, grep?: string | RegExp, log?: (s: string) => void, timeoutMs?: number, screenshotDir?: string }} [opts]
+ *   grep: only the checks whose name contains this text (or matches this RegExp)
  * @returns {Promise<{ passed: number, failed: number, results: { name: string, ok: boolean, error?: string,
  *   screenshot?: string }[], screenshotDir: string, runDir: string }>}
  */
@@ -85,9 +86,12 @@ export async function runBrowserSuite(opts = {}) {
   const vsix = opts.vsix ?? vsixPath;
   const timeoutMs = opts.timeoutMs ?? 240_000;
   const started = Date.now();
-  const checks = (await loadChecks()).filter((c) => !opts.grep || c.name.includes(opts.grep));
+  const grep = opts.grep;
+  const checks = (await loadChecks()).filter(
+    (c) => !grep || (grep instanceof RegExp ? grep.test(c.name) : c.name.includes(grep)),
+  );
   if (checks.length === 0)
-    throw new Error(`No browser checks match "${opts.grep}" in ${relative(repoRoot, checksDir)}`);
+    throw new Error(`No browser checks match "${grep}" in ${relative(repoRoot, checksDir)}`);
 
   const { bytes, files } = checkPackage(vsix);
   log(

@@ -535,8 +535,8 @@ export class Workbench {
   }
 
   /**
-   * Shows an Output channel by its name in the panel and returns the text visible in it. With `filter`, types it into
-   * the Output filter box first so that only matching lines remain (the view only renders what is on screen).
+   * Shows an Output channel by its name in the panel and returns all its text (wrapped lines as the view shows them,
+   * one per line). With `filter`, types it into the Output filter box first so that only matching lines remain.
    */
   async showOutput(channelName, { filter } = {}) {
     await this.runCommand("Output: Show Output Channels...");
@@ -553,15 +553,54 @@ export class Workbench {
     // Filtering re-renders after a debounce: read until the text has been the same for three polls in a row.
     let previous;
     let same = 0;
-    return until(
+    await until(
       async () => {
         const text = readable(await view.innerText());
         same = text === previous ? same + 1 : 0;
         previous = text;
-        return same >= 3 ? { text } : undefined;
+        return same >= 3;
       },
       { what: `the output channel "${channelName}" filtered by "${filter ?? ""}" to settle` },
-    ).then((r) => r.text);
+    );
+    return this.#allOutputLines();
+  }
+
+  /**
+   * Every (wrapped) line of the output view, not only those on screen: Monaco renders the visible lines only, so
+   * page from the top to the end (Ctrl+Home, PageDown in the focused view), keeping each line by its offset in the
+   * document. The view ends at the bottom again (Ctrl+End), where the Output view keeps following new lines.
+   */
+  async #allOutputLines() {
+    const editor = this.page.locator(".panel .output-view .monaco-editor").first();
+    const box = await editor.boundingBox();
+    if (!box) throw new Error("the Output view is not visible");
+    // A plain click in the text focuses the view (links in the output open only with Ctrl).
+    await this.page.mouse.click(box.x + box.width * 0.9, box.y + box.height / 2);
+    const painted = () =>
+      this.page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    const read = () =>
+      editor.evaluate((el) => ({
+        scrolled: el.querySelector(".lines-content")?.style.top ?? "",
+        lines: [...el.querySelectorAll(".view-lines .view-line")].map((l) => [
+          parseFloat(l.style.top),
+          l.textContent ?? "",
+        ]),
+      }));
+    await this.page.keyboard.press("Control+Home");
+    await painted();
+    const seen = new Map();
+    for (let page = 0; page < 1000; page++) {
+      const { scrolled, lines } = await read();
+      for (const [top, text] of lines) seen.set(top, text);
+      await this.page.keyboard.press("PageDown");
+      await painted();
+      if ((await read()).scrolled === scrolled) break;
+    }
+    await this.page.keyboard.press("Control+End");
+    return [...seen]
+      .sort((a, b) => a[0] - b[0])
+      .map(([, text]) => readable(text))
+      .join("\n");
   }
 }
 

@@ -1,4 +1,4 @@
-// Browser check: squiggles appear under a misspelt command and an unknown argument, and their messages and codes are readable in the Problems panel and the hover.
+// Browser check: squiggles appear under a misspelt command and a misspelt argument, and their messages and codes are readable in the Problems panel and the hover.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { until } from "../../../scripts/e2e/workbench.mjs";
@@ -7,7 +7,11 @@ const FILE = "semantic-errors.rsc";
 /** Each mistake of the fixture: the word under the squiggle and what the user reads about it. */
 const MISTAKES = [
   { word: "publsh", code: "RSC3001", message: "bad command name publsh in /iot/mqtt; did you mean publish?" },
-  { word: "colour", code: "RSC3002", message: "unknown argument colour for /iot/mqtt/publish" },
+  {
+    word: "retian",
+    code: "RSC3002",
+    message: "unknown argument retian for /iot/mqtt/publish; did you mean retain?",
+  },
 ];
 
 function position(text, word) {
@@ -20,7 +24,7 @@ function position(text, word) {
 /** @type {import("../../../scripts/e2e/run-browser.mjs").Check[]} */
 export const checks = [
   {
-    name: "diagnostics: squiggles under the bad command and the unknown argument",
+    name: "diagnostics: squiggles under the misspelt command and the misspelt argument",
     async run({ wb, assert, workspace, log }) {
       const text = readFileSync(join(workspace, FILE), "utf8");
       await wb.openFile(FILE);
