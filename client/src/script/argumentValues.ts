@@ -1,5 +1,6 @@
 // Reads the named arguments of a command line as values known before run time (literals, plain strings) or as the source text of what only a run can compute ($var, [cmd], "...$x...").
-import { stringText, type Command, type Expr } from "../../../server/src/syntax";
+import type { Command, Expr } from "../../../server/src/syntax";
+import { staticText } from "../../../server/src/syntax/staticText";
 
 /** One `name=value` argument. */
 export type ArgumentValue =
@@ -33,28 +34,5 @@ function argumentValue(text: string, value: Expr | undefined, start: number, end
   };
 }
 
-/** The value of an expression that needs no evaluation, or undefined. */
-export function literalText(text: string, expr: Expr): string | undefined {
-  switch (expr.kind) {
-    case "Literal":
-      return text.slice(expr.start, expr.end);
-    case "String":
-      if (!expr.terminated) return undefined;
-      return expr.parts.every(
-        (p) => p.kind === "StringText" || p.kind === "StringEscape" || p.kind === "StringContinuation",
-      )
-        ? stringText(text, expr)
-        : undefined;
-    case "Concat": {
-      let joined = "";
-      for (const part of expr.parts) {
-        const piece = literalText(text, part);
-        if (piece === undefined) return undefined;
-        joined += piece;
-      }
-      return joined;
-    }
-    default:
-      return undefined;
-  }
-}
+/** The value of an expression that needs no evaluation, or undefined (one implementation: the syntax layer's). */
+export const literalText = staticText;

@@ -1,21 +1,7 @@
-// The text of a value that is known without running the script: a bare word, or a string without interpolation.
-import { stringText, type Expr, type StringLiteral } from "../../syntax";
+// Static and template texts of values, for checks that look at what the source fixes (see syntax/staticText.ts).
+import { stringText, type Expr } from "../../syntax";
 
-/** True when a string has no `$var`, `$[cmd]` or `$(expr)` parts. */
-export function isPlainString(literal: StringLiteral): boolean {
-  for (const part of literal.parts) {
-    const kind = part.kind;
-    if (kind !== "StringText" && kind !== "StringEscape" && kind !== "StringContinuation") return false;
-  }
-  return true;
-}
-
-/** The value's text (escapes decoded), or undefined when it depends on run time (variables, commands, expressions). */
-export function staticText(text: string, value: Expr): string | undefined {
-  if (value.kind === "Literal") return text.slice(value.start, value.end);
-  if (value.kind === "String" && isPlainString(value)) return stringText(text, value);
-  return undefined;
-}
+export { isPlainString, staticText } from "../../syntax/staticText";
 
 /**
  * The value's text with every run-time part (`$id`, `$[cmd]`) kept as written but without `+` and `#`: enough to check
