@@ -113,4 +113,19 @@ export class RosArray {
     if (this.keyed) for (const [k, v] of this.keyed) out.setKey(k, v);
     return out;
   }
+
+  /** A copy of this array and of every array inside it. */
+  deepCopy(): RosArray {
+    const out = new RosArray(this.list.map(storedValue));
+    if (this.keyed) for (const [k, v] of this.keyed) out.setKey(k, storedValue(v));
+    return out;
+  }
+}
+
+/**
+ * What a variable, an element or a parameter keeps of a value: arrays are values in RouterOS scripts, so storing one
+ * stores a copy (changing `$b` after `:local b $a` leaves `$a` as it was; a function changes its own copy).
+ */
+export function storedValue(value: Value): Value {
+  return value instanceof RosArray ? value.deepCopy() : value;
 }

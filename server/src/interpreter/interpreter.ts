@@ -1,4 +1,5 @@
 // Runs RouterOS scripts: compiles them, runs them as jobs against the host, and reports errors with their positions.
+import { storedValue } from "./array";
 import { getSchema, type Schema } from "../schema";
 import { BUILTINS } from "./builtins";
 import { menuBuiltin } from "./builtins/code";
@@ -186,8 +187,8 @@ export class Interpreter implements Runtime {
       throw new ScriptError(`failure: too deep recursion (more than ${this.maxCallDepth} nested calls)`);
     const frame = new Frame(caller.frame.job, code.source, depth);
     const root = new Scope(undefined, frame);
-    for (const [name, value] of named) root.declare(name, value);
-    positional.forEach((value, i) => root.declare(String(i + 1), value));
+    for (const [name, value] of named) root.declare(name, storedValue(value));
+    positional.forEach((value, i) => root.declare(String(i + 1), storedValue(value)));
     const body = this.compiler.code(code);
     const finish = (value: Value): Value => {
       if (frame.signal === Signal.Exit) caller.frame.signal = Signal.Exit;

@@ -1,5 +1,5 @@
 // Control flow: :if :while :do :for :foreach :break :continue :exit :return :error :onerror :retry :delay :time.
-import { RosArray } from "../array";
+import { RosArray, storedValue } from "../array";
 import type { ArgCompiler, Builtin } from "../compiler";
 import { toNum, toTime } from "../convert";
 import { ScriptError } from "../errors";
@@ -137,7 +137,7 @@ const foreachCommand: Builtin = (site, c) => {
         const entry = entries[i];
         if (!entry) return false;
         if (keySlot) keySlot.value = entry[0];
-        valueSlot.value = entry[1];
+        valueSlot.value = storedValue(entry[1]);
         return then(body(scope), () => true);
       });
     });

@@ -1,6 +1,6 @@
 // Variables: `:local`, `:global` (visible only where declared or re-declared), `:set` (also `:set ($a->"k") v`).
 import type { Expr } from "../../syntax";
-import { RosArray } from "../array";
+import { RosArray, storedValue } from "../array";
 import type { ArgCompiler, Builtin } from "../compiler";
 import { ScriptError } from "../errors";
 import { toStr } from "../format";
@@ -39,7 +39,7 @@ const localCommand: Builtin = (site, c) => {
         return NIL;
       }
       return then(value(s), (v) => {
-        s.declare(n, v);
+        s.declare(n, storedValue(v));
         return v;
       });
     });
@@ -54,7 +54,7 @@ const globalCommand: Builtin = (site, c) => {
       s.bind(n, slot);
       if (!value) return slot.value;
       return then(value(s), (v) => {
-        slot.value = v;
+        slot.value = storedValue(v);
         return v;
       });
     });
@@ -117,7 +117,7 @@ const setCommand: Builtin = (site, c) => {
           return NIL;
         }
         return then(value(s), (v) => {
-          array.set(key, v);
+          array.set(key, storedValue(v));
           return v;
         });
       });
@@ -133,7 +133,7 @@ const setCommand: Builtin = (site, c) => {
         return NIL;
       }
       return then(value(s), (v) => {
-        slot.value = v;
+        slot.value = storedValue(v);
         return v;
       });
     });
