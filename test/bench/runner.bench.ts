@@ -7,6 +7,8 @@ import { mosquittoSkipReason, startMosquitto } from "../support/mosquitto";
 
 const ITERATIONS = 1_000_000;
 const MESSAGES = 10_000;
+/** Rounds of each publishing loop; the best round of each side is compared. */
+const ROUNDS = 5;
 /** A publish loop stops early after this long (a slow connection would otherwise take minutes). */
 const BUDGET_MS = 20_000;
 
@@ -102,8 +104,16 @@ export async function run(opts: { log: (s: string) => void }): Promise<Record<st
       await scriptRate(broker.ports.plain, qos, MESSAGES);
     }
     for (const qos of [0, 1] as const) {
-      const plain = await plainRate(broker.ports.plain, qos);
-      const script = await scriptRate(broker.ports.plain, qos);
+      // 10,000 QoS 0 messages take a few tens of milliseconds: one pause of the collector moves a single figure by
+      // a third. Both loops run ROUNDS times, alternating, and each keeps its best round.
+      let plain: Rate = { sent: 0, perSecond: 0 };
+      let script: Rate = { sent: 0, perSecond: 0 };
+      for (let round = 0; round < ROUNDS; round++) {
+        const p = await plainRate(broker.ports.plain, qos);
+        const r = await scriptRate(broker.ports.plain, qos);
+        if (p.perSecond > plain.perSecond) plain = p;
+        if (r.perSecond > script.perSecond) script = r;
+      }
       const ratio = plain.perSecond > 0 ? script.perSecond / plain.perSecond : 0;
       opts.log(
         `QoS ${qos}: script ${script.perSecond.toFixed(0)} msg/s (${script.sent} sent), plain mqtt ${plain.perSecond.toFixed(0)} msg/s (${plain.sent} sent): ${(ratio * 100).toFixed(0)} % (goal 80 %)`,
