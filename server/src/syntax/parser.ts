@@ -42,6 +42,13 @@ const CODE_ARGUMENTS_OF: Readonly<Record<string, ReadonlySet<string>>> = {
   time: new Set(["command"]),
 };
 
+/** First letters of every code argument name, to rule most argument names out without copying them. */
+const CODE_ARGUMENT_INITIALS: ReadonlySet<number> = new Set(
+  [...CODE_ARGUMENTS, ...Object.values(CODE_ARGUMENTS_OF).flatMap((names) => [...names])].map((n) =>
+    n.charCodeAt(0),
+  ),
+);
+
 /** Global commands whose unnamed `{...}` argument is code: `:do {...}`, `:onerror e {...}`, `:time {...}`. */
 const CODE_POSITIONAL: ReadonlySet<string> = new Set(["do", "onerror", "time", "retry", "execute"]);
 
@@ -273,6 +280,8 @@ class Parser extends ExpressionParser {
   private isCodeArgument(globalCommand: string, nameStart: number, nameEnd: number): boolean {
     const length = nameEnd - nameStart;
     if (length < 2 || length > 10) return false;
+    // Most names (address, name, topic...) cannot be a code argument by their first letter: no copy for them.
+    if (!CODE_ARGUMENT_INITIALS.has(this.text.charCodeAt(nameStart))) return false;
     const name = this.text.slice(nameStart, nameEnd);
     return CODE_ARGUMENTS.has(name) || (CODE_ARGUMENTS_OF[globalCommand]?.has(name) ?? false);
   }

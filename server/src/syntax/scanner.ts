@@ -18,7 +18,7 @@ export class ParserProgressError extends Error {}
  * list always covers the text consumed so far exactly once.
  */
 export class Scanner {
-  readonly tokens = new TokenList();
+  readonly tokens: TokenList;
   readonly diagnostics: Diagnostic[] = [];
   pos = 0;
   /** While > 0, errors are not reported: used while skipping what follows an error, to avoid cascades. */
@@ -32,6 +32,7 @@ export class Scanner {
     protected readonly options: ParseOptions = {},
   ) {
     this.stepLimit = text.length * 8 + 1000;
+    this.tokens = new TokenList(Math.ceil(text.length / 3));
   }
 
   /**

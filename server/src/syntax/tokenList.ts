@@ -6,10 +6,17 @@ import { TOKEN_KINDS, type K, type Token, type TokenKind } from "./tokens";
  * the end of the scanned text. Typed arrays keep millions of tokens out of the garbage collector's way.
  */
 export class TokenList implements Iterable<Token> {
-  private kinds = new Uint8Array(4096);
-  private starts = new Int32Array(4096);
+  private kinds: Uint8Array;
+  private starts: Int32Array;
   private count = 0;
   private endOffset = 0;
+
+  /** `expected`: how many tokens to make room for at once (scripts average about one token per three characters). */
+  constructor(expected = 4096) {
+    const capacity = Math.max(16, expected);
+    this.kinds = new Uint8Array(capacity);
+    this.starts = new Int32Array(capacity);
+  }
 
   get length(): number {
     return this.count;
