@@ -426,29 +426,7 @@ class ModelBuilder {
         symbol = this.newSymbol(target.name, "local", ctx.scope);
       }
     }
-    for (const arg of bound.args) {
-      if (arg.name === "name") continue;
-      if (arg.name === "do" && arg.value?.kind === "Block") {
-        const body = arg.value;
-        const scope = this.newScope(
-          "function",
-          body.start,
-          blockEnd(body),
-          ctx.scope,
-          symbol,
-          NOTHING_INJECTED,
-        );
-        if (symbol) {
-          symbol.isFunction = true;
-          symbol.functionBodies = append(symbol.functionBodies, body);
-        }
-        this.visitStatements(body, body.body, ROOT_MENU, scope, true);
-        continue;
-      }
-      if (arg.name === "value" && arg.value && symbol)
-        symbol.assignments = append(symbol.assignments, arg.value);
-      this.visitArgValue(bound, arg, ctx);
-    }
+    this.visitAssignment(bound, symbol, ctx, true);
     if (symbol && target) {
       this.declareIn(ctx.scope, symbol, bound.node.end);
       this.occurrence(
@@ -463,14 +441,18 @@ class ModelBuilder {
     }
   }
 
-  private visitSet(bound: BoundCommand, ctx: Context): void {
-    const [target] = this.declaredNames(bound, "name");
-    let symbol: VariableSymbol | undefined;
-    if (target) {
-      symbol = this.reference(target.name, "write", target.form, target, ctx, undefined);
-    }
+  /**
+   * The arguments of `:local`/`:global`/`:set` after the name: `do={...}` makes the variable a function (its body a
+   * function scope), `value` is recorded as an assignment, anything else is visited as a value.
+   */
+  private visitAssignment(
+    bound: BoundCommand,
+    symbol: VariableSymbol | undefined,
+    ctx: Context,
+    skipName: boolean,
+  ): void {
     for (const arg of bound.args) {
-      if (arg.name === "name" && target) continue;
+      if (arg.name === "name" && skipName) continue;
       if (arg.name === "do" && arg.value?.kind === "Block") {
         const body = arg.value;
         const scope = this.newScope(
@@ -492,6 +474,15 @@ class ModelBuilder {
         symbol.assignments = append(symbol.assignments, arg.value);
       this.visitArgValue(bound, arg, ctx);
     }
+  }
+
+  private visitSet(bound: BoundCommand, ctx: Context): void {
+    const [target] = this.declaredNames(bound, "name");
+    let symbol: VariableSymbol | undefined;
+    if (target) {
+      symbol = this.reference(target.name, "write", target.form, target, ctx, undefined);
+    }
+    this.visitAssignment(bound, symbol, ctx, target !== undefined);
   }
 
   private visitLoop(bound: BoundCommand, ctx: Context): void {
