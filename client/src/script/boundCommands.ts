@@ -2,6 +2,7 @@
 import type { Command, Node, ParseResult, Statement } from "../../../server/src/syntax";
 import { childrenOf } from "../../../server/src/syntax/walk";
 import { resolveCommand, type Resolution, type Schema } from "../../../server/src/schema";
+import { headTexts } from "../../../server/src/syntax/head";
 
 /** A command line with the menu it runs in and, when the schema knows it, the command. */
 export interface BoundCommand {
@@ -40,7 +41,7 @@ function visitStatements(
       visitStatements(text, statement.body, menu, schema, out);
       continue;
     }
-    const words = statement.head.map((t) => ({ text: text.slice(t.start, t.end) }));
+    const words = headTexts(text, statement).map((word) => ({ text: word }));
     const resolution = resolveCommand(schema, menu, words, statement.root || statement.colon);
     const name = resolution.error ? undefined : resolution.command?.name;
     out.push({ command: statement, menuPath: resolution.menuPath, name, resolution });

@@ -2,6 +2,7 @@
 import type { ParseResult } from "../../../server/src/syntax";
 import { walk } from "../../../server/src/syntax/walk";
 import { literalText } from "./argumentValues";
+import { headCount, headTexts, headWord } from "../../../server/src/syntax/head";
 
 /** A variable with one known value, declared at `declaredAt` (source offset). */
 export interface KnownVariable {
@@ -22,15 +23,15 @@ export function literalVariables(parsed: ParseResult): Map<string, KnownVariable
   const excluded = new Set<string>();
   for (const statement of parsed.script.body) {
     if (statement.kind !== "Command") continue;
-    const words = statement.head.map((t) => text.slice(t.start, t.end));
+    const words = headTexts(text, statement);
     const [verb, name] = words;
     if (verb === undefined || !DECLARE.has(verb) || name === undefined) continue;
     const first = statement.args[0];
     let value: string | undefined;
-    const head = statement.head;
-    if (head.length > 2) {
-      const from = head[2];
-      const to = head[head.length - 1];
+    const count = headCount(statement);
+    if (count > 2) {
+      const from = headWord(statement, 2);
+      const to = headWord(statement, count - 1);
       if (from && to && statement.args.length === 0) value = text.slice(from.start, to.end);
     } else if (first?.kind === "PositionalArg" && statement.args.length === 1) {
       value = literalText(text, first.value);
@@ -40,7 +41,7 @@ export function literalVariables(parsed: ParseResult): Map<string, KnownVariable
   }
   walk(parsed.script, (node) => {
     if (node.kind !== "Command") return;
-    const [verb, name] = node.head.map((t) => text.slice(t.start, t.end));
+    const [verb, name] = headTexts(text, node);
     if (verb === "set" && name !== undefined) excluded.add(name);
     // Declarations inside blocks shadow or change the name in ways this simple reading does not follow.
     if (verb !== undefined && DECLARE.has(verb) && name !== undefined && !parsed.script.body.includes(node)) {

@@ -11,6 +11,7 @@ import { tokenBefore } from "./tokensAt";
 import type { CompletionEntry } from "./types";
 import { valueHint } from "./valueHints";
 import { factsOf, needsQuotes, visibleAt } from "./variables";
+import { headCount, headTexts, headWord } from "../syntax/head";
 
 export interface CompletionContext {
   /** Broker names known besides the documents' own `/iot mqtt brokers add` lines (sent by the client). */
@@ -136,17 +137,17 @@ class Completer {
       if (offset > command.callee.end) this.callArguments(bound, location);
       return;
     }
-    if (command.colon && command.head.length === 0) {
+    if (command.colon && headCount(command) === 0) {
       this.rootItems({ start: offset, end: offset }, false);
       return;
     }
-    if (command.root && command.head.length === 0 && command.args.length === 0) {
+    if (command.root && headCount(command) === 0 && command.args.length === 0) {
       this.menuItems([], { start: offset, end: offset }, { relative: false });
       return;
     }
     const word = headWordAt(command, offset);
     if (word >= 0 && (bound.info === undefined || word < bound.pathWordCount)) {
-      const token = command.head[word];
+      const token = headWord(command, word);
       if (token) this.headWord(bound, word, { start: token.start, end: token.end });
       return;
     }
@@ -157,11 +158,11 @@ class Completer {
     }
     if (word >= 0) {
       // A head word after the command name: an unnamed value or a switch being typed.
-      const token = command.head[word];
+      const token = headWord(command, word);
       if (token) this.argumentNames(bound, { start: token.start, end: token.end }, false);
       return;
     }
-    const lastHead = command.head[command.head.length - 1];
+    const lastHead = headWord(command, headCount(command) - 1);
     const afterHead = lastHead === undefined ? command.start + 1 : lastHead.end;
     const separated =
       offset > afterHead &&
@@ -215,7 +216,9 @@ class Completer {
       this.rootItems(span, false);
       return;
     }
-    const words = command.head.slice(0, index).map((t) => ({ text: this.text.slice(t.start, t.end) }));
+    const words = headTexts(this.text, command)
+      .slice(0, index)
+      .map((word) => ({ text: word }));
     if (words.length === 0) {
       if (absolute) this.menuItems([], span, { relative: false });
       else this.menuItems(bound.contextMenu, span, { relative: true });

@@ -3,6 +3,7 @@ import type { Node } from "../syntax";
 import { walk } from "../syntax/walk";
 import type { DocumentAnalysis } from "./analysis";
 import type { FoldingEntry } from "./types";
+import { headCount } from "../syntax/head";
 
 export function foldingRanges(analysis: DocumentAnalysis): FoldingEntry[] {
   const lines = analysis.lines;
@@ -31,7 +32,7 @@ export function foldingRanges(analysis: DocumentAnalysis): FoldingEntry[] {
         break;
       }
       case "Command":
-        if (node.args.length > 0 || node.head.length > 0) add(line(node.start), line(node.end));
+        if (node.args.length > 0 || headCount(node) > 0) add(line(node.start), line(node.end));
         break;
       default:
         break;

@@ -7,6 +7,7 @@ import { boundCommandOf, occurrenceAt } from "./model/lookup";
 import type { BoundArg, BoundCommand } from "./model/types";
 import type { HoverResult } from "./types";
 import { factsOf } from "./variables";
+import { headTexts, headWord } from "../syntax/head";
 
 export function hover(analysis: DocumentAnalysis, offset: number): HoverResult | undefined {
   const occurrence = occurrenceAt(analysis.model, offset);
@@ -39,7 +40,7 @@ function headWordHover(
   bound: BoundCommand,
   index: number,
 ): HoverResult | undefined {
-  const token = bound.node.head[index];
+  const token = headWord(bound.node, index);
   if (!token) return undefined;
   const span = { start: token.start, end: token.end };
   if (bound.info && index >= bound.pathWordCount) {
@@ -47,9 +48,9 @@ function headWordHover(
     return arg ? argumentHover(analysis, bound, arg, token.start) : undefined;
   }
   if (bound.info && index === bound.pathWordCount - 1) return { contents: commandDoc(bound.info), ...span };
-  const words = bound.node.head
+  const words = headTexts(analysis.text, bound.node)
     .slice(0, index + 1)
-    .map((t) => ({ text: analysis.text.slice(t.start, t.end) }));
+    .map((word) => ({ text: word }));
   const resolution = resolveCommand(
     analysis.schema,
     bound.contextMenu,

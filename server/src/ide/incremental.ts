@@ -69,11 +69,13 @@ function shiftNode(node: Node, delta: number): void {
     case "Substitution":
       for (const statement of node.body) shiftNode(statement, delta);
       return;
-    case "Command":
-      for (const token of node.head) shiftToken(token, delta);
+    case "Command": {
+      const spans = node.headSpans as number[];
+      for (let i = 0; i < spans.length; i++) spans[i] = (spans[i] ?? 0) + delta;
       if (node.callee) shiftNode(node.callee, delta);
       for (const arg of node.args) shiftNode(arg, delta);
       return;
+    }
     case "NamedArg":
       (node as Mutable<typeof node>).nameEnd += delta;
       if (node.value) shiftNode(node.value, delta);

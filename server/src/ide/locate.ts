@@ -1,17 +1,8 @@
 // Finds what surrounds an offset: the statement lists around it, the innermost command, argument and token.
-import type {
-  Arg,
-  Block,
-  Command,
-  Expr,
-  ParseResult,
-  Script,
-  Statement,
-  Substitution,
-  Token,
-} from "../syntax";
+import type { Arg, Block, Command, Expr, ParseResult, Script, Statement, Substitution } from "../syntax";
 import { childrenOf } from "../syntax/walk";
 import type { Container } from "./model/types";
+import { headCount } from "../syntax/head";
 
 export interface Location {
   /** Statement lists from the script down to the innermost one holding the offset. */
@@ -100,11 +91,11 @@ export function locate(parsed: ParseResult, offset: number): Location {
     if (offset > statement.end) {
       // `/iot/mqtt/|`: a path's last slash ends no word, so it lies after the command's end.
       const slash =
-        statement.args.length === 0 && statement.head.length > 0 && text.slice(statement.end, offset) === "/";
+        statement.args.length === 0 && headCount(statement) > 0 && text.slice(statement.end, offset) === "/";
       const trailing =
         slash ||
         (onlyInlineSpace(text, statement.end, offset) &&
-          !(statement.colon && statement.head.length === 0 && statement.end < offset));
+          !(statement.colon && headCount(statement) === 0 && statement.end < offset));
       return trailing
         ? { containers, command: statement, trailing: true, arg: undefined }
         : { containers, command: undefined, trailing: false, arg: undefined };
@@ -132,5 +123,9 @@ export function locate(parsed: ParseResult, offset: number): Location {
 
 /** The head word holding the offset (touching counts), as its index, or -1. */
 export function headWordAt(command: Command, offset: number): number {
-  return command.head.findIndex((t: Token) => t.start <= offset && offset <= t.end);
+  const spans = command.headSpans;
+  for (let at = 0; at + 1 < spans.length; at += 2) {
+    if ((spans[at] ?? 0) <= offset && offset <= (spans[at + 1] ?? 0)) return at >> 1;
+  }
+  return -1;
 }

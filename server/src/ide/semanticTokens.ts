@@ -3,6 +3,7 @@ import type { Expr } from "../syntax";
 import { walk } from "../syntax/walk";
 import type { DocumentAnalysis } from "./analysis";
 import type { BoundCommand, VariableSymbol } from "./model/types";
+import { headCount, headWord } from "../syntax/head";
 
 /** The legend: token types and modifiers by index, as the LSP layer announces them. */
 export const TOKEN_TYPES = [
@@ -56,9 +57,9 @@ function variableToken(symbol: VariableSymbol, declaration: boolean): { type: nu
 function commandTokens(analysis: DocumentAnalysis, bound: BoundCommand, out: SemanticToken[]): void {
   const node = bound.node;
   const pathWords = bound.resolution?.error ? bound.resolution.error.wordIndex : bound.pathWordCount;
-  for (let i = 0; i < pathWords && i < node.head.length; i++) {
-    const token = node.head[i];
-    if (!token || token.kind === "DotDot") continue;
+  for (let i = 0; i < pathWords && i < headCount(node); i++) {
+    const token = headWord(node, i);
+    if (!token || analysis.text.startsWith("..", token.start)) continue;
     const isCommand = bound.info !== undefined && i === bound.pathWordCount - 1;
     out.push({
       start: token.start,

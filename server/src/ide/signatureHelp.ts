@@ -6,6 +6,7 @@ import { locate } from "./locate";
 import { boundCommandOf } from "./model/lookup";
 import type { BoundCommand } from "./model/types";
 import type { SignatureParameter, SignatureResult } from "./types";
+import { headWord } from "../syntax/head";
 
 /** Unnamed arguments first (in order), then the required ones, then the rest by name. */
 function orderedArgs(info: CommandInfo): ArgInfo[] {
@@ -31,7 +32,7 @@ export function signatureHelp(analysis: DocumentAnalysis, offset: number): Signa
   const bound = boundCommandOf(analysis.model, command);
   const info = bound?.info;
   if (!bound || !info) return undefined;
-  const lastPathWord = command.head[bound.pathWordCount - 1];
+  const lastPathWord = headWord(command, bound.pathWordCount - 1);
   if (lastPathWord && offset <= lastPathWord.end) return undefined;
   const args = orderedArgs(info);
   const prefix = info.menuPath.length === 0 ? `:${info.name}` : `${formatPath(info.menuPath)} ${info.name}`;

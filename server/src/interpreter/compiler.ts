@@ -25,6 +25,7 @@ import type { CallSite, Eval, Runtime } from "./runtime";
 import { Signal, type Scope } from "./scope";
 import type { SourceText } from "./source";
 import { Code, NOTHING, type Value } from "./values";
+import { headTexts, headWord, headWords } from "../syntax/head";
 
 /** The script cannot run: a bad command name found while compiling (syntax errors are found before). */
 export class CompileError extends Error {
@@ -105,14 +106,14 @@ export class Compiler {
     const source = ctx.source;
     const wrap = (run: Eval): Eval => withLocation(run, source, cmd.start, cmd.end);
     if (cmd.callee) return wrap(this.call(cmd, ctx));
-    const words = cmd.head.map((t) => ({ text: source.text.slice(t.start, t.end) }));
+    const words = headTexts(source.text, cmd).map((word) => ({ text: word }));
     if (words.length === 0) {
       if (cmd.root) ctx.menu = [];
       return EMPTY;
     }
     const resolution = resolveCommand(this.rt.schema, ctx.menu, words, cmd.colon || cmd.root);
     if (resolution.error) {
-      const token = cmd.head[resolution.error.wordIndex] ?? cmd;
+      const token = headWord(cmd, resolution.error.wordIndex) ?? cmd;
       throw new CompileError(describeResolveError(resolution.error), token.start, token.end);
     }
     const info = resolution.command;
@@ -145,12 +146,14 @@ export class Compiler {
     pathWords: number,
   ): CallSite {
     const text = ctx.source.text;
-    const positional: Expr[] = cmd.head.slice(pathWords).map((t): Literal => ({
-      kind: "Literal",
-      literal: classifyLiteral(text.slice(t.start, t.end)),
-      start: t.start,
-      end: t.end,
-    }));
+    const positional: Expr[] = headWords(cmd)
+      .slice(pathWords)
+      .map((t): Literal => ({
+        kind: "Literal",
+        literal: classifyLiteral(text.slice(t.start, t.end)),
+        start: t.start,
+        end: t.end,
+      }));
     const named = new Map<string, NamedArg>();
     let where: Expr | undefined;
     for (const arg of cmd.args) {

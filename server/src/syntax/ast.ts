@@ -26,8 +26,12 @@ export interface Command extends Span {
   readonly colon: boolean;
   /** Written with a leading `/`: the path starts at the root menu. The slash is at `start`. */
   readonly root: boolean;
-  /** Leading bare words, `..` included, in order. Separating slashes are trivia-like structure tokens, not listed. */
-  readonly head: readonly Token[];
+  /**
+   * Leading bare words, `..` included, in order, packed as flat offset pairs: word i spans
+   * [headSpans[2i], headSpans[2i + 1]). Read them with `headCount`/`headWord`/`headWords` (./head): a script has
+   * hundreds of thousands of words, and numbers cost the garbage collector nothing, where one object each did.
+   */
+  readonly headSpans: readonly number[];
   /** The function value of a call statement such as `$f a=1`. */
   readonly callee: Expr | undefined;
   readonly args: readonly Arg[];

@@ -3,6 +3,7 @@ import type { Node } from "./ast";
 import type { ParseResult } from "./parser";
 import { LineIndex } from "./lineIndex";
 import { childrenOf } from "./walk";
+import { headTexts } from "./head";
 
 function describe(node: Node, text: string): string {
   const range = `${node.start}..${node.end}`;
@@ -10,7 +11,7 @@ function describe(node: Node, text: string): string {
   switch (node.kind) {
     case "Command": {
       const prefix = node.colon ? ":" : node.root ? "/" : "";
-      const head = node.head.map((t) => text.slice(t.start, t.end)).join(" ");
+      const head = headTexts(text, node).join(" ");
       return `Command ${range} ${prefix}${JSON.stringify(head)}`;
     }
     case "NamedArg":

@@ -1,6 +1,7 @@
 // Public surface of the syntax layer: parse text into a lossless tree plus errors, and the helpers to read it.
 export * from "./ast";
 export { parse, type ParseResult } from "./parser";
+export { headCount, headTexts, headWord, headWords } from "./head";
 export type { ParseOptions } from "./scanner";
 export type { Token, TokenKind } from "./tokens";
 export { isTrivia } from "./tokens";

@@ -54,7 +54,7 @@ const CODE_POSITIONAL: ReadonlySet<string> = new Set(["do", "onerror", "time", "
 
 /** Shared by every command without arguments, so that they allocate nothing. */
 const NO_ARGS: readonly Arg[] = Object.freeze([]);
-const NO_WORDS: readonly Token[] = Object.freeze([]);
+const NO_WORDS: readonly number[] = Object.freeze([]);
 
 export interface ParseResult {
   readonly text: string;
@@ -155,7 +155,7 @@ class Parser extends ExpressionParser {
   private parseCommand(): Command {
     const start = this.pos;
     let callee: Expr | undefined;
-    let head: readonly Token[] = NO_WORDS;
+    let headSpans: readonly number[] = NO_WORDS;
     const c = this.ch();
     const colon = c === Ch.Colon;
     const root = c === Ch.Slash;
@@ -166,28 +166,29 @@ class Parser extends ExpressionParser {
       this.skip(K.Slash, this.pos + 1);
     }
     if (!colon && !root && c === Ch.Dollar) callee = this.parseDollar();
-    else head = this.scanHead(colon);
+    else headSpans = this.scanHead(colon);
 
-    if (!colon && !root && callee === undefined && head.length === 0) {
+    const words = headSpans.length;
+    if (!colon && !root && callee === undefined && words === 0) {
       this.error("RSC2005", this.pos, this.pos + 1, [this.describeHere()]);
       this.skipRestOfCommand();
-      return { kind: "Command", colon, root, head, callee, args: NO_ARGS, start, end: this.pos };
+      return { kind: "Command", colon, root, headSpans, callee, args: NO_ARGS, start, end: this.pos };
     }
-    const first = head[0];
-    const globalCommand = colon && first !== undefined ? this.text.slice(first.start, first.end) : "";
-    const last = head[head.length - 1];
-    const findMode = last !== undefined && this.isWord(last, "find") && !(colon && head.length === 1);
+    const globalCommand = colon && words > 0 ? this.text.slice(headSpans[0], headSpans[1]) : "";
+    const lastStart = words > 0 ? (headSpans[words - 2] ?? 0) : -1;
+    const lastEnd = words > 0 ? (headSpans[words - 1] ?? 0) : -1;
+    const findMode = words > 0 && this.isWord(lastStart, lastEnd, "find") && !(colon && words === 2);
     const args = this.parseArgs(globalCommand, findMode);
     const lastArg = args[args.length - 1];
-    const end = lastArg?.end ?? callee?.end ?? last?.end ?? (colon || root ? start + 1 : start);
-    return { kind: "Command", colon, root, head, callee, args, start, end };
+    const end = lastArg?.end ?? callee?.end ?? (words > 0 ? lastEnd : colon || root ? start + 1 : start);
+    return { kind: "Command", colon, root, headSpans, callee, args, start, end };
   }
 
   /**
    * The leading bare words of a command: path segments separated by spaces or `/`, `..`, the command name and any
    * positional words before the first argument of another shape. Stops before `name=` and `where`.
    */
-  private scanHead(afterColon: boolean): readonly Token[] {
+  private scanHead(afterColon: boolean): readonly number[] {
     const mark = this.mark();
     let count = 0;
     for (;;) {
@@ -199,23 +200,24 @@ class Parser extends ExpressionParser {
       const next = end < this.text.length ? this.text.charCodeAt(end) : EOF;
       if (end > this.pos && next === Ch.Equals) break;
       if (end - this.pos === 5 && isValueStop(next) && this.text.startsWith("where", this.pos)) break;
-      let token: Token;
+      const wordStart = this.pos;
       if (c === Ch.Dot && this.ch(1) === Ch.Dot && (this.ch(2) === Ch.Slash || isValueStop(this.ch(2)))) {
-        token = this.emit(K.DotDot, this.pos + 2);
+        this.skip(K.DotDot, this.pos + 2);
       } else if (end > this.pos && (next === Ch.Slash || isValueStop(next))) {
-        token = this.emit(K.Word, end);
+        this.skip(K.Word, end);
       } else {
         while (end < this.text.length && !isValueStop(this.text.charCodeAt(end))) end++;
-        token = this.emit(K.Word, end);
+        this.skip(K.Word, end);
       }
-      this.stash(token);
+      this.stash(wordStart);
+      this.stash(this.pos);
       count++;
-      if (this.isWord(token, "find") && !(afterColon && count === 1)) break;
+      if (this.isWord(wordStart, this.pos, "find") && !(afterColon && count === 1)) break;
       if (this.ch() === Ch.Slash) this.skip(K.Slash, this.pos + 1);
       else this.skipInlineTrivia();
       this.progress(before);
     }
-    return count === 0 ? NO_WORDS : this.collect<Token>(mark);
+    return count === 0 ? NO_WORDS : this.collect<number>(mark);
   }
 
   /** Arguments up to the end of the command: `name=value`, unnamed values and switches, `where` clauses. */
@@ -272,9 +274,9 @@ class Parser extends ExpressionParser {
     return this.text.startsWith(word, this.pos) && isValueStop(this.ch(word.length));
   }
 
-  /** True when the token's text is exactly `word`, without copying it out of the source. */
-  private isWord(token: Token, word: string): boolean {
-    return token.end - token.start === word.length && this.text.startsWith(word, token.start);
+  /** True when the text in [start, end) is exactly `word`, without copying it out of the source. */
+  private isWord(start: number, end: number, word: string): boolean {
+    return end - start === word.length && this.text.startsWith(word, start);
   }
 
   private isCodeArgument(globalCommand: string, nameStart: number, nameEnd: number): boolean {

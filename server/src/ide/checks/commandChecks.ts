@@ -14,6 +14,7 @@ import { classifyLiteral } from "../../syntax";
 import { commandLabel } from "../docs";
 import type { BoundArg, BoundCommand } from "../model/types";
 import { staticText, templateText } from "../model/staticText";
+import { headWord } from "../../syntax/head";
 
 /** Quick-fix data of a "did you mean" diagnostic: replace [start, end) by one of the suggestions. */
 export interface ReplaceData {
@@ -46,7 +47,7 @@ export function checkCommand(schema: Schema, text: string, bound: BoundCommand, 
   const node = bound.node;
   if (resolution?.error) {
     const error = resolution.error;
-    const token = node.head[error.wordIndex];
+    const token = headWord(node, error.wordIndex);
     if (!token) return;
     // A close name is most likely a typo: an error. A name close to nothing may be a menu of hardware or a package
     // the command tree (dumped from a CHR) lacks: a warning.
@@ -209,7 +210,7 @@ function checkRequired(bound: BoundCommand, required: readonly ArgInfo[], out: D
     if (given(arg.name)) continue;
     (arg.requiredBy === "product" ? missingProduct : missingRouter).push(arg.name);
   }
-  const token = bound.node.head[bound.pathWordCount - 1];
+  const token = headWord(bound.node, bound.pathWordCount - 1);
   const start = token?.start ?? bound.node.start;
   const end = token?.end ?? bound.node.end;
   const insertAt = bound.node.end;

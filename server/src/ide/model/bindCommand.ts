@@ -2,6 +2,7 @@
 import { resolveCommand, type CommandInfo, type Resolution, type Schema } from "../../schema";
 import { classifyLiteral, type Command, type Expr, type Literal } from "../../syntax";
 import type { BoundArg, BoundCommand } from "./types";
+import { headCount, headTexts, headWord } from "../../syntax/head";
 
 /**
  * Resolutions are pure functions of (absolute, current menu, words), and words after the command name do not change
@@ -33,17 +34,15 @@ export class ResolveCache {
 
   resolve(text: string, node: Command, contextMenu: readonly string[], absolute: boolean): Resolution {
     const cache = this.cacheOf(contextMenu);
-    const head = node.head;
+    const texts = headTexts(text, node);
     let key = absolute ? "/" : "";
-    for (let k = 0; k < head.length; k++) {
-      const token = head[k];
-      if (!token) break;
-      key += (k === 0 ? "" : " ") + text.slice(token.start, token.end);
+    for (let k = 0; k < texts.length; k++) {
+      key += (k === 0 ? "" : " ") + texts[k];
       const known = cache.get(key);
-      if (known && (known.command !== undefined || known.error !== undefined || k === head.length - 1))
+      if (known && (known.command !== undefined || known.error !== undefined || k === texts.length - 1))
         return known;
     }
-    const words = head.map((t) => ({ text: text.slice(t.start, t.end) }));
+    const words = texts.map((word) => ({ text: word }));
     const resolution = resolveCommand(this.schema, contextMenu, words, absolute);
     const used = resolution.command
       ? resolution.pathWords
@@ -83,7 +82,7 @@ export function bindCommand(
   const absolute = node.colon || node.root;
   // In a menu the command tree lacks (after `/interface ethernet switch`), relative lines cannot be bound.
   const unknownMenu = !absolute && contextMenu.length > 0 && !cache.knowsMenu(contextMenu);
-  if (node.callee !== undefined || (node.colon && node.head.length === 0) || unknownMenu) {
+  if (node.callee !== undefined || (node.colon && headCount(node) === 0) || unknownMenu) {
     return {
       node,
       contextMenu,
@@ -100,7 +99,7 @@ export function bindCommand(
   const resolution = cache.resolve(text, node, contextMenu, absolute);
   const info = resolution.command;
   const menuOnly = info === undefined && resolution.error === undefined;
-  const pathWordCount = info !== undefined ? resolution.pathWords : node.head.length;
+  const pathWordCount = info !== undefined ? resolution.pathWords : headCount(node);
   return {
     node,
     contextMenu,
@@ -114,7 +113,7 @@ export function bindCommand(
     args:
       resolution.error === undefined
         ? bindArgs(text, node, info, pathWordCount)
-        : bindArgs(text, node, undefined, node.head.length),
+        : bindArgs(text, node, undefined, headCount(node)),
   };
 }
 
@@ -217,11 +216,12 @@ function bindArgs(
   info: CommandInfo | undefined,
   pathWordCount: number,
 ): readonly BoundArg[] {
-  if (node.head.length <= pathWordCount && node.args.length === 0) return NO_ARGS;
+  const words = headCount(node);
+  if (words <= pathWordCount && node.args.length === 0) return NO_ARGS;
   const binder = new ArgBinder(text, node, info, SCRATCH);
   const out = binder.out;
-  for (let i = pathWordCount; i < node.head.length; i++) {
-    const token = node.head[i];
+  for (let i = pathWordCount; i < words; i++) {
+    const token = headWord(node, i);
     if (token) binder.unnamed(literalAt(text, token.start, token.end), token.start, token.end, true);
   }
   for (let i = 0; i < node.args.length; i++) {
