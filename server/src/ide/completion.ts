@@ -1,6 +1,6 @@
 // Completion: menus and commands (both path spellings), argument names, values, variables and broker names.
 import { formatPath, resolveCommand, type ArgInfo, type CommandInfo, type Schema } from "../schema";
-import type { Command } from "../syntax";
+import { stringParts, type Command } from "../syntax";
 import type { DocumentAnalysis } from "./analysis";
 import { argumentDoc, commandDoc, describeSpec, menuDoc, propertyDoc, synopsis, variableDoc } from "./docs";
 import { headWordAt, locate, onlyInlineSpace, type Location } from "./locate";
@@ -383,7 +383,7 @@ class Completer {
     let quoted = false;
     if (value === undefined) span = { start: valueStart, end: valueStart };
     else if (value.kind === "Literal") span = { start: value.start, end: value.end };
-    else if (value.kind === "String" && value.parts.length <= 1) {
+    else if (value.kind === "String" && stringParts(this.text, value).length <= 1) {
       span = { start: value.start, end: value.end };
       quoted = true;
     } else return;

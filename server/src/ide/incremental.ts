@@ -1,14 +1,6 @@
 // Applying editor changes to a parsed document: the new text, and its parse, re-parsing only the statements around the change.
 import type { Diagnostic } from "../diagnostics/types";
-import {
-  parse,
-  type Node,
-  type ParseResult,
-  type Statement,
-  type StringPart,
-  type Token,
-  type TokenKind,
-} from "../syntax";
+import { parse, type Node, type ParseResult, type Statement, type Token, type TokenKind } from "../syntax";
 import { TokenList } from "../syntax/tokenList";
 import { TOKEN_KINDS, type K } from "../syntax/tokens";
 
@@ -45,16 +37,6 @@ function shiftToken(token: Token | undefined, delta: number): void {
   t.end += delta;
 }
 
-function shiftPart(part: StringPart, delta: number): void {
-  if (part.kind === "Variable" || part.kind === "Substitution" || part.kind === "Paren") {
-    if ("body" in part || "expr" in part || "nameStart" in part) {
-      shiftNode(part, delta);
-      return;
-    }
-  }
-  shiftToken(part, delta);
-}
-
 /**
  * Moves a subtree by `delta` in place. Only used on nodes that no caller sees any more at their old offsets: the
  * previous analysis of a document is dropped when the new one is built (see LanguageService.update).
@@ -88,7 +70,7 @@ function shiftNode(node: Node, delta: number): void {
       shiftNode(node.condition, delta);
       return;
     case "String":
-      for (const part of node.parts) shiftPart(part, delta);
+      for (const part of node.interpolations) shiftNode(part, delta);
       return;
     case "Variable": {
       const v = node as Mutable<typeof node>;
@@ -106,7 +88,7 @@ function shiftNode(node: Node, delta: number): void {
       return;
     case "ArrayElement":
       if (node.key) {
-        if (node.key.kind === "String" && "parts" in node.key) shiftNode(node.key, delta);
+        if (node.key.kind === "String" && "interpolations" in node.key) shiftNode(node.key, delta);
         else shiftToken(node.key, delta);
       }
       if (node.value) shiftNode(node.value, delta);

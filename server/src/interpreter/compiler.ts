@@ -3,6 +3,7 @@ import { describeResolveError, resolveCommand, type CommandInfo } from "../schem
 import {
   classifyLiteral,
   decodeEscape,
+  stringParts,
   stringText,
   type ArrayLiteral,
   type Block,
@@ -425,7 +426,7 @@ export class Compiler {
     const pieces: (string | Eval)[] = [];
     let stripIndent = false;
     let literal = "";
-    for (const part of expr.parts) {
+    for (const part of stringParts(text, expr)) {
       if (part.kind === "StringText") {
         let raw = text.slice(part.start, part.end);
         if (stripIndent) raw = raw.replace(/^[ \t]+/, "");
@@ -560,10 +561,7 @@ export class ArgCompiler {
     const expr = this.argExpr(site, name, index);
     if (!expr) return undefined;
     if (expr.kind === "Literal") return this.ctx.source.text.slice(expr.start, expr.end);
-    if (
-      expr.kind === "String" &&
-      expr.parts.every((p) => p.kind !== "Variable" && p.kind !== "Substitution" && p.kind !== "Paren")
-    )
+    if (expr.kind === "String" && expr.interpolations.length === 0)
       return stringText(this.ctx.source.text, expr);
     if (expr.kind === "Variable" && !expr.dynamic) return expr.name;
     return undefined;
@@ -592,7 +590,7 @@ function logical(value: Value, operator: string): boolean {
 }
 
 function emptyString(at: number): Expr {
-  return { kind: "String", parts: [], terminated: true, start: at, end: at };
+  return { kind: "String", interpolations: [], terminated: true, start: at, end: at };
 }
 
 function unsupportedCommand(name: string): Eval {

@@ -79,15 +79,23 @@ export interface Literal extends Span {
   readonly literal: LiteralKind;
 }
 
-/** `"..."` with its parts: text, escapes and interpolations (`$name`, `$[cmd]`, `$(expr)`). */
+/**
+ * `"..."`. The tree keeps only its interpolations; the text and escapes between them are in the token list, and
+ * `stringParts` (./stringParts) gives every piece in order.
+ */
 export interface StringLiteral extends Span {
   readonly kind: "String";
-  readonly parts: readonly StringPart[];
+  /** `$name`, `$"name"`, `$[cmd]` and `$(expr)` inside the string, in order (the same empty array when none). */
+  readonly interpolations: readonly Interpolation[];
   /** False when the closing quote is missing (an error was reported). */
   readonly terminated: boolean;
 }
 
-export type StringPart = Token | Variable | Substitution | Paren;
+/** A run-time part of a string. */
+export type Interpolation = Variable | Substitution | Paren;
+
+/** One piece of a string, as `stringParts` gives them: a text, escape or continuation token, or an interpolation. */
+export type StringPart = Token | Interpolation;
 
 /**
  * `$name`, `$"quoted name"`, `$1`, or `$(expr)` whose value names the variable.

@@ -5,8 +5,8 @@ import type {
   Literal,
   Missing,
   Paren,
+  Interpolation,
   StringLiteral,
-  StringPart,
   Substitution,
   Variable,
 } from "./ast";
@@ -16,19 +16,22 @@ import {
   isDigit,
   isExpressionLiteralChar,
   isHexDigit,
-  isInlineSpace,
   isLetter,
   isNameChar,
   isNewline,
-  isUpperHexDigit,
   isVariableNameChar,
 } from "./chars";
-import { decodeEscape, isSimpleEscape } from "./escapes";
+import { isSimpleEscape } from "./escapes";
 import { LineIndex } from "./lineIndex";
 import { classifyLiteral } from "./literals";
 import { BINARY_PRECEDENCE, IMPLICIT_AND_PRECEDENCE, UNARY_PRECEDENCE, WORD_OPERATORS } from "./operators";
 import { Scanner } from "./scanner";
-import { K, type Token } from "./tokens";
+import { escapeEnd, escapeKind, stringTextEnd } from "./stringLexing";
+import { stringText } from "./stringParts";
+import { K } from "./tokens";
+
+/** Shared by every string without interpolation, so that they allocate no list. */
+const NO_INTERPOLATIONS: readonly Interpolation[] = Object.freeze([]);
 
 /** Inside parentheses line ends are spaces; a `where` clause ends at the end of the line. */
 export type ExpressionContext = "paren" | "where";
@@ -407,73 +410,46 @@ export abstract class ExpressionParser extends Scanner {
     for (;;) {
       const before = this.pos;
       const c = this.ch();
-      if (c === Ch.Quote) {
-        this.skip(K.StringClose, this.pos + 1);
-        return {
-          kind: "String",
-          parts: this.collect<StringPart>(mark),
-          terminated: true,
-          start,
-          end: this.pos,
-        };
+      if (c === Ch.Quote || c === EOF) {
+        const terminated = c === Ch.Quote;
+        if (terminated) this.skip(K.StringClose, this.pos + 1);
+        else this.error("RSC1001", start, start + 1);
+        const interpolations = this.mark() === mark ? NO_INTERPOLATIONS : this.collect<Interpolation>(mark);
+        return { kind: "String", interpolations, terminated, start, end: this.pos };
       }
-      if (c === EOF) {
-        this.error("RSC1001", start, start + 1);
-        return {
-          kind: "String",
-          parts: this.collect<StringPart>(mark),
-          terminated: false,
-          start,
-          end: this.pos,
-        };
-      }
-      if (c === Ch.Backslash) this.stash(this.scanEscape());
-      else if (c === Ch.Dollar) this.stash(this.parseInterpolation());
-      else this.stash(this.scanStringText());
+      if (c === Ch.Backslash) this.scanEscape();
+      else if (c === Ch.Dollar) this.scanInterpolation();
+      else
+        this.skip(K.StringText, Math.max(stringTextEnd(this.text, this.pos, this.text.length), this.pos + 1));
       this.progress(before);
     }
   }
 
-  private scanStringText(): Token {
-    let end = this.pos;
-    while (end < this.text.length) {
-      const c = this.text.charCodeAt(end);
-      if (c === Ch.Quote || c === Ch.Backslash || c === Ch.Dollar) break;
-      end++;
-    }
-    return this.emit(K.StringText, Math.max(end, this.pos + 1));
-  }
-
   /** At `\` in a string: a one-letter escape, `\XX` hex byte, or `\` + line end continuing the literal. */
-  private scanEscape(): Token {
-    const n = this.ch(1);
-    let e = this.pos + 1;
-    while (isInlineSpace(this.text.charCodeAt(e))) e++;
-    const afterSpaces = e < this.text.length ? this.text.charCodeAt(e) : EOF;
-    if (isNewline(afterSpaces)) {
-      e += afterSpaces === Ch.CarriageReturn && this.text.charCodeAt(e + 1) === Ch.LineFeed ? 2 : 1;
-      return this.emit(K.StringContinuation, e);
+  private scanEscape(): void {
+    const end = escapeEnd(this.text, this.pos);
+    const kind = escapeKind(this.text, this.pos, end);
+    if (kind === K.StringEscape && end === this.pos + 2 && !isSimpleEscape(this.text.charAt(this.pos + 1))) {
+      this.error("RSC1002", this.pos, end, [this.text.slice(this.pos, end)]);
     }
-    if (isUpperHexDigit(n) && isUpperHexDigit(this.ch(2))) return this.emit(K.StringEscape, this.pos + 3);
-    if (n === EOF) return this.emit(K.StringText, this.pos + 1);
-    if (!isSimpleEscape(String.fromCharCode(n))) {
-      this.error("RSC1002", this.pos, this.pos + 2, [this.text.slice(this.pos, this.pos + 2)]);
-    }
-    return this.emit(K.StringEscape, this.pos + 2);
+    this.skip(kind, end);
   }
 
-  /** At `$` in a string: `$name`, `$"name"`, `$[cmd]`, `$(expr)`; a `$` followed by anything else is plain text. */
-  private parseInterpolation(): StringPart {
+  /**
+   * At `$` in a string: `$name`, `$"name"`, `$[cmd]`, `$(expr)`, stashed for the string's list; a `$` followed by
+   * anything else is plain text.
+   */
+  private scanInterpolation(): void {
     const n = this.ch(1);
-    if (n === Ch.LBracket) return this.parseSubstitution(2);
-    if (n === Ch.LParen) return this.parseParen(2);
-    if (n === Ch.Backslash && this.ch(2) === Ch.Quote) return this.scanEscapedQuotedVariable();
-    if (isVariableNameChar(n)) return this.parseSimpleVariable();
-    return this.emit(K.StringText, this.pos + 1);
+    if (n === Ch.LBracket) this.stash(this.parseSubstitution(2));
+    else if (n === Ch.LParen) this.stash(this.parseParen(2));
+    else if (n === Ch.Backslash && this.ch(2) === Ch.Quote) this.scanEscapedQuotedVariable();
+    else if (isVariableNameChar(n)) this.stash(this.parseSimpleVariable());
+    else this.skip(K.StringText, this.pos + 1);
   }
 
   /** Inside a string, a quoted variable name uses escaped quotes: `"value: $\"my-var\""`. */
-  private scanEscapedQuotedVariable(): StringPart {
+  private scanEscapedQuotedVariable(): void {
     const start = this.pos;
     let close = start + 3;
     while (close < this.text.length) {
@@ -481,10 +457,13 @@ export abstract class ExpressionParser extends Scanner {
       if (isNewline(c) || (c === Ch.Backslash && this.text.charCodeAt(close + 1) === Ch.Quote)) break;
       close++;
     }
-    if (this.text.charCodeAt(close) !== Ch.Backslash) return this.emit(K.StringText, this.pos + 1);
+    if (this.text.charCodeAt(close) !== Ch.Backslash) {
+      this.skip(K.StringText, this.pos + 1);
+      return;
+    }
     this.skip(K.Variable, close + 2);
     const name = this.text.slice(start + 3, close);
-    return {
+    this.stash({
       kind: "Variable",
       name,
       nameStart: start + 3,
@@ -493,18 +472,6 @@ export abstract class ExpressionParser extends Scanner {
       dynamic: undefined,
       start,
       end: close + 2,
-    };
+    });
   }
-}
-
-/** The literal text of a string without interpolation (escapes decoded): used for quoted variable names and keys. */
-export function stringText(text: string, literal: StringLiteral): string {
-  let out = "";
-  for (const part of literal.parts) {
-    if (part.kind === "StringText" || part.kind === "StringEscape" || part.kind === "StringContinuation") {
-      const raw = text.slice(part.start, part.end);
-      out += part.kind === "StringText" ? raw : decodeEscape(raw);
-    }
-  }
-  return out;
 }

@@ -1,14 +1,10 @@
 // The text of a value known without running the script: a bare word, a string without interpolation, or a join of those.
 import type { Expr, StringLiteral } from "./ast";
-import { stringText } from "./expressions";
+import { stringText } from "./stringParts";
 
 /** True when a string has no `$var`, `$[cmd]` or `$(expr)` parts. */
 export function isPlainString(literal: StringLiteral): boolean {
-  for (const part of literal.parts) {
-    const kind = part.kind;
-    if (kind !== "StringText" && kind !== "StringEscape" && kind !== "StringContinuation") return false;
-  }
-  return true;
+  return literal.interpolations.length === 0;
 }
 
 /**

@@ -1,9 +1,5 @@
 // Generic traversal of the syntax tree: the children of any node, in source order, and a depth-first visitor.
-import type { Node, StringPart } from "./ast";
-
-function isNode(part: StringPart): part is Exclude<StringPart, { kind: "StringText" }> & Node {
-  return part.kind === "Variable" || part.kind === "Substitution" || part.kind === "Paren";
-}
+import type { Node } from "./ast";
 
 /** The direct child nodes of `node` in source order (tokens are not nodes). */
 export function childrenOf(node: Node): Node[] {
@@ -25,7 +21,7 @@ export function childrenOf(node: Node): Node[] {
     case "WhereArg":
       return [node.condition];
     case "String":
-      return node.parts.filter(isNode);
+      return [...node.interpolations];
     case "Variable":
       return node.quoted ? [node.quoted] : node.dynamic ? [node.dynamic] : [];
     case "Paren":

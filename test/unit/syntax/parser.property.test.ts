@@ -1,10 +1,12 @@
-// Property tests: on random and mutated input the parser never throws, always terminates and stays lossless.
+// Property tests: on random and mutated input the parser never throws, always terminates and stays lossless; the
+// pieces of strings rebuilt on demand match the lexer's tokens.
 import assert from "node:assert/strict";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
 import fc from "fast-check";
-import { parse } from "../../../server/src/syntax";
+import { parse, stringParts, type ParseResult } from "../../../server/src/syntax";
+import { walk } from "../../../server/src/syntax/walk";
 import { fromRoot } from "../../support/paths";
 
 /** Pieces that make RouterOS parsers work hard: every bracket, quote, escape, operator and line-joining form. */
@@ -89,6 +91,27 @@ function assertWellFormed(text: string): void {
   }
   const starts = result.diagnostics.map((d) => d.start);
   assert.equal(new Set(starts).size, starts.length, "at most one diagnostic per position");
+  assertStringPartsMatchTokens(result);
+}
+
+/** In every string free of errors, `stringParts` splits the text between interpolations as the lexer did. */
+function assertStringPartsMatchTokens(result: ParseResult): void {
+  const tokens = result.tokens.toArray();
+  walk(result.script, (node) => {
+    if (node.kind !== "String") return;
+    if (result.diagnostics.some((d) => d.start >= node.start && d.start <= node.end)) return;
+    const rebuilt = stringParts(result.text, node).filter((p) => p.kind.startsWith("String"));
+    const insideInterpolation = (at: number): boolean =>
+      node.interpolations.some((i) => at >= i.start && at < i.end);
+    const lexed = tokens.filter(
+      (t) =>
+        t.start > node.start &&
+        t.end <= node.end &&
+        (t.kind === "StringText" || t.kind === "StringEscape" || t.kind === "StringContinuation") &&
+        !insideInterpolation(t.start),
+    );
+    assert.deepEqual(rebuilt, lexed, `string pieces at ${node.start}`);
+  });
 }
 
 const fixtures = ["ok", "err"].flatMap((group) => {

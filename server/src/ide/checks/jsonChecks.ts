@@ -30,9 +30,7 @@ function holeSignature(expr: Expr, info: HoleInfo): string {
   const visit = (node: Expr): void => {
     switch (node.kind) {
       case "String":
-        for (const part of node.parts) {
-          if ("body" in part || "expr" in part || "nameStart" in part) visit(part);
-        }
+        for (const part of node.interpolations) visit(part);
         return;
       case "Paren":
         visit(node.expr);

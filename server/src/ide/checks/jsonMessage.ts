@@ -1,5 +1,5 @@
 // Checks that a string meant to be JSON (an MQTT message) stays valid JSON once its variables are substituted.
-import { decodeEscape, type Expr, type StringLiteral } from "../../syntax";
+import { decodeEscape, stringParts, type Expr, type StringLiteral } from "../../syntax";
 import type { ValueKind } from "../model/types";
 
 /** One character of the message after escapes are decoded, with the source range it comes from. */
@@ -70,7 +70,7 @@ export function messageUnits(text: string, expr: Expr, info: HoleInfo): Unit[] |
     units.push({ ch: undefined, kind: info.kindOf(node), label, start: node.start, end: node.end, inString });
   };
   const addString = (literal: StringLiteral): void => {
-    for (const part of literal.parts) {
+    for (const part of stringParts(text, literal)) {
       if ("body" in part || "expr" in part || "nameStart" in part) {
         hole(part, true);
         continue;

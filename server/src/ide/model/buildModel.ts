@@ -568,10 +568,7 @@ class ModelBuilder {
         start: value.start,
         end: value.end,
       });
-    } else if (
-      value.kind === "String" &&
-      value.parts.every((p) => p.kind !== "Variable" && p.kind !== "Substitution" && p.kind !== "Paren")
-    ) {
+    } else if (value.kind === "String" && value.interpolations.length === 0) {
       this.brokers.push({ name: stringText(this.text, value), start: value.start, end: value.end });
     }
   }
@@ -598,10 +595,9 @@ class ModelBuilder {
 
   private visitString(node: StringLiteral, ctx: Context): void {
     if (opensLikeJson(this.text, node.start + 1)) this.jsonCandidates.push(node);
-    for (const part of node.parts) {
+    for (const part of node.interpolations) {
       switch (part.kind) {
         case "Variable": {
-          if (!("nameStart" in part)) break;
           const quoted = this.text.charCodeAt(part.start + 1) === 92; // `$\"name\"`
           this.reference(part.name, "read", quoted ? "string-quoted" : "string-dollar", part, ctx, part);
           break;

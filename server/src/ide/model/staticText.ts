@@ -1,5 +1,5 @@
 // Static and template texts of values, for checks that look at what the source fixes (see syntax/staticText.ts).
-import { stringText, type Expr } from "../../syntax";
+import { decodeEscape, stringParts, type Expr } from "../../syntax";
 
 export { isPlainString, staticText } from "../../syntax/staticText";
 
@@ -15,9 +15,12 @@ export function templateText(text: string, value: Expr): string | undefined {
       return text.slice(value.start, value.end);
     case "String": {
       let out = "";
-      for (const part of value.parts) {
-        if ("body" in part || "expr" in part || "nameStart" in part) out += hole(part.start, part.end);
-        else out += stringText(text, { ...value, parts: [part] });
+      for (const part of stringParts(text, value)) {
+        const raw = text.slice(part.start, part.end);
+        if (part.kind === "Variable" || part.kind === "Substitution" || part.kind === "Paren")
+          out += hole(part.start, part.end);
+        else if (part.kind === "StringText") out += raw;
+        else out += decodeEscape(raw);
       }
       return out;
     }

@@ -113,10 +113,7 @@ export class ValueKinds {
     if (symbol.occurrences.some((o) => o.role === "write")) return undefined;
     const [value] = symbol.assignments;
     if (value?.kind === "Literal") return this.text.slice(value.start, value.end);
-    if (
-      value?.kind === "String" &&
-      value.parts.every((p) => !("body" in p || "expr" in p || "nameStart" in p))
-    ) {
+    if (value?.kind === "String" && value.interpolations.length === 0) {
       return stringText(this.text, value);
     }
     return undefined;
