@@ -1,5 +1,5 @@
 // Variables whose value a script fixes with a literal once (`:local topic "my/test/topic"` at the top level, never `:set`), so a publish using `$topic` can be run without asking for it.
-import type { ParseResult } from "../../../server/src/syntax";
+import { isPositional, type ParseResult } from "../../../server/src/syntax";
 import { walk } from "../../../server/src/syntax/walk";
 import { literalText } from "./argumentValues";
 import { headCount, headTexts, headWord } from "../../../server/src/syntax/head";
@@ -33,8 +33,8 @@ export function literalVariables(parsed: ParseResult): Map<string, KnownVariable
       const from = headWord(statement, 2);
       const to = headWord(statement, count - 1);
       if (from && to && statement.args.length === 0) value = text.slice(from.start, to.end);
-    } else if (first?.kind === "PositionalArg" && statement.args.length === 1) {
-      value = literalText(text, first.value);
+    } else if (first !== undefined && isPositional(first) && statement.args.length === 1) {
+      value = literalText(text, first);
     }
     if (value === undefined || known.has(name)) excluded.add(name);
     else known.set(name, { value, declaredAt: statement.start });

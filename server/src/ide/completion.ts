@@ -1,6 +1,6 @@
 // Completion: menus and commands (both path spellings), argument names, values, variables and broker names.
 import { formatPath, resolveCommand, type ArgInfo, type CommandInfo, type Schema } from "../schema";
-import { stringParts, type Command } from "../syntax";
+import { isPositional, stringParts, type Command } from "../syntax";
 import type { DocumentAnalysis } from "./analysis";
 import { argumentDoc, commandDoc, describeSpec, menuDoc, propertyDoc, synopsis, variableDoc } from "./docs";
 import { headWordAt, locate, onlyInlineSpace, type Location } from "./locate";
@@ -187,9 +187,8 @@ class Completer {
       if (boundArg) this.argumentValue(bound, boundArg, arg.nameEnd + 1);
       return;
     }
-    if (arg.kind === "PositionalArg") {
-      if (arg.value.kind === "Literal")
-        this.argumentNames(bound, { start: arg.value.start, end: arg.value.end }, false);
+    if (isPositional(arg)) {
+      if (arg.kind === "Literal") this.argumentNames(bound, { start: arg.start, end: arg.end }, false);
       return;
     }
     // A `where` condition: the menu's property names.
@@ -438,8 +437,8 @@ class Completer {
     const span =
       arg?.kind === "NamedArg" && this.offset <= arg.nameEnd
         ? { start: arg.start, end: arg.nameEnd }
-        : arg?.kind === "PositionalArg" && arg.value.kind === "Literal"
-          ? { start: arg.value.start, end: arg.value.end }
+        : arg?.kind === "Literal"
+          ? { start: arg.start, end: arg.end }
           : { start: this.offset, end: this.offset };
     if (arg?.kind === "NamedArg" && this.offset > arg.nameEnd) return;
     const given = new Set(bound.args.filter((a) => a.kind === "named").map((a) => a.name));

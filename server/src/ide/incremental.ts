@@ -62,9 +62,6 @@ function shiftNode(node: Node, delta: number): void {
       (node as Mutable<typeof node>).nameEnd += delta;
       if (node.value) shiftNode(node.value, delta);
       return;
-    case "PositionalArg":
-      shiftNode(node.value, delta);
-      return;
     case "WhereArg":
       shiftToken(node.keyword, delta);
       shiftNode(node.condition, delta);

@@ -52,7 +52,7 @@ function nestedContainer(expr: Expr, offset: number): Block | Substitution | und
 }
 
 function argValue(arg: Arg): Expr | undefined {
-  return arg.kind === "WhereArg" ? arg.condition : arg.value;
+  return arg.kind === "WhereArg" ? arg.condition : arg.kind === "NamedArg" ? arg.value : arg;
 }
 
 /** Only spaces, tabs and `\` line continuations between `from` and `to`. */

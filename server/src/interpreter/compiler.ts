@@ -3,6 +3,7 @@ import { describeResolveError, resolveCommand, type CommandInfo } from "../schem
 import {
   classifyLiteral,
   decodeEscape,
+  isPositional,
   stringParts,
   stringText,
   type ArrayLiteral,
@@ -158,7 +159,7 @@ export class Compiler {
     const named = new Map<string, NamedArg>();
     let where: Expr | undefined;
     for (const arg of cmd.args) {
-      if (arg.kind === "PositionalArg") positional.push(arg.value);
+      if (isPositional(arg)) positional.push(arg);
       else if (arg.kind === "NamedArg") named.set(text.slice(arg.start, arg.nameEnd), arg);
       else
         where = where
@@ -199,8 +200,8 @@ export class Compiler {
         const value = arg.value;
         const name = text.slice(arg.start, arg.nameEnd);
         named.push([name, value ? this.exprIn(value, ctx) : () => ""]);
-      } else if (arg.kind === "PositionalArg") {
-        positional.push(this.exprIn(arg.value, ctx));
+      } else if (isPositional(arg)) {
+        positional.push(this.exprIn(arg, ctx));
       }
     }
     return (s) =>

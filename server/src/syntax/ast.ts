@@ -37,7 +37,16 @@ export interface Command extends Span {
   readonly args: readonly Arg[];
 }
 
-export type Arg = NamedArg | PositionalArg | WhereArg;
+/**
+ * One argument: `name=value`, a `where` clause, or an unnamed value or switch (`as-value`), which is the value
+ * expression itself (whether it is a value or a switch is decided by the command's schema).
+ */
+export type Arg = NamedArg | WhereArg | Expr;
+
+/** True for an unnamed argument (a value or a switch). */
+export function isPositional(arg: Arg): arg is Expr {
+  return arg.kind !== "NamedArg" && arg.kind !== "WhereArg";
+}
 
 /** `name=value`; `value` is undefined for `name=` with nothing after it (an empty value, valid in RouterOS). */
 export interface NamedArg extends Span {
@@ -45,12 +54,6 @@ export interface NamedArg extends Span {
   /** The name spans [start, nameEnd); the `=` follows it directly at `nameEnd`. */
   readonly nameEnd: number;
   readonly value: Expr | undefined;
-}
-
-/** An unnamed argument or a switch (`as-value`): which one is decided by the command's schema. */
-export interface PositionalArg extends Span {
-  readonly kind: "PositionalArg";
-  readonly value: Expr;
 }
 
 /** `where <condition>` after print/export, or the condition of `find`. Juxtaposed conditions join with "and". */

@@ -265,8 +265,7 @@ class Parser extends ExpressionParser {
       const keyword = this.emit(K.Word, end);
       return this.parseWhere(keyword);
     }
-    const value = this.parseValue(CODE_POSITIONAL.has(globalCommand));
-    return { kind: "PositionalArg", value, start, end: value.end };
+    return this.parseValue(CODE_POSITIONAL.has(globalCommand));
   }
 
   /** True when the bare word `word` (and not a longer name) starts at pos. */

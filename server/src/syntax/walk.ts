@@ -16,8 +16,6 @@ export function childrenOf(node: Node): Node[] {
     }
     case "NamedArg":
       return node.value ? [node.value] : [];
-    case "PositionalArg":
-      return [node.value];
     case "WhereArg":
       return [node.condition];
     case "String":

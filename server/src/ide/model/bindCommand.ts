@@ -1,6 +1,6 @@
 // Binds one command line to the schema: splits head words into path, command and values, and names every argument.
 import { resolveCommand, type CommandInfo, type Resolution, type Schema } from "../../schema";
-import { classifyLiteral, type Command, type Expr, type Literal } from "../../syntax";
+import { classifyLiteral, isPositional, type Command, type Expr, type Literal } from "../../syntax";
 import type { BoundArg, BoundCommand } from "./types";
 import { headCount, headTexts, headWord } from "../../syntax/head";
 
@@ -235,11 +235,12 @@ function bindArgs(
         const next = node.args[i + 1];
         if (
           value === undefined &&
-          next?.kind === "PositionalArg" &&
+          next !== undefined &&
+          isPositional(next) &&
           CONTINUED_VALUE.test(text.slice(arg.end, next.start))
         ) {
           // `name=\` + line break + value, as /export writes long values: the value is on the next line.
-          value = next.value;
+          value = next;
           end = next.end;
           i++;
         }
@@ -257,9 +258,6 @@ function bindArgs(
         });
         break;
       }
-      case "PositionalArg":
-        binder.unnamed(arg.value, arg.start, arg.end, false);
-        break;
       case "WhereArg":
         out.push({
           kind: "where",
@@ -273,6 +271,9 @@ function bindArgs(
           position: -1,
           fromHead: false,
         });
+        break;
+      default:
+        binder.unnamed(arg, arg.start, arg.end, false);
         break;
     }
   }
