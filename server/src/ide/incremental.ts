@@ -91,11 +91,10 @@ function shiftNode(node: Node, delta: number): void {
       if (node.value) shiftNode(node.value, delta);
       return;
     case "Unary":
-      shiftToken(node.op, delta);
       shiftNode(node.operand, delta);
       return;
     case "Binary":
-      shiftToken(node.op, delta);
+      if (node.opStart >= 0) (node as Mutable<typeof node>).opStart += delta;
       shiftNode(node.left, delta);
       shiftNode(node.right, delta);
       return;

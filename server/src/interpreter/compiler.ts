@@ -165,7 +165,7 @@ export class Compiler {
         where = where
           ? {
               kind: "Binary",
-              op: undefined,
+              opStart: -1,
               operator: "and",
               left: where,
               right: arg.condition,

@@ -151,17 +151,18 @@ export interface Block extends Span {
   readonly closed: boolean;
 }
 
+/** A prefix operation; the operator is at `start`. */
 export interface Unary extends Span {
   readonly kind: "Unary";
-  readonly op: Token;
   readonly operator: string;
   readonly operand: Expr;
 }
 
-/** A binary operation. `op` is undefined for the implicit "and" between juxtaposed `where` conditions. */
+/** A binary operation. */
 export interface Binary extends Span {
   readonly kind: "Binary";
-  readonly op: Token | undefined;
+  /** Where the operator is written (it spans `operator.length`); -1 for the implicit "and" between juxtaposed `where` conditions. */
+  readonly opStart: number;
   readonly operator: string;
   readonly left: Expr;
   readonly right: Expr;

@@ -24,7 +24,7 @@ function describe(node: Node, text: string): string {
       return `Variable ${range} ${JSON.stringify(node.name)}${node.dynamic ? " dynamic" : ""}`;
     case "Unary":
     case "Binary":
-      return `${node.kind} ${range} ${node.operator}${node.op ? "" : " (implicit)"}`;
+      return `${node.kind} ${range} ${node.operator}${node.kind === "Binary" && node.opStart < 0 ? " (implicit)" : ""}`;
     case "String":
       return `String ${range} ${quote(node.start, node.end)}${node.terminated ? "" : " unterminated"}`;
     case "ArrayElement":

@@ -91,7 +91,7 @@ export abstract class ExpressionParser extends Scanner {
           const right = this.parseExpression(context, IMPLICIT_AND_PRECEDENCE + 1);
           left = {
             kind: "Binary",
-            op: undefined,
+            opStart: -1,
             operator: "and",
             left,
             right,
@@ -105,17 +105,18 @@ export abstract class ExpressionParser extends Scanner {
       }
       const precedence = BINARY_PRECEDENCE[operator] ?? 0;
       if (precedence < minPrecedence) return left;
-      const op = this.emit(K.Operator, this.pos + operator.length);
+      const opStart = this.pos;
+      this.skip(K.Operator, opStart + operator.length);
       this.skipAllTriviaIn(context);
       const right = this.parseExpression(context, precedence + 1);
       left = {
         kind: "Binary",
-        op,
+        opStart,
         operator,
         left,
         right,
         start: left.start,
-        end: Math.max(right.end, op.end),
+        end: Math.max(right.end, opStart + operator.length),
       };
     }
   }
@@ -202,11 +203,12 @@ export abstract class ExpressionParser extends Scanner {
       case Ch.Minus:
       case Ch.Bang:
       case Ch.Tilde: {
-        const op = this.emit(K.Operator, this.pos + 1);
+        const start = this.pos;
+        this.skip(K.Operator, start + 1);
         this.skipAllTriviaIn(context);
         const operand = this.parseExpression(context, UNARY_PRECEDENCE);
         const operator = String.fromCharCode(c);
-        return { kind: "Unary", op, operator, operand, start: op.start, end: Math.max(operand.end, op.end) };
+        return { kind: "Unary", operator, operand, start, end: Math.max(operand.end, start + 1) };
       }
       default:
         break;

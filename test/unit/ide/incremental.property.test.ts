@@ -58,7 +58,8 @@ function fingerprint(result: ParseResult): string {
     .toArray()
     .map((t) => `${t.kind}@${t.start}`)
     .join(",");
-  return `${dumpParseResult(result)}\n${tokens}`;
+  // The JSON holds every field of every node (offsets of head words and operators included), beyond what the dump shows.
+  return `${dumpParseResult(result)}\n${tokens}\n${JSON.stringify(result.script)}`;
 }
 
 test("reparse after an edit equals a full parse (tree, errors, tokens)", () => {
