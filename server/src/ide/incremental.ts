@@ -1,6 +1,7 @@
 // Applying editor changes to a parsed document: the new text, and its parse, re-parsing only the statements around the change.
 import type { Diagnostic } from "../diagnostics/types";
 import { parse, type Node, type ParseResult, type Statement, type Token, type TokenKind } from "../syntax";
+import { shiftHead } from "../syntax/head";
 import { TokenList } from "../syntax/tokenList";
 import { TOKEN_KINDS, type K } from "../syntax/tokens";
 
@@ -52,8 +53,7 @@ function shiftNode(node: Node, delta: number): void {
       for (const statement of node.body) shiftNode(statement, delta);
       return;
     case "Command": {
-      const spans = node.headSpans as number[];
-      for (let i = 0; i < spans.length; i++) spans[i] = (spans[i] ?? 0) + delta;
+      shiftHead(node, delta);
       if (node.callee) shiftNode(node.callee, delta);
       for (const arg of node.args) shiftNode(arg, delta);
       return;

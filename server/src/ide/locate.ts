@@ -4,6 +4,8 @@ import { childrenOf } from "../syntax/walk";
 import type { Container } from "./model/types";
 import { headCount } from "../syntax/head";
 
+export { headWordAt } from "../syntax/head";
+
 export interface Location {
   /** Statement lists from the script down to the innermost one holding the offset. */
   readonly containers: readonly Container[];
@@ -119,13 +121,4 @@ export function locate(parsed: ParseResult, offset: number): Location {
     return { containers, command: statement, trailing: false, arg };
   }
   return { containers, command: undefined, trailing: false, arg: undefined };
-}
-
-/** The head word holding the offset (touching counts), as its index, or -1. */
-export function headWordAt(command: Command, offset: number): number {
-  const spans = command.headSpans;
-  for (let at = 0; at + 1 < spans.length; at += 2) {
-    if ((spans[at] ?? 0) <= offset && offset <= (spans[at + 1] ?? 0)) return at >> 1;
-  }
-  return -1;
 }

@@ -27,11 +27,15 @@ export interface Command extends Span {
   /** Written with a leading `/`: the path starts at the root menu. The slash is at `start`. */
   readonly root: boolean;
   /**
-   * Leading bare words, `..` included, in order, packed as flat offset pairs: word i spans
-   * [headSpans[2i], headSpans[2i + 1]). Read them with `headCount`/`headWord`/`headWords` (./head): a script has
-   * hundreds of thousands of words, and numbers cost the garbage collector nothing, where one object each did.
+   * Leading bare words, `..` included, in order, as offset pairs in a table shared with other commands: word i spans
+   * [headTable[headIndex + 2i], headTable[headIndex + 2i + 1]). Read them with `headCount`/`headWord`/`headWords`
+   * (./head). A script has hundreds of thousands of words: numbers in a shared typed array cost the garbage
+   * collector nothing, where an object (or a list) per word or per command did.
    */
-  readonly headSpans: readonly number[];
+  readonly headTable: Int32Array;
+  readonly headIndex: number;
+  /** How many head words. */
+  readonly headLength: number;
   /** The function value of a call statement such as `$f a=1`. */
   readonly callee: Expr | undefined;
   readonly args: readonly Arg[];

@@ -17,6 +17,7 @@ import type { Diagnostic } from "../diagnostics/types";
 import { ExpressionParser } from "./expressions";
 import { classifyLiteral } from "./literals";
 import type { ParseOptions } from "./scanner";
+import { EMPTY_SPANS, SpanTable } from "./spanTable";
 import type { TokenList } from "./tokenList";
 import { K, type Token } from "./tokens";
 
@@ -54,7 +55,6 @@ const CODE_POSITIONAL: ReadonlySet<string> = new Set(["do", "onerror", "time", "
 
 /** Shared by every command without arguments, so that they allocate nothing. */
 const NO_ARGS: readonly Arg[] = Object.freeze([]);
-const NO_WORDS: readonly number[] = Object.freeze([]);
 
 export interface ParseResult {
   readonly text: string;
@@ -72,6 +72,9 @@ export function parse(text: string, options: ParseOptions = {}): ParseResult {
 }
 
 class Parser extends ExpressionParser {
+  /** Head words of every command, in chunks sized to the text (about one word per 20 characters). */
+  private readonly heads = new SpanTable(Math.min(32768, Math.max(64, this.text.length >> 3)));
+
   parseScript(): Script {
     const body = this.parseStatements(undefined);
     return { kind: "Script", body, start: 0, end: this.text.length };
@@ -155,7 +158,9 @@ class Parser extends ExpressionParser {
   private parseCommand(): Command {
     const start = this.pos;
     let callee: Expr | undefined;
-    let headSpans: readonly number[] = NO_WORDS;
+    let headTable = EMPTY_SPANS;
+    let headIndex = 0;
+    let words = 0;
     const c = this.ch();
     const colon = c === Ch.Colon;
     const root = c === Ch.Slash;
@@ -166,30 +171,59 @@ class Parser extends ExpressionParser {
       this.skip(K.Slash, this.pos + 1);
     }
     if (!colon && !root && c === Ch.Dollar) callee = this.parseDollar();
-    else headSpans = this.scanHead(colon);
+    else {
+      words = this.scanHead(colon);
+      if (words > 0) {
+        headTable = this.heads.chunk;
+        headIndex = this.heads.index;
+      }
+    }
 
-    const words = headSpans.length;
     if (!colon && !root && callee === undefined && words === 0) {
       this.error("RSC2005", this.pos, this.pos + 1, [this.describeHere()]);
       this.skipRestOfCommand();
-      return { kind: "Command", colon, root, headSpans, callee, args: NO_ARGS, start, end: this.pos };
+      return {
+        kind: "Command",
+        colon,
+        root,
+        headTable,
+        headIndex,
+        headLength: words,
+        callee,
+        args: NO_ARGS,
+        start,
+        end: this.pos,
+      };
     }
-    const globalCommand = colon && words > 0 ? this.text.slice(headSpans[0], headSpans[1]) : "";
-    const lastStart = words > 0 ? (headSpans[words - 2] ?? 0) : -1;
-    const lastEnd = words > 0 ? (headSpans[words - 1] ?? 0) : -1;
-    const findMode = words > 0 && this.isWord(lastStart, lastEnd, "find") && !(colon && words === 2);
+    const last = headIndex + 2 * words - 2;
+    const globalCommand =
+      colon && words > 0 ? this.text.slice(headTable[headIndex], headTable[headIndex + 1]) : "";
+    const lastEnd = words > 0 ? (headTable[last + 1] ?? 0) : -1;
+    const findMode =
+      words > 0 && this.isWord(headTable[last] ?? 0, lastEnd, "find") && !(colon && words === 1);
     const args = this.parseArgs(globalCommand, findMode);
     const lastArg = args[args.length - 1];
     const end = lastArg?.end ?? callee?.end ?? (words > 0 ? lastEnd : colon || root ? start + 1 : start);
-    return { kind: "Command", colon, root, headSpans, callee, args, start, end };
+    return {
+      kind: "Command",
+      colon,
+      root,
+      headTable,
+      headIndex,
+      headLength: words,
+      callee,
+      args,
+      start,
+      end,
+    };
   }
 
   /**
    * The leading bare words of a command: path segments separated by spaces or `/`, `..`, the command name and any
    * positional words before the first argument of another shape. Stops before `name=` and `where`.
    */
-  private scanHead(afterColon: boolean): readonly number[] {
-    const mark = this.mark();
+  private scanHead(afterColon: boolean): number {
+    this.heads.begin();
     let count = 0;
     for (;;) {
       const before = this.pos;
@@ -209,15 +243,14 @@ class Parser extends ExpressionParser {
         while (end < this.text.length && !isValueStop(this.text.charCodeAt(end))) end++;
         this.skip(K.Word, end);
       }
-      this.stash(wordStart);
-      this.stash(this.pos);
+      this.heads.push(wordStart, this.pos);
       count++;
       if (this.isWord(wordStart, this.pos, "find") && !(afterColon && count === 1)) break;
       if (this.ch() === Ch.Slash) this.skip(K.Slash, this.pos + 1);
       else this.skipInlineTrivia();
       this.progress(before);
     }
-    return count === 0 ? NO_WORDS : this.collect<number>(mark);
+    return count;
   }
 
   /** Arguments up to the end of the command: `name=value`, unnamed values and switches, `where` clauses. */

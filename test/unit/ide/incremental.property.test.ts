@@ -8,7 +8,7 @@ import { computeDiagnostics } from "../../../server/src/ide/diagnostics";
 import { applyChange, reparse, type TextChange } from "../../../server/src/ide/incremental";
 import { createLanguageService } from "../../../server/src/ide/languageService";
 import type { SemanticModel } from "../../../server/src/ide/model/types";
-import { parse, type ParseResult } from "../../../server/src/syntax";
+import { headWords, parse, type Command, type ParseResult } from "../../../server/src/syntax";
 import { dumpParseResult } from "../../../server/src/syntax/dump";
 import { generateLines } from "../../support/generateScript";
 import { fromRoot } from "../../support/paths";
@@ -58,8 +58,16 @@ function fingerprint(result: ParseResult): string {
     .toArray()
     .map((t) => `${t.kind}@${t.start}`)
     .join(",");
-  // The JSON holds every field of every node (offsets of head words and operators included), beyond what the dump shows.
-  return `${dumpParseResult(result)}\n${tokens}\n${JSON.stringify(result.script)}`;
+  // The JSON holds every field of every node (offsets of head words and operators included), beyond what the dump
+  // shows; a command's head words are listed in place of their shared table (where in it they lie may differ).
+  const tree = JSON.stringify(result.script, (_key, value: unknown) =>
+    isCommand(value) ? { ...value, headTable: headWords(value), headIndex: undefined } : value,
+  );
+  return `${dumpParseResult(result)}\n${tokens}\n${tree}`;
+}
+
+function isCommand(value: unknown): value is Command {
+  return typeof value === "object" && value !== null && (value as { kind?: unknown }).kind === "Command";
 }
 
 test("reparse after an edit equals a full parse (tree, errors, tokens)", () => {
