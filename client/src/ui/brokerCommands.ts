@@ -78,6 +78,8 @@ export function registerBrokerCommands(services: Services): vscode.Disposable[] 
   };
 
   const applyEdit = async (name: string, edit: BrokerEdit): Promise<void> => {
+    // A renamed broker is a new connection to the manager: one that was up comes back up under its new name.
+    const wasUp = ["connected", "connecting", "reconnecting"].includes(services.manager.state(name).status);
     await repository.update(name, edit.profile, edit.scope);
     const owner = repository.ownerIn(edit.scope, edit.profile.name);
     if (edit.password !== undefined) await repository.secrets.set(owner, "password", edit.password);
@@ -85,6 +87,9 @@ export function registerBrokerCommands(services: Services): vscode.Disposable[] 
     if (edit.profile.name !== name) {
       services.hub.forget(name);
       await services.subscriptions.rename(name, edit.profile.name);
+      if (wasUp && services.manager.state(edit.profile.name).status === "disconnected") {
+        services.manager.connect(edit.profile.name).catch(() => {});
+      }
     }
   };
 

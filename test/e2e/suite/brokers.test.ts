@@ -273,17 +273,34 @@ suite("brokers", () => {
     await run("routerosMqtt.removeBroker", { name, confirmed: true });
   });
 
-  test("disconnect, then a rename carries the password along and remove deletes it", async () => {
-    await run("routerosMqtt.disconnect", NAME);
-    await waitFor(() => api.brokerStatus(NAME) === "disconnected", { what: "the broker to be disconnected" });
+  test("a rename carries the password along and keeps the connection up or down; remove deletes it", async () => {
+    await run("routerosMqtt.connect", NAME);
+    await waitFor(() => api.brokerStatus(NAME) === "connected", { what: "the broker to be connected" });
     await run("routerosMqtt.editBroker", { name: NAME, changes: { name: "e2e-renamed" } });
-    await waitFor(() => api.brokerStatus("e2e-renamed") !== undefined, { what: "the renamed broker" });
+    await waitFor(() => api.brokerStatus("e2e-renamed") === "connected", {
+      what: "the renamed broker to be connected again under its new name",
+    });
     assert.equal(await api.hasSecret("e2e-renamed", "password"), true);
     assert.equal(api.brokerStatus(NAME), undefined);
-    const removed = await run<boolean>("routerosMqtt.removeBroker", { name: "e2e-renamed", confirmed: true });
+    await run("routerosMqtt.disconnect", "e2e-renamed");
+    await waitFor(() => api.brokerStatus("e2e-renamed") === "disconnected", {
+      what: "the broker to be disconnected",
+    });
+    await run("routerosMqtt.editBroker", { name: "e2e-renamed", changes: { name: "e2e-renamed-2" } });
+    await waitFor(() => api.brokerStatus("e2e-renamed-2") !== undefined, { what: "the renamed broker" });
+    assert.equal(
+      api.brokerStatus("e2e-renamed-2"),
+      "disconnected",
+      "a disconnected broker stays down after a rename",
+    );
+    assert.equal(await api.hasSecret("e2e-renamed-2", "password"), true);
+    const removed = await run<boolean>("routerosMqtt.removeBroker", {
+      name: "e2e-renamed-2",
+      confirmed: true,
+    });
     assert.equal(removed, true);
     assert.deepEqual(api.brokers(), []);
-    assert.equal(await api.hasSecret("e2e-renamed", "password"), false);
+    assert.equal(await api.hasSecret("e2e-renamed-2", "password"), false);
   });
 
   test("importing an export puts its brokers in settings and its passwords in SecretStorage", async () => {
