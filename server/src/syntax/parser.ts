@@ -179,31 +179,23 @@ class Parser extends ExpressionParser {
       }
     }
 
+    let args = NO_ARGS;
+    let end: number;
     if (!colon && !root && callee === undefined && words === 0) {
       this.error("RSC2005", this.pos, this.pos + 1, [this.describeHere()]);
       this.skipRestOfCommand();
-      return {
-        kind: "Command",
-        colon,
-        root,
-        headTable,
-        headIndex,
-        headLength: words,
-        callee,
-        args: NO_ARGS,
-        start,
-        end: this.pos,
-      };
+      end = this.pos;
+    } else {
+      const last = headIndex + 2 * words - 2;
+      const globalCommand =
+        colon && words > 0 ? this.text.slice(headTable[headIndex], headTable[headIndex + 1]) : "";
+      const lastEnd = words > 0 ? (headTable[last + 1] ?? 0) : -1;
+      const findMode =
+        words > 0 && this.isWord(headTable[last] ?? 0, lastEnd, "find") && !(colon && words === 1);
+      args = this.parseArgs(globalCommand, findMode);
+      const lastArg = args[args.length - 1];
+      end = lastArg?.end ?? callee?.end ?? (words > 0 ? lastEnd : colon || root ? start + 1 : start);
     }
-    const last = headIndex + 2 * words - 2;
-    const globalCommand =
-      colon && words > 0 ? this.text.slice(headTable[headIndex], headTable[headIndex + 1]) : "";
-    const lastEnd = words > 0 ? (headTable[last + 1] ?? 0) : -1;
-    const findMode =
-      words > 0 && this.isWord(headTable[last] ?? 0, lastEnd, "find") && !(colon && words === 1);
-    const args = this.parseArgs(globalCommand, findMode);
-    const lastArg = args[args.length - 1];
-    const end = lastArg?.end ?? callee?.end ?? (words > 0 ? lastEnd : colon || root ? start + 1 : start);
     return {
       kind: "Command",
       colon,
