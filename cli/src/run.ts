@@ -164,7 +164,7 @@ async function drain(broker: EmbeddedBroker): Promise<void> {
 function exitStatus(result: RunResult, interrupted: boolean): number {
   switch (result.status) {
     case "ok":
-      return 0;
+      return result.failedOnMessageRuns > 0 ? 1 : 0;
     case "cancelled":
       return interrupted ? 130 : 1;
     default:
@@ -172,7 +172,10 @@ function exitStatus(result: RunResult, interrupted: boolean): number {
   }
 }
 
-/** Runs `rsc run`; returns the exit status (0 ok, 1 script error or timeout, 2 usage, 130 interrupted). */
+/**
+ * Runs `rsc run`; returns the exit status (0 ok, 1 script error, timeout or a failed on-message run, 2 usage,
+ * 130 interrupted while the script ran).
+ */
 export async function runRun(argv: readonly string[], io: RunIo = processIo): Promise<number> {
   const args = parseArguments(argv);
   const routes = urlRoutes(args.brokers);
@@ -250,6 +253,10 @@ export async function runRun(argv: readonly string[], io: RunIo = processIo): Pr
     if (result.listened && result.status === "ok")
       io.stderr(`rsc run: stopped listening after ${result.onMessageRuns} on-message run(s)\n`);
     for (const failure of result.failures) io.stderr(`${formatFailure(failure)}\n`);
+    if (result.failedOnMessageRuns > 0)
+      io.stderr(
+        `rsc run: ${result.failedOnMessageRuns} of ${result.onMessageRuns} on-message run(s) failed\n`,
+      );
     if (result.status === "cancelled" && interrupted) io.stderr("rsc run: interrupted\n");
     return exitStatus(result, interrupted);
   } finally {

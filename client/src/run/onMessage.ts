@@ -1,6 +1,15 @@
 // Received messages: ONE subscription chosen by RouterOS's priority runs its on-message script, at most parallel-scripts-limit at a time per broker.
 import type { Device, DeviceItem, Interpreter, ScriptFailure, Value } from "../../../server/src/interpreter";
-import { bufferToBytes, Code, fromBytes, Id, ID_KEY, toBytes, toStr } from "../../../server/src/interpreter";
+import {
+  bufferToBytes,
+  Code,
+  fromBytes,
+  Id,
+  ID_KEY,
+  ON_MESSAGE_VARIABLES,
+  toBytes,
+  toStr,
+} from "../../../server/src/interpreter";
 import { chooseSubscriptionIndex } from "../mqtt";
 import { brokerItem, SUBSCRIPTIONS } from "./mqttCommands";
 
@@ -34,11 +43,24 @@ function timestamp(ms: number): string {
   return `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())} ${two(d.getHours())}:${two(d.getMinutes())}:${two(d.getSeconds())}`;
 }
 
+/** A failure of the runner itself while it ran an on-message script. */
+function internalFailure(
+  error: unknown,
+  source: string,
+  start: number,
+  end: number,
+  at: { line: number; column: number },
+): ScriptFailure {
+  const message = error instanceof Error ? error.message : String(error);
+  return { code: "RSC4008", message: `internal error: ${message}`, source, start, end, ...at };
+}
+
 export class OnMessageDispatcher {
   private readonly limiters = new Map<string, Limiter>();
   private readonly inFlight = new Set<Promise<void>>();
-  private readonly parsed = new Map<string, Code>();
+  private readonly parsed = new Map<string, Code | readonly ScriptFailure[]>();
   private handled = 0;
+  private failedRuns = 0;
 
   constructor(private readonly options: DispatcherOptions) {
     options.device.ensureList(RECEIVED);
@@ -47,6 +69,11 @@ export class OnMessageDispatcher {
   /** How many on-message scripts ran (or started). */
   get runs(): number {
     return this.handled;
+  }
+
+  /** How many of those runs failed (an error ended the script, or it could not start). */
+  get failures(): number {
+    return this.failedRuns;
   }
 
   /** Resolves when no on-message script is running or waiting. */
@@ -63,37 +90,27 @@ export class OnMessageDispatcher {
     );
     const chosen = candidates[index];
     if (!chosen) return;
-    let code: Code | undefined;
+    let code: Code | readonly ScriptFailure[] | undefined;
     try {
       code = this.codeOf(chosen);
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      this.options.onFailure(
-        {
-          code: "RSC4001",
-          message: `on-message of ${topic}: ${message}`,
-          source: "<on-message>",
-          start: 0,
-          end: 0,
-          line: 1,
-          column: 1,
-        },
-        topic,
-      );
-      return;
+      code = [internalFailure(error, "<on-message>", 0, 0, { line: 1, column: 1 })];
     }
     if (!code) return;
-    const run: Promise<void> = this.run(broker, code, topic, payload).catch((error: unknown) => {
-      const message = error instanceof Error ? error.message : String(error);
+    if (!(code instanceof Code)) {
+      // A script set by string that cannot run (syntax, command names, undeclared variables): a failed run.
+      if (this.options.signal.aborted) return;
+      this.handled++;
+      this.failedRuns++;
+      for (const failure of code) this.options.onFailure(failure, topic);
+      return;
+    }
+    const handler = code;
+    const run: Promise<void> = this.run(broker, handler, topic, payload).catch((error: unknown) => {
+      this.failedRuns++;
+      const at = handler.source.position(handler.start);
       this.options.onFailure(
-        {
-          code: "RSC4008",
-          message: `internal error: ${message}`,
-          source: code.source.name,
-          start: code.start,
-          end: code.end,
-          ...code.source.position(code.start),
-        },
+        internalFailure(error, handler.source.name, handler.start, handler.end, at),
         topic,
       );
     });
@@ -117,7 +134,10 @@ export class OnMessageDispatcher {
           ["msgTopic", toBytes(topic)],
         ],
       });
-      if (outcome.status === "error") for (const f of outcome.failures) this.options.onFailure(f, topic);
+      if (outcome.status === "error") {
+        this.failedRuns++;
+        for (const f of outcome.failures) this.options.onFailure(f, topic);
+      }
     } finally {
       limiter.running--;
       limiter.waiting.shift()?.();
@@ -145,14 +165,15 @@ export class OnMessageDispatcher {
     return menu.items.filter((i) => i.props.get("disabled") !== true);
   }
 
-  private codeOf(item: DeviceItem): Code | undefined {
+  /** The subscription's on-message code; a script set by string is compiled (once) as a script of its own. */
+  private codeOf(item: DeviceItem): Code | readonly ScriptFailure[] | undefined {
     const value = item.props.get("on-message");
     if (value instanceof Code) return value.body.length > 0 ? value : undefined;
     const source = value === undefined ? "" : toStr(value);
     if (source.trim() === "") return undefined;
     let code = this.parsed.get(source);
     if (!code) {
-      code = this.options.interpreter.parseCode(source);
+      code = this.options.interpreter.compileScript(source, "<on-message>", ON_MESSAGE_VARIABLES);
       this.parsed.set(source, code);
     }
     return code;

@@ -89,6 +89,8 @@ export interface RunResult {
   readonly handlerFailures: readonly ScriptFailure[];
   readonly published: number;
   readonly onMessageRuns: number;
+  /** On-message runs that failed: an error ended the script, or its text could not run at all. */
+  readonly failedOnMessageRuns: number;
   /** True when the run listened for messages after the script. */
   readonly listened: boolean;
 }
@@ -283,7 +285,13 @@ export async function runScript(text: string, options: RunOptions): Promise<RunR
     if (ownMqtt) await mqtt.close();
   }
 
-  const base = { handlerFailures, published, onMessageRuns: dispatcher.runs, listened };
+  const base = {
+    handlerFailures,
+    published,
+    onMessageRuns: dispatcher.runs,
+    failedOnMessageRuns: dispatcher.failures,
+    listened,
+  };
   switch (outcome.status) {
     case "ok":
       return { status: "ok", failures: [], ...base };

@@ -12,7 +12,9 @@ export type RuntimeCode =
   /** An `/iot mqtt` operation failed (broker unknown, unreachable, refused, not acknowledged). */
   | "RSC4004"
   /** The script does not compile: a syntax error or a bad command name. Nothing ran. */
-  | "RSC4007";
+  | "RSC4007"
+  /** The script uses a variable no `:local`/`:global` declares where it is used. Nothing ran. */
+  | "RSC4009";
 
 export interface SourceRange {
   readonly source: SourceText;

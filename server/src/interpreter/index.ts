@@ -22,3 +22,4 @@ export {
 } from "./device/profile";
 export type { DeviceProfile } from "./device/profile";
 export { failureDiagnostic } from "./diagnostics";
+export { ON_MESSAGE_VARIABLES } from "./declarations";

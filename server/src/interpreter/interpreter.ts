@@ -5,6 +5,7 @@ import { BUILTINS } from "./builtins";
 import { menuBuiltin } from "./builtins/code";
 import { fromBytes } from "./bytes";
 import { CompileError, Compiler } from "./compiler";
+import { FUNCTION, undeclaredVariables, type TopLevel } from "./declarations";
 import { runDeviceCommand } from "./device/commands";
 import { CancelledError, ScriptError, type SourceRange } from "./errors";
 import { toStr } from "./format";
@@ -57,6 +58,7 @@ export interface ScriptRunOptions {
 }
 
 const NEVER = new AbortController().signal;
+const NO_NAMES: ReadonlySet<string> = new Set();
 
 export class Interpreter implements Runtime {
   readonly globals = new Globals();
@@ -79,17 +81,33 @@ export class Interpreter implements Runtime {
     this.compiler = new Compiler(this, BUILTINS, menuBuiltin);
   }
 
-  /** Syntax errors and bad command names: the script runs only when this is empty (as on RouterOS). */
-  check(source: SourceText): readonly ScriptFailure[] {
-    const result = this.compile(source);
+  /**
+   * Syntax errors, bad command names and undeclared variables: the script runs only when this is empty (as on
+   * RouterOS). `injected`: the names its caller gives it (`msgData`, `msgTopic`).
+   */
+  check(source: SourceText, injected: ReadonlySet<string> = NO_NAMES): readonly ScriptFailure[] {
+    const result = this.compile(source, { kind: "script", injected });
     return typeof result === "function" ? [] : result;
   }
 
   /** Runs a whole script as a job. Never throws: the outcome says how it ended. */
   async run(source: SourceText, options: ScriptRunOptions = {}): Promise<RunOutcome> {
-    const body = this.compile(source);
+    const variables = [...(options.variables ?? [])];
+    const injected = new Set(variables.map(([name]) => name));
+    const body = this.compile(source, { kind: "script", injected });
     if (typeof body !== "function") return { status: "error", failures: body };
-    return this.execute(body, source, options);
+    return this.execute(body, source, { ...options, variables });
+  }
+
+  /**
+   * Compiles text given at run time as a script of its own (an on-message script set by string), checked like a
+   * whole script with `injected` names declared: its code, or why it cannot run (positions in `name`).
+   */
+  compileScript(bytes: string, name: string, injected: ReadonlySet<string>): Code | readonly ScriptFailure[] {
+    const source = new SourceText(name, fromBytes(bytes));
+    const result = this.compile(source, { kind: "script", injected });
+    if (typeof result !== "function") return result;
+    return new Code(source.parse().script.body, source, 0, source.text.length);
   }
 
   /** Runs a code value (an on-message script) as a job of its own. */
@@ -113,7 +131,8 @@ export class Interpreter implements Runtime {
     this.jobListeners.push(listener);
   }
 
-  private compile(source: SourceText): Eval | readonly ScriptFailure[] {
+  /** A source is compiled once, with the top level of its first compilation. */
+  private compile(source: SourceText, top: TopLevel): Eval | readonly ScriptFailure[] {
     const cached = this.compiled.get(source);
     if (cached) return cached;
     const parsed = source.parse();
@@ -122,16 +141,18 @@ export class Interpreter implements Runtime {
     if (syntax.length > 0) {
       result = syntax.map((d) => failureAt(d.code, d.message, { source, start: d.start, end: d.end }));
     } else {
+      const failures = undeclaredVariables(parsed, this.schema, top).map((u) =>
+        failureAt("RSC4009", u.message, { source, start: u.start, end: u.end }),
+      );
+      let body: Eval | undefined;
       try {
-        result = this.compiler.body(parsed.script.body, {
-          source,
-          menu: [],
-          where: false,
-          valueWanted: false,
-        });
+        // Through `code`, so that a Code of this very body (compileScript) reuses the compiled closures.
+        body = this.compiler.code(new Code(parsed.script.body, source, 0, source.text.length));
       } catch (error) {
-        result = [this.compileFailure(error, source)];
+        failures.push(this.compileFailure(error, source));
+        failures.sort((a, b) => a.start - b.start);
       }
+      result = body && failures.length === 0 ? body : failures;
     }
     this.compiled.set(source, result);
     return result;
@@ -219,6 +240,11 @@ export class Interpreter implements Runtime {
       if (!(error instanceof CompileError)) throw error;
       const at = source.position(error.start);
       throw new ScriptError(`${error.message} (line ${at.line} column ${at.column})`);
+    }
+    const [undeclared] = undeclaredVariables(parsed, this.schema, FUNCTION);
+    if (undeclared) {
+      const at = source.position(undeclared.start);
+      throw new ScriptError(`${undeclared.message} (line ${at.line} column ${at.column})`, "RSC4009");
     }
     return code;
   }

@@ -242,11 +242,13 @@ describe("on-message", () => {
     const script = [
       ":local secret 1",
       ":global shared 2",
-      '/iot mqtt subscriptions add broker=b topic="vars/t" on-message={',
+      // A function as the handler: its unknown names are parameters, so the script compiles and this runs.
+      ":local handler do={",
       '  :put ("data=" . $msgData . " topic=" . $msgTopic . " local=" . [:typeof $secret] . " global=" . [:typeof $shared])',
       "  :global shared",
       '  :put ("redeclared=" . $shared)',
       "}",
+      '/iot mqtt subscriptions add broker=b topic="vars/t" on-message=$handler',
       '/iot mqtt publish broker=b topic="vars/t" message="payload" qos=1',
     ].join("\n");
     const { out } = await run(script, { brokers: everyNameToEmbedded }, (c) => c.out.length >= 2);
@@ -292,6 +294,29 @@ describe("on-message", () => {
       handlerFailures.map((f) => `${f.source}:${f.line}:${f.column} ${f.message}`),
       ["test.rsc:1:94 bad message"],
     );
+    assert.equal(result.onMessageRuns, 2);
+    assert.equal(result.failedOnMessageRuns, 1);
+  });
+
+  test("an on-message script set by string is checked when it runs: an undeclared variable fails the run", async () => {
+    const script = [
+      '/iot mqtt subscriptions add broker=b topic="str/t" on-message=":put \\$msgData; :put \\$nope"',
+      '/iot mqtt publish broker=b topic="str/t" message="m" qos=1',
+    ].join("\n");
+    const { result, out, handlerFailures } = await run(
+      script,
+      { brokers: everyNameToEmbedded },
+      (c) => c.handlerFailures.length >= 1,
+    );
+    assert.equal(result.status, "ok");
+    assert.deepEqual(out, [], "nothing of the handler ran");
+    assert.deepEqual(
+      handlerFailures.map((f) => `${f.code} ${f.source}:${f.line}:${f.column} ${f.message}`),
+      [
+        "RSC4009 <on-message>:1:21 variable $nope is not declared: declare it with :local or :global before using it",
+      ],
+    );
+    assert.equal(result.failedOnMessageRuns, 1);
   });
 
   test("messages without an on-message script are kept in subscriptions recv", async () => {
