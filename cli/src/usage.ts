@@ -11,7 +11,8 @@ Usage:
                                            --verbose also prints the MQTT connection log)
   rsc --help | --version
 
-Exit status: 0 success, 1 errors found (check) or script error (run), 2 usage error or unreadable file.
+Exit status: 0 success, 1 errors found (check) or script error (run: including an undeclared variable, which stops
+the script before it runs, and any failed on-message run), 2 usage error or unreadable file.
 `;
 
 /** A command-line mistake: printed with the usage hint, exit status 2. */
