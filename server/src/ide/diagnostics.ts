@@ -1,10 +1,11 @@
-// All diagnostics of one document: syntax errors from the parser, then semantic checks. Pure: text in, data out.
+// All diagnostics of one document: syntax errors, semantic checks, code in its strings. Pure: text in, data out.
 import type { Diagnostic } from "../diagnostics/types";
 import { getSchema, type Schema } from "../schema";
 import { parse, type ParseResult } from "../syntax";
 import { DocumentAnalysis } from "./analysis";
 import { AnalysisCache } from "./analysisCache";
 import { semanticDiagnostics } from "./checks/semantic";
+import { embeddedDiagnostics } from "./embedded/check";
 
 export interface DiagnosticsOptions {
   /** A parse of the same text, when the caller already has one. */
@@ -21,9 +22,16 @@ export function computeDiagnostics(text: string, options: DiagnosticsOptions = {
   return analysisDiagnostics(analysis);
 }
 
-/** Syntax then semantic diagnostics of an analysis (what the editor publishes and `rsc check` prints). */
+/**
+ * Syntax then semantic diagnostics of an analysis, then those of the code in its strings (what the editor publishes
+ * and `rsc check` prints).
+ */
 export function analysisDiagnostics(analysis: DocumentAnalysis): Diagnostic[] {
-  return dedupeAndSort([...analysis.parsed.diagnostics, ...semanticDiagnostics(analysis)]);
+  return dedupeAndSort([
+    ...analysis.parsed.diagnostics,
+    ...semanticDiagnostics(analysis),
+    ...embeddedDiagnostics(analysis),
+  ]);
 }
 
 function dedupeAndSort(diagnostics: readonly Diagnostic[]): Diagnostic[] {

@@ -54,6 +54,11 @@ const cases: readonly Case[] = [
     title: 'Quote this value in the JSON (\\"...\\")',
     expected: `${PUBLISH_PREFIX}/iot mqtt publish topic=t message="{\\"n\\":\\"$name\\"}"`,
   },
+  {
+    source: '/system script add name=s source=":local a 1\\r\\n/syt|em reboot"',
+    title: "Change to 'system'",
+    expected: '/system script add name=s source=":local a 1\\r\\n/system reboot"',
+  },
 ];
 
 for (const c of cases) {

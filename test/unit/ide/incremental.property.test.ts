@@ -10,7 +10,7 @@ import { createLanguageService } from "../../../server/src/ide/languageService";
 import type { SemanticModel } from "../../../server/src/ide/model/types";
 import { headWords, parse, type Command, type ParseResult } from "../../../server/src/syntax";
 import { dumpParseResult } from "../../../server/src/syntax/dump";
-import { generateLines } from "../../support/generateScript";
+import { generateScript } from "../../support/generateScript";
 import { fromRoot } from "../../support/paths";
 
 /** Text that changes structure when typed anywhere: brackets, quotes, line breaks, continuations, commands. */
@@ -35,13 +35,22 @@ const SNIPPETS = [
   "=",
 ];
 
+/** Code in strings, with errors (an unclosed parenthesis names a line of the document), nested and on-message. */
+const EMBEDDED = [
+  '/system script add name=a source=":local a 1\\r\\n:put \\$b\\r\\n/sytem reboot"',
+  '/system scheduler add name=b on-event=":put (1 + \\"x\\""',
+  '/system script add name=c source="/system scheduler add name=x on-event=\\":put \\\\\\$zz\\""',
+  '/iot mqtt subscriptions add broker=b topic=t on-message=":log info \\$msgData; :put \\$nope"',
+].join("\n");
+
 function corpus(): string {
   const dir = fromRoot("test", "fixtures", "parser", "ok");
   const fixtures = readdirSync(dir)
     .filter((f) => f.endsWith(".rsc"))
     .sort()
     .map((f) => readFileSync(join(dir, f), "utf8"));
-  return fixtures.join("\n") + generateLines(150);
+  // Whole generated sections: an unclosed block at the end would make every re-parse fall back to a full one.
+  return fixtures.join("\n") + EMBEDDED + "\n" + generateScript(150 * 80);
 }
 
 const edit = (length: number): fc.Arbitrary<TextChange> =>
@@ -137,6 +146,7 @@ function dumpModel(model: SemanticModel): string {
   for (const c of model.calls)
     lines.push(`call ${c.callee?.name ?? "-"} ${c.node.start} ${c.namedArgs.join(",")}`);
   lines.push(`json ${model.jsonCandidates.map((j) => j.start).join(",")}`);
+  lines.push(`code strings ${model.codeStrings.map((c) => `${c.name}@${c.literal.start}`).join(",")}`);
   return lines.join("\n");
 }
 

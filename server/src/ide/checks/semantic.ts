@@ -7,8 +7,8 @@ import { checkVariables } from "./variableChecks";
 
 const NONE: readonly Diagnostic[] = Object.freeze([]);
 
-/** A command's diagnostic moved with its command: offsets and the offsets in its quick-fix data. */
-function shiftCommandDiagnostic(d: Diagnostic, delta: number): Diagnostic {
+/** A diagnostic moved with its command (or string): offsets and the offsets in its quick-fix data. */
+export function shiftCommandDiagnostic(d: Diagnostic, delta: number): Diagnostic {
   const data = d.data as ReplaceData | MissingArgsData | undefined;
   let moved: ReplaceData | MissingArgsData | undefined = data;
   if (data?.kind === "replace") moved = { ...data, start: data.start + delta, end: data.end + delta };

@@ -308,12 +308,16 @@ export class BindingCache {
   readonly resolutions: ResolveCache;
   private readonly bindings = new WeakMap<Command, { bound: BoundCommand; start: number }>();
 
-  /** `reuse` false: a one-shot analysis (rsc check), where remembering bindings would only cost memory. */
+  /**
+   * `reuse` false: a one-shot analysis (rsc check), where remembering bindings would only cost memory. `resolutions`:
+   * shared with another cache (code in strings is bound against the same tree as its document).
+   */
   constructor(
     schema: Schema,
     readonly reuse = true,
+    resolutions?: ResolveCache,
   ) {
-    this.resolutions = new ResolveCache(schema);
+    this.resolutions = resolutions ?? new ResolveCache(schema);
   }
 
   bind(text: string, node: Command, contextMenu: readonly string[]): BoundCommand {

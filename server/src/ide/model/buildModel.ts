@@ -10,11 +10,14 @@ import {
   type StringLiteral,
   type Variable,
 } from "../../syntax";
+import { isCodeArgument } from "../../syntax/codeArguments";
+import { headWord } from "../../syntax/head";
 import { BindingCache } from "./bindCommand";
 import type {
   BoundArg,
   BoundCommand,
   BrokerDefinition,
+  CodeString,
   Container,
   FunctionCall,
   MenuSection,
@@ -34,6 +37,16 @@ export const ON_MESSAGE_VARIABLES: ReadonlySet<string> = new Set(["msgData", "ms
 export const ROOT_MENU: readonly string[] = Object.freeze([]);
 const NOTHING_INJECTED: ReadonlySet<string> = new Set();
 const POSITIONAL_NAME = /^[0-9]+$/;
+/**
+ * The scope a script's top level runs in: "script" (names the run context provides may be injected, as in
+ * on-message code) or "provided" (a menu command's `do=` code, whose command provides its fields as variables).
+ */
+export interface RootScope {
+  readonly kind: "script" | "provided";
+  readonly injected: ReadonlySet<string>;
+}
+/** A script of its own, run with nothing injected: a document's top level. */
+export const SCRIPT_ROOT: RootScope = Object.freeze({ kind: "script", injected: NOTHING_INJECTED });
 /** Root commands whose `{...}` arguments are inline code of the same script. */
 const SEPARATE_SCRIPT_ROOT_COMMANDS: ReadonlySet<string> = new Set(["execute"]);
 
@@ -86,6 +99,7 @@ interface Context {
 class ModelBuilder {
   private readonly commands: BoundCommand[] = [];
   private readonly jsonCandidates: Expr[] = [];
+  private readonly codeStrings: CodeString[] = [];
   private readonly symbols: VariableSymbol[] = [];
   private readonly occurrences: Occurrence[] = [];
   private readonly unresolved: UnresolvedReference[] = [];
@@ -98,6 +112,7 @@ class ModelBuilder {
   constructor(
     private readonly parsed: ParseResult,
     private readonly bindings: BindingCache,
+    private readonly rootScope: RootScope,
   ) {}
 
   private get text(): string {
@@ -106,7 +121,8 @@ class ModelBuilder {
 
   build(): SemanticModel {
     const script = this.parsed.script;
-    const root = this.newScope("script", script.start, script.end, undefined, undefined, NOTHING_INJECTED);
+    const { kind, injected } = this.rootScope;
+    const root = this.newScope(kind, script.start, script.end, undefined, undefined, injected);
     this.visitStatements(script, script.body, ROOT_MENU, root, true);
     this.occurrences.sort((a, b) => a.start - b.start);
     return {
@@ -119,6 +135,7 @@ class ModelBuilder {
       sections: this.sections,
       brokers: this.brokers,
       jsonCandidates: this.jsonCandidates,
+      codeStrings: this.codeStrings,
     };
   }
 
@@ -339,6 +356,7 @@ class ModelBuilder {
       return;
     }
     if (value.kind !== "Block") {
+      if (value.kind === "String" && arg.kind === "named") this.noteCodeString(bound, arg, value);
       this.visitExpr(value, ctx);
       return;
     }
@@ -350,6 +368,16 @@ class ModelBuilder {
       scope,
       true,
     );
+  }
+
+  /** `name="..."` where `name` holds code and the string is known before the command runs (no interpolation). */
+  private noteCodeString(bound: BoundCommand, arg: BoundArg, literal: StringLiteral): void {
+    const name = arg.name;
+    if (name === undefined || literal.interpolations.length > 0 || !literal.terminated) return;
+    const node = bound.node;
+    const word = node.colon ? headWord(node, 0) : undefined;
+    const globalCommand = word ? this.text.slice(word.start, word.end) : "";
+    if (isCodeArgument(globalCommand, name)) this.codeStrings.push({ command: bound, name, literal });
   }
 
   /** The scope of a `{...}` argument: inline code for root commands, its own script or command-provided fields otherwise. */
@@ -670,6 +698,11 @@ class ModelBuilder {
 }
 
 /** Builds the semantic model of a parsed script. Linear in the size of the tree; never throws on broken input. */
-export function buildModel(parsed: ParseResult, schema: Schema, bindings?: BindingCache): SemanticModel {
-  return new ModelBuilder(parsed, bindings ?? new BindingCache(schema)).build();
+export function buildModel(
+  parsed: ParseResult,
+  schema: Schema,
+  bindings?: BindingCache,
+  root: RootScope = SCRIPT_ROOT,
+): SemanticModel {
+  return new ModelBuilder(parsed, bindings ?? new BindingCache(schema), root).build();
 }

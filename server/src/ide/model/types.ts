@@ -1,7 +1,7 @@
 // Shapes of the semantic model: commands bound to the schema, variable symbols with their scopes and occurrences.
 import type { Diagnostic } from "../../diagnostics/types";
 import type { ArgInfo, CommandInfo, Resolution } from "../../schema";
-import type { Block, Command, Expr, Script, Substitution, Variable } from "../../syntax";
+import type { Block, Command, Expr, Script, StringLiteral, Substitution, Variable } from "../../syntax";
 
 /** A statement list that tracks its own current menu: the script, a `{...}` block, or a `[...]` substitution. */
 export type Container = Script | Block | Substitution;
@@ -177,6 +177,14 @@ export interface BrokerDefinition {
   readonly end: number;
 }
 
+/** A closed string without interpolations given to an argument that holds code (`on-event="..."`). */
+export interface CodeString {
+  readonly command: BoundCommand;
+  /** The argument's name (`on-event`). */
+  readonly name: string;
+  readonly literal: StringLiteral;
+}
+
 export interface SemanticModel {
   /** Every command, sorted by start (see `boundCommandOf`). */
   readonly commands: readonly BoundCommand[];
@@ -191,4 +199,6 @@ export interface SemanticModel {
   readonly brokers: readonly BrokerDefinition[];
   /** Strings (and `.` concatenations in parentheses) whose text opens with `{` or `[`: maybe JSON. */
   readonly jsonCandidates: readonly Expr[];
+  /** Strings whose text is code known before it runs, in the order met (see embedded/). */
+  readonly codeStrings: readonly CodeString[];
 }

@@ -1,0 +1,94 @@
+// The code a string literal holds (escapes decoded), with a map from each decoded character back to the source.
+import { decodeEscape, stringParts, type StringLiteral, type StringPart } from "../../syntax";
+
+/**
+ * Calls `visit` with each piece of decoded text in order: plain text (`verbatim`, from `start` on) or a decoded escape
+ * (from the whole [start, end)). As the interpreter does, indentation after a `\`-continued line is not text.
+ */
+function walk(
+  text: string,
+  parts: readonly StringPart[],
+  visit: (piece: string, start: number, end: number, verbatim: boolean) => void,
+): void {
+  let stripIndent = false;
+  for (const part of parts) {
+    if (part.kind === "StringText") {
+      let start = part.start;
+      if (stripIndent) while (start < part.end && (text[start] === " " || text[start] === "\t")) start++;
+      visit(text.slice(start, part.end), start, part.end, true);
+      stripIndent = false;
+    } else if (part.kind === "StringEscape") {
+      visit(decodeEscape(text.slice(part.start, part.end)), part.start, part.end, false);
+      stripIndent = false;
+    } else if (part.kind === "StringContinuation") {
+      stripIndent = true;
+    }
+  }
+}
+
+/** Decoded text of a string without interpolations; every decoded character knows its source range. */
+export class DecodedString {
+  /** Source range [starts[i], ends[i]) of decoded character i: itself, or the whole escape it came from. */
+  private starts: Int32Array | undefined;
+  private ends: Int32Array | undefined;
+
+  private constructor(
+    readonly code: string,
+    private readonly text: string,
+    private readonly parts: readonly StringPart[],
+    /** Where the string's content ends in the source (its closing quote). */
+    private readonly contentEnd: number,
+  ) {}
+
+  /** The decoded text of `literal` (which must have no interpolations) in `text`. */
+  static of(text: string, literal: StringLiteral): DecodedString {
+    const contentEnd = literal.terminated ? literal.end - 1 : literal.end;
+    const parts = stringParts(text, literal);
+    let code: string;
+    if (parts.every((part) => part.kind === "StringText")) {
+      code = text.slice(literal.start + 1, contentEnd);
+    } else {
+      const pieces: string[] = [];
+      walk(text, parts, (piece) => pieces.push(piece));
+      code = pieces.join("");
+    }
+    return new DecodedString(code, text, parts, contentEnd);
+  }
+
+  /** The map, built when a first offset is asked for (most code has nothing to report). */
+  private map(): { starts: Int32Array; ends: Int32Array } {
+    if (this.starts && this.ends) return { starts: this.starts, ends: this.ends };
+    const starts = new Int32Array(this.code.length);
+    const ends = new Int32Array(this.code.length);
+    let length = 0;
+    walk(this.text, this.parts, (piece, start, end, verbatim) => {
+      for (let i = 0; i < piece.length; i++, length++) {
+        starts[length] = verbatim ? start + i : start;
+        ends[length] = verbatim ? start + i + 1 : end;
+      }
+    });
+    this.starts = starts;
+    this.ends = ends;
+    return { starts, ends };
+  }
+
+  /** The source offset of decoded offset `offset` (the end of the content for the end of the code). */
+  sourceOffset(offset: number): number {
+    if (offset >= this.code.length) return this.contentEnd;
+    return this.map().starts[Math.max(offset, 0)] ?? this.contentEnd;
+  }
+
+  /** The source range of decoded [start, end): a range that starts or ends inside an escape covers all of it. */
+  sourceRange(start: number, end: number): { start: number; end: number } {
+    const from = this.sourceOffset(start);
+    const last = Math.min(end, this.code.length) - 1;
+    if (last < start) return { start: from, end: from };
+    return { start: from, end: this.map().ends[last] ?? from };
+  }
+
+  /** True when decoded [start, end) is the same text as its source range (no escape in it). */
+  isVerbatim(start: number, end: number): boolean {
+    const range = this.sourceRange(start, end);
+    return range.end - range.start === end - start;
+  }
+}

@@ -1,0 +1,33 @@
+// Which argument names hold code (`do=`, `on-event=`, `source=`...), for readers of the tree beyond the parser.
+// The parser keeps its own copy (parser.ts, CODE_ARGUMENTS and CODE_ARGUMENTS_OF) until it imports this one; a test
+// (test/unit/syntax/codeArguments.test.ts) checks that both agree.
+
+/** Argument names whose value is code, for every command (`do={}`, `on-error={}`, `on-message={}`...). */
+export const CODE_ARGUMENTS: ReadonlySet<string> = new Set([
+  "do",
+  "else",
+  "on-error",
+  "on-message",
+  "on-event",
+  "on-login",
+  "on-logout",
+  "on-up",
+  "on-down",
+  "script",
+  "source",
+]);
+
+/** Argument names that are code only for one global command (`:onerror e in={...}`, `:retry command={...}`). */
+export const CODE_ARGUMENTS_OF: Readonly<Record<string, ReadonlySet<string>>> = {
+  onerror: new Set(["in"]),
+  retry: new Set(["command"]),
+  time: new Set(["command"]),
+};
+
+/**
+ * True when `name=` holds code for a command whose first word is `globalCommand` when written with `:` (`""` for
+ * other commands), as the parser decides it.
+ */
+export function isCodeArgument(globalCommand: string, name: string): boolean {
+  return CODE_ARGUMENTS.has(name) || (CODE_ARGUMENTS_OF[globalCommand]?.has(name) ?? false);
+}
