@@ -4,6 +4,7 @@ import type { Diagnostic } from "../diagnostics/types";
 import type { Expr, StringLiteral } from "../syntax";
 import type { JsonProblem } from "./checks/jsonMessage";
 import { BindingCache, type ResolveCache } from "./model/bindCommand";
+import type { SemanticToken } from "./semanticTokens";
 
 /** The JSON verdict of a message node, valid while its holes keep the same kinds and constants. */
 export interface CachedJsonCheck {
@@ -20,12 +21,21 @@ export interface CachedEmbeddedCode {
   diagnostics: readonly Diagnostic[];
 }
 
+/** The semantic tokens of the code in a string (source offsets, with the string at `start`), valid in one context. */
+export interface CachedEmbeddedTokens {
+  start: number;
+  readonly context: string;
+  tokens: readonly SemanticToken[];
+}
+
 export class AnalysisCache {
   readonly bindings: BindingCache;
 
   readonly jsonChecks = new WeakMap<Expr, CachedJsonCheck>();
 
   readonly embeddedCode = new WeakMap<StringLiteral, CachedEmbeddedCode>();
+
+  readonly embeddedTokens = new WeakMap<StringLiteral, CachedEmbeddedTokens>();
 
   /**
    * `reuse` false for a one-shot analysis (`rsc check`, computeDiagnostics): nothing is remembered for a next

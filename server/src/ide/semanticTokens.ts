@@ -1,7 +1,8 @@
-// Semantic tokens: menus, commands, argument names, values, properties, local/global variables and parameters.
+// Semantic tokens: menus, commands, argument names, values, properties, variables and parameters, code in strings too.
 import type { Expr } from "../syntax";
 import { walk } from "../syntax/walk";
 import type { DocumentAnalysis } from "./analysis";
+import { embeddedTokens } from "./embedded/tokens";
 import type { BoundCommand, VariableSymbol } from "./model/types";
 import { headCount, headWord } from "../syntax/head";
 
@@ -133,6 +134,7 @@ export function semanticTokens(analysis: DocumentAnalysis): SemanticToken[] {
     const { type, modifiers } = variableToken(o.symbol, o.role === "declaration");
     out.push({ start: o.start, end: o.end, type, modifiers });
   }
+  for (const token of embeddedTokens(analysis, semanticTokens)) out.push(token);
   out.sort((a, b) => a.start - b.start || b.end - a.end);
   const result: SemanticToken[] = [];
   let last = -1;

@@ -203,3 +203,11 @@ test("an unclosed bracket in a string names its document line, also after an edi
   const updated = service.update(uri, 2, [{ start: 0, end: 0, text: "\n" }]);
   assert.match(message(service.diagnostics(updated)) ?? "", /at line 22 column 45$/);
 });
+
+test("semantic tokens of code in a string, an escaped variable covering its escape", () => {
+  const service = createLanguageService();
+  const text = '/system script add name=s source=":local a 1\\r\\n:put \\$a; /ip address print"';
+  const tokens = service.semanticTokens({ uri: "file:///tokens.rsc", version: 1, text });
+  const inString = tokens.filter((t) => t.start > text.indexOf('"')).map((t) => text.slice(t.start, t.end));
+  assert.deepEqual(inString, ["local", "a", "put", "\\$a", "ip", "address", "print"]);
+});

@@ -168,8 +168,10 @@ test("diagnostics and model of an updated document equal those of a fresh analys
         text = applyChange(text, clamped);
         analysis = service.update("file:///p.rsc", ++version, [clamped], text);
         assert.deepEqual(service.diagnostics(analysis), computeDiagnostics(text));
-        const fresh = createLanguageService().analyze({ uri: "file:///q.rsc", version: 0, text });
+        const freshService = createLanguageService();
+        const fresh = freshService.analyze({ uri: "file:///q.rsc", version: 0, text });
         assert.equal(dumpModel(analysis.model), dumpModel(fresh.model));
+        assert.deepEqual(service.semanticTokens(analysis), freshService.semanticTokens(fresh));
       }
     }),
     { numRuns: 40 },

@@ -1,14 +1,11 @@
 // Diagnostics of the code written in strings (`on-event="..."`): parsed and checked as a script of its own, mapped back.
 import type { Diagnostic } from "../../diagnostics/types";
-import { parse } from "../../syntax";
-import { DocumentAnalysis } from "../analysis";
+import type { DocumentAnalysis } from "../analysis";
 import type { ReplaceData } from "../checks/commandChecks";
 import { semanticDiagnostics, shiftCommandDiagnostic } from "../checks/semantic";
-import { DecodedString } from "./decode";
+import type { DecodedString } from "./decode";
+import { innerCode, MAX_DEPTH } from "./inner";
 import { embeddedSites, type EmbeddedSite } from "./sites";
-
-/** Strings in strings in strings...: code deeper than this is not analysed. */
-const MAX_DEPTH = 4;
 
 const NONE: readonly Diagnostic[] = Object.freeze([]);
 
@@ -18,18 +15,6 @@ const AT_LINE_COLUMN = /at line (\d+) column (\d+)$/;
 
 /** A suggestion that can replace plain text inside a string as it is (nothing to escape). */
 const PLAIN = /^[^"\\$]*$/;
-
-/**
- * A single line of bare words that names no command (`on-event="backup"`): the name of a script to run, as
- * `/system scheduler` allows, rather than code.
- */
-function looksLikeScriptName(inner: DocumentAnalysis): boolean {
-  const body = inner.parsed.script.body;
-  const [only] = body;
-  if (body.length !== 1 || only?.kind !== "Command" || inner.parsed.diagnostics.length > 0) return false;
-  if (only.colon || only.root || only.callee !== undefined || only.args.length > 0) return false;
-  return inner.model.commands[0]?.resolution?.error !== undefined;
-}
 
 /** An inner diagnostic in the outer text: range, line and column in its message, and quick-fix data when still valid. */
 function mapDiagnostic(
@@ -65,13 +50,10 @@ function mapDiagnostic(
 
 /** Every diagnostic of the code in one string, in the outer text's offsets. */
 function checkSite(outer: DocumentAnalysis, site: EmbeddedSite): readonly Diagnostic[] {
-  const decoded = DecodedString.of(outer.text, site.literal);
-  const parsed = parse(decoded.code);
-  const embedding = { root: site.root, depth: outer.embedding.depth + 1 };
-  const cache = outer.cache.embedded;
-  const inner = new DocumentAnalysis(outer.uri, outer.version, parsed, outer.schema, cache, embedding);
-  if (looksLikeScriptName(inner)) return NONE;
-  const own = [...parsed.diagnostics, ...semanticDiagnostics(inner)];
+  const code = innerCode(outer, site);
+  if (!code) return NONE;
+  const { decoded, analysis: inner } = code;
+  const own = [...inner.parsed.diagnostics, ...semanticDiagnostics(inner)];
   const nested = embeddedDiagnostics(inner);
   if (own.length === 0 && nested.length === 0) return NONE;
   return [
