@@ -1,6 +1,4 @@
-// Which argument names hold code (`do=`, `on-event=`, `source=`...), for readers of the tree beyond the parser.
-// The parser keeps its own copy (parser.ts, CODE_ARGUMENTS and CODE_ARGUMENTS_OF) until it imports this one; a test
-// (test/unit/ide/embeddedCode.test.ts) checks that both agree.
+// Which argument names hold code (`do=`, `on-event=`, `source=`...): the parser's rule, shared with readers of the tree.
 
 /** Argument names whose value is code, for every command (`do={}`, `on-error={}`, `on-message={}`...). */
 export const CODE_ARGUMENTS: ReadonlySet<string> = new Set([

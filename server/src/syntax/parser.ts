@@ -15,33 +15,12 @@ import type {
 import { Ch, EOF, isInlineSpace, isNameChar, isNewline, isValueStop } from "./chars";
 import type { Diagnostic } from "../diagnostics/types";
 import { ExpressionParser } from "./expressions";
+import { CODE_ARGUMENTS, CODE_ARGUMENTS_OF, isCodeArgument } from "./codeArguments";
 import { classifyLiteral } from "./literals";
 import type { ParseOptions } from "./scanner";
 import { EMPTY_SPANS, SpanTable } from "./spanTable";
 import type { TokenList } from "./tokenList";
 import { K, type Token } from "./tokens";
-
-/** Argument names whose `{...}` value is code, for every command (`do={}`, `on-error={}`, `on-message={}`...). */
-const CODE_ARGUMENTS: ReadonlySet<string> = new Set([
-  "do",
-  "else",
-  "on-error",
-  "on-message",
-  "on-event",
-  "on-login",
-  "on-logout",
-  "on-up",
-  "on-down",
-  "script",
-  "source",
-]);
-
-/** Argument names that are code only for one global command (`:onerror e in={...}`, `:retry command={...}`). */
-const CODE_ARGUMENTS_OF: Readonly<Record<string, ReadonlySet<string>>> = {
-  onerror: new Set(["in"]),
-  retry: new Set(["command"]),
-  time: new Set(["command"]),
-};
 
 /** First letters of every code argument name, to rule most argument names out without copying them. */
 const CODE_ARGUMENT_INITIALS: ReadonlySet<number> = new Set(
@@ -308,8 +287,7 @@ class Parser extends ExpressionParser {
     if (length < 2 || length > 10) return false;
     // Most names (address, name, topic...) cannot be a code argument by their first letter: no copy for them.
     if (!CODE_ARGUMENT_INITIALS.has(this.text.charCodeAt(nameStart))) return false;
-    const name = this.text.slice(nameStart, nameEnd);
-    return CODE_ARGUMENTS.has(name) || (CODE_ARGUMENTS_OF[globalCommand]?.has(name) ?? false);
+    return isCodeArgument(globalCommand, this.text.slice(nameStart, nameEnd));
   }
 
   /**
