@@ -3,7 +3,8 @@ import type { Diagnostic } from "../diagnostics/types";
 import type { Schema } from "../schema";
 import { LineIndex, type ParseResult } from "../syntax";
 import { AnalysisCache } from "./analysisCache";
-import { buildModel, SCRIPT_ROOT, type RootScope } from "./model/buildModel";
+import { buildModel } from "./model/buildModel";
+import { SCRIPT_ROOT, type RootScope } from "./model/scriptContexts";
 import type { SemanticModel } from "./model/types";
 import { ValueKinds } from "./model/valueKinds";
 

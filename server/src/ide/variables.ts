@@ -1,7 +1,7 @@
 // Variable facts for features: what is visible at an offset, a symbol's kind and constant, how to write a name.
 import type { DocumentAnalysis } from "./analysis";
 import type { VariableFacts } from "./docs";
-import { ON_MESSAGE_VARIABLES } from "./model/buildModel";
+import { ON_MESSAGE_VARIABLES } from "./model/scriptContexts";
 import { scopeAt, visibleSymbols } from "./model/visibility";
 import type { VariableSymbol } from "./model/types";
 

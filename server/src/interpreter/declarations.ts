@@ -1,5 +1,6 @@
 // Variables a script uses but never declares, as the editor's scope model (ide/model) finds them: RouterOS refuses to run such a script.
-import { buildModel, ON_MESSAGE_VARIABLES, SCRIPT_ROOT, type RootScope } from "../ide/model/buildModel";
+import { buildModel } from "../ide/model/buildModel";
+import { ON_MESSAGE_VARIABLES, SCRIPT_ROOT, type RootScope } from "../ide/model/scriptContexts";
 import type { UnresolvedReference } from "../ide/model/types";
 import type { Schema } from "../schema";
 import type { ParseResult } from "../syntax";

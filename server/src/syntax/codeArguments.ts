@@ -13,6 +13,16 @@ export const CODE_ARGUMENTS: ReadonlySet<string> = new Set([
   "on-down",
   "script",
   "source",
+  // Scripts of menus: netwatch, DHCP, VRRP (every argument the command tree names `*-script` or `on-*` holding code).
+  "up-script",
+  "down-script",
+  "test-script",
+  "lease-script",
+  "binding-script",
+  "on-backup",
+  "on-master",
+  "on-fail",
+  "on-alert",
 ]);
 
 /** Argument names that are code only for one global command (`:onerror e in={...}`, `:retry command={...}`). */

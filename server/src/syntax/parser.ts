@@ -22,12 +22,14 @@ import { EMPTY_SPANS, SpanTable } from "./spanTable";
 import type { TokenList } from "./tokenList";
 import { K, type Token } from "./tokens";
 
-/** First letters of every code argument name, to rule most argument names out without copying them. */
-const CODE_ARGUMENT_INITIALS: ReadonlySet<number> = new Set(
-  [...CODE_ARGUMENTS, ...Object.values(CODE_ARGUMENTS_OF).flatMap((names) => [...names])].map((n) =>
-    n.charCodeAt(0),
-  ),
-);
+const ALL_CODE_ARGUMENTS = [
+  ...CODE_ARGUMENTS,
+  ...Object.values(CODE_ARGUMENTS_OF).flatMap((names) => [...names]),
+];
+/** First letters and lengths of every code argument name, to rule most argument names out without copying them. */
+const CODE_ARGUMENT_INITIALS: ReadonlySet<number> = new Set(ALL_CODE_ARGUMENTS.map((n) => n.charCodeAt(0)));
+const CODE_ARGUMENT_SHORTEST = Math.min(...ALL_CODE_ARGUMENTS.map((n) => n.length));
+const CODE_ARGUMENT_LONGEST = Math.max(...ALL_CODE_ARGUMENTS.map((n) => n.length));
 
 /** Global commands whose unnamed `{...}` argument is code: `:do {...}`, `:onerror e {...}`, `:time {...}`. */
 const CODE_POSITIONAL: ReadonlySet<string> = new Set(["do", "onerror", "time", "retry", "execute"]);
@@ -284,7 +286,7 @@ class Parser extends ExpressionParser {
 
   private isCodeArgument(globalCommand: string, nameStart: number, nameEnd: number): boolean {
     const length = nameEnd - nameStart;
-    if (length < 2 || length > 10) return false;
+    if (length < CODE_ARGUMENT_SHORTEST || length > CODE_ARGUMENT_LONGEST) return false;
     // Most names (address, name, topic...) cannot be a code argument by their first letter: no copy for them.
     if (!CODE_ARGUMENT_INITIALS.has(this.text.charCodeAt(nameStart))) return false;
     return isCodeArgument(globalCommand, this.text.slice(nameStart, nameEnd));

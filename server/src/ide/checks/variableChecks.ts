@@ -2,7 +2,7 @@
 import { diagnostic } from "../../diagnostics/catalog";
 import type { Diagnostic } from "../../diagnostics/types";
 import { joinAlternatives, suggest } from "../../schema";
-import { ON_MESSAGE_VARIABLES } from "../model/buildModel";
+import { ON_MESSAGE_VARIABLES } from "../model/scriptContexts";
 import { visibleSymbols } from "../model/visibility";
 import type { Scope, SemanticModel, UnresolvedReference } from "../model/types";
 

@@ -1,6 +1,6 @@
 // Which strings of a script hold code known before it runs (`on-event="..."`, `source="..."`), and how that code runs.
 import type { StringLiteral } from "../../syntax";
-import { ON_MESSAGE_VARIABLES, SCRIPT_ROOT, type RootScope } from "../model/buildModel";
+import { SCRIPT_ROOT, scriptContextOf, type RootScope } from "../model/scriptContexts";
 import type { BoundCommand, SemanticModel } from "../model/types";
 
 /** A string whose text is code, the argument it is the value of, and the scope that code starts in. */
@@ -12,9 +12,6 @@ export interface EmbeddedSite {
   readonly context: string;
 }
 
-const ON_MESSAGE_ROOT: RootScope = Object.freeze({ kind: "script", injected: ON_MESSAGE_VARIABLES });
-const PROVIDED_ROOT: RootScope = Object.freeze({ kind: "provided", injected: new Set<string>() });
-
 /**
  * The scope code in `name="..."` of this command runs in, or undefined when it is not checked. As for `{...}` code
  * (see buildModel's codeScope): menu commands run it as a script of its own (on-message code receives `$msgData` and
@@ -25,8 +22,7 @@ function rootScopeOf(bound: BoundCommand, name: string): RootScope | undefined {
   if (bound.node.callee !== undefined) return undefined;
   if (bound.rootCommand !== undefined) return bound.rootCommand === "execute" ? SCRIPT_ROOT : undefined;
   if (bound.info === undefined) return undefined;
-  if (name === "do") return PROVIDED_ROOT;
-  return name === "on-message" ? ON_MESSAGE_ROOT : SCRIPT_ROOT;
+  return scriptContextOf(bound.info.menuPath, name);
 }
 
 /**
@@ -38,7 +34,7 @@ export function embeddedSites(model: SemanticModel): EmbeddedSite[] {
   for (const { command, name, literal } of model.codeStrings) {
     const root = rootScopeOf(command, name);
     if (root === undefined) continue;
-    const context = `${root === ON_MESSAGE_ROOT ? "on-message" : root.kind}:${name}`;
+    const context = `${root.kind}:${[...root.injected].join(",")}:${name}`;
     out.push({ literal, argName: name, root, context });
   }
   return out;

@@ -30,23 +30,12 @@ import type {
   VariableKind,
   VariableSymbol,
 } from "./types";
+import { scriptContextOf, SCRIPT_ROOT, type RootScope } from "./scriptContexts";
 
-/** Variables an MQTT subscription's on-message script receives. */
-export const ON_MESSAGE_VARIABLES: ReadonlySet<string> = new Set(["msgData", "msgTopic"]);
 /** The root menu, one object: bindings are reused only against the very same current-menu object. */
 export const ROOT_MENU: readonly string[] = Object.freeze([]);
 const NOTHING_INJECTED: ReadonlySet<string> = new Set();
 const POSITIONAL_NAME = /^[0-9]+$/;
-/**
- * The scope a script's top level runs in: "script" (names the run context provides may be injected, as in
- * on-message code) or "provided" (a menu command's `do=` code, whose command provides its fields as variables).
- */
-export interface RootScope {
-  readonly kind: "script" | "provided";
-  readonly injected: ReadonlySet<string>;
-}
-/** A script of its own, run with nothing injected: a document's top level. */
-export const SCRIPT_ROOT: RootScope = Object.freeze({ kind: "script", injected: NOTHING_INJECTED });
 /** Root commands whose `{...}` arguments are inline code of the same script. */
 const SEPARATE_SCRIPT_ROOT_COMMANDS: ReadonlySet<string> = new Set(["execute"]);
 
@@ -390,10 +379,9 @@ class ModelBuilder {
       // Unknown command: be lenient, its fields may be provided.
       return this.newScope("provided", block.start, blockEnd(block), parent, undefined, NOTHING_INJECTED);
     }
-    if (arg.name === "do")
-      return this.newScope("provided", block.start, blockEnd(block), parent, undefined, NOTHING_INJECTED);
-    const injected = arg.name === "on-message" ? ON_MESSAGE_VARIABLES : NOTHING_INJECTED;
-    return this.newScope("separate", block.start, blockEnd(block), parent, undefined, injected);
+    const context = scriptContextOf(bound.info?.menuPath ?? ROOT_MENU, arg.name ?? "");
+    const kind = context.kind === "provided" ? "provided" : "separate";
+    return this.newScope(kind, block.start, blockEnd(block), parent, undefined, context.injected);
   }
 
   // ---- variable-declaring commands -------------------------------------------------------------------------------
