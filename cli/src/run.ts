@@ -10,6 +10,7 @@ import {
 } from "../../client/src/mqtt";
 import {
   declaredBrokersOnly,
+  failedBeside,
   formatFailure,
   runScript,
   type BrokerResolver,
@@ -164,7 +165,7 @@ async function drain(broker: EmbeddedBroker): Promise<void> {
 function exitStatus(result: RunResult, interrupted: boolean): number {
   switch (result.status) {
     case "ok":
-      return result.failedOnMessageRuns > 0 ? 1 : 0;
+      return failedBeside(result) ? 1 : 0;
     case "cancelled":
       return interrupted ? 130 : 1;
     default:
@@ -173,8 +174,8 @@ function exitStatus(result: RunResult, interrupted: boolean): number {
 }
 
 /**
- * Runs `rsc run`; returns the exit status (0 ok, 1 script error, timeout or a failed on-message run, 2 usage,
- * 130 interrupted while the script ran).
+ * Runs `rsc run`; returns the exit status (0 ok, 1 script error, timeout, a failed on-message run or `:execute`
+ * job, 2 usage, 130 interrupted while the script ran).
  */
 export async function runRun(argv: readonly string[], io: RunIo = processIo): Promise<number> {
   const args = parseArguments(argv);
@@ -257,6 +258,8 @@ export async function runRun(argv: readonly string[], io: RunIo = processIo): Pr
       io.stderr(
         `rsc run: ${result.failedOnMessageRuns} of ${result.onMessageRuns} on-message run(s) failed\n`,
       );
+    if (result.failedExecuteJobs > 0)
+      io.stderr(`rsc run: ${result.failedExecuteJobs} of ${result.executeJobs} :execute job(s) failed\n`);
     if (result.status === "cancelled" && interrupted) io.stderr("rsc run: interrupted\n");
     return exitStatus(result, interrupted);
   } finally {

@@ -1,6 +1,6 @@
 // Public surface of the script runner (plain Node, no vscode): run a script against a simulated device and live brokers.
-export { runScript } from "./runner";
-export type { RunBrokers, RunOptions, RunOutput, RunResult, RunStatus } from "./runner";
+export { failedBeside, runScript } from "./runner";
+export type { HandlerOrigin, RunBrokers, RunOptions, RunOutput, RunResult, RunStatus } from "./runner";
 export { declaredBrokersOnly, ManagedMqtt, profileFromDeclared, UnknownBrokerError } from "./mqttPort";
 export type {
   BrokerResolver,

@@ -53,8 +53,8 @@ export interface RunOptions {
   readonly mqtt?: MqttPort | ((run: RunBrokers) => MqttPort);
   /** Told about every message the script published (after the broker acknowledged it for QoS 1 and 2). */
   readonly onPublish?: (message: PublishedMessage) => void;
-  /** An on-message or background script failed; the run goes on. */
-  readonly onHandlerFailure?: (failure: ScriptFailure) => void;
+  /** An on-message script or an `:execute` job failed (`origin` says which); the run goes on. */
+  readonly onHandlerFailure?: (failure: ScriptFailure, origin: HandlerOrigin) => void;
   /** Log lines of the MQTT connections (already free of secrets). */
   readonly mqttLog?: (level: MqttLogLevel, message: string) => void;
   readonly signal?: AbortSignal;
@@ -80,17 +80,24 @@ export interface RunBrokers {
 
 export type RunStatus = "ok" | "error" | "cancelled" | "timeout";
 
+/** What ran beside the script: an on-message script, or a background job started with `:execute`. */
+export type HandlerOrigin = "on-message" | "execute";
+
 export interface RunResult {
   /** ok: the script ended (and listening ended by timeout or cancellation); error: it failed; timeout/cancelled: stopped while running. */
   readonly status: RunStatus;
   /** Why the script did not run or stopped: syntax errors, the run-time error, or where it was when stopped. */
   readonly failures: readonly ScriptFailure[];
-  /** Failures of on-message and background scripts. */
+  /** Failures of on-message scripts and `:execute` jobs. */
   readonly handlerFailures: readonly ScriptFailure[];
   readonly published: number;
   readonly onMessageRuns: number;
   /** On-message runs that failed: an error ended the script, or its text could not run at all. */
   readonly failedOnMessageRuns: number;
+  /** Background jobs started with `:execute` (all have ended when the run ends: the last ones cancelled). */
+  readonly executeJobs: number;
+  /** `:execute` jobs that an error ended (a job cancelled because the run ended is not one). */
+  readonly failedExecuteJobs: number;
   /** True when the run listened for messages after the script. */
   readonly listened: boolean;
 }
@@ -160,9 +167,9 @@ export async function runScript(text: string, options: RunOptions): Promise<RunR
 
   let published = 0;
   const handlerFailures: ScriptFailure[] = [];
-  const reportHandlerFailure = (failure: ScriptFailure): void => {
+  const reportHandlerFailure = (failure: ScriptFailure, origin: HandlerOrigin): void => {
     handlerFailures.push(failure);
-    options.onHandlerFailure?.(failure);
+    options.onHandlerFailure?.(failure, origin);
   };
   const commands = mqttCommands({
     mqtt,
@@ -186,10 +193,15 @@ export async function runScript(text: string, options: RunOptions): Promise<RunR
     interpreter,
     signal: controller.signal,
     now: () => host.now(),
-    onFailure: (failure) => reportHandlerFailure(failure),
+    onFailure: (failure) => reportHandlerFailure(failure, "on-message"),
   });
+  let executeJobs = 0;
+  let failedExecuteJobs = 0;
   interpreter.onJobEnd((_job, outcome) => {
-    if (outcome.status === "error") for (const f of outcome.failures) reportHandlerFailure(f);
+    executeJobs++;
+    if (outcome.status !== "error") return;
+    failedExecuteJobs++;
+    for (const f of outcome.failures) reportHandlerFailure(f, "execute");
   });
 
   const subscribed = (broker: string, topic: string): boolean => {
@@ -290,6 +302,8 @@ export async function runScript(text: string, options: RunOptions): Promise<RunR
     published,
     onMessageRuns: dispatcher.runs,
     failedOnMessageRuns: dispatcher.failures,
+    executeJobs,
+    failedExecuteJobs,
     listened,
   };
   switch (outcome.status) {
@@ -317,6 +331,11 @@ export async function runScript(text: string, options: RunOptions): Promise<RunR
       return { status: wasTimeout ? "timeout" : "cancelled", failures: [failure], ...base };
     }
   }
+}
+
+/** On-message runs or `:execute` jobs failed: a run whose script ended ok still counts as failed (`rsc run` exits 1). */
+export function failedBeside(result: Pick<RunResult, "failedOnMessageRuns" | "failedExecuteJobs">): boolean {
+  return result.failedOnMessageRuns > 0 || result.failedExecuteJobs > 0;
 }
 
 /** True while a subscription has an on-message script. */

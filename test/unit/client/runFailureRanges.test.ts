@@ -113,10 +113,12 @@ test("edge cases: empty ranges run to the end of the line, CRLF counts as one br
   }
 });
 
-test("cancelled runs are information; on-message failures say so", () => {
+test("cancelled runs are information; on-message and :execute job failures say so", () => {
   const text = ":while (true) do={}";
   const cancelled = failureDiagnostic(failureOf({ code: "RSC4005", end: text.length }), { name: NAME, text });
   assert.equal(cancelled?.severity, "information");
   const handler = failureDiagnostic(failureOf({ end: 6 }), { name: NAME, text }, "handler");
   assert.equal(handler?.message, "on-message script: m");
+  const job = failureDiagnostic(failureOf({ end: 6 }), { name: NAME, text }, "job");
+  assert.equal(job?.message, ":execute job: m");
 });

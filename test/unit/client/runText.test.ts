@@ -3,8 +3,10 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import type { ScriptFailure } from "../../../server/src/interpreter";
 import type { PublishedMessage } from "../../../client/src/run";
+import { endState } from "../../../client/src/ui/run/runRecord";
 import {
   endingLine,
+  handlerFailureLine,
   logLine,
   payloadForOutput,
   publishedLine,
@@ -72,7 +74,16 @@ test("the header names the script, the time, the device and the time limit", () 
 });
 
 test("each way a run ends has its ending line and short result", () => {
-  const base = { failures: [], published: 0, onMessageRuns: 0, listened: false, elapsedMs: 1234 };
+  const base = {
+    failures: [],
+    published: 0,
+    onMessageRuns: 0,
+    failedOnMessageRuns: 0,
+    executeJobs: 0,
+    failedExecuteJobs: 0,
+    listened: false,
+    elapsedMs: 1234,
+  };
   const cases: Array<[RunEnd, string, string]> = [
     [
       { ...base, status: "ok", published: 1 },
@@ -109,11 +120,52 @@ test("each way a run ends has its ending line and short result", () => {
       "■ timeout at line 7, column 2: script did not finish within 5 s; 3 messages published",
       "t.rsc: timeout at line 7: script did not finish within 5 s (3 messages published).",
     ],
+    [
+      { ...base, status: "ok", executeJobs: 2 },
+      "■ ok: 0 messages published, 2 :execute jobs after 1.2 s",
+      "t.rsc: ok, 0 messages published, 2 :execute jobs.",
+    ],
+    [
+      { ...base, status: "ok", published: 1, listened: true, onMessageRuns: 3, failedOnMessageRuns: 2 },
+      "■ error: 2 of 3 on-message runs failed; 1 message published, 3 on-message runs after 1.2 s",
+      "t.rsc: error: 2 of 3 on-message runs failed; 1 message published, 3 on-message runs.",
+    ],
+    [
+      {
+        ...base,
+        status: "ok",
+        executeJobs: 1,
+        failedExecuteJobs: 1,
+        onMessageRuns: 1,
+        failedOnMessageRuns: 1,
+      },
+      "■ error: 1 of 1 on-message run failed; 1 of 1 :execute job failed; 0 messages published, 1 on-message run, 1 :execute job after 1.2 s",
+      "t.rsc: error: 1 of 1 on-message run failed; 1 of 1 :execute job failed; 0 messages published, 1 on-message run, 1 :execute job.",
+    ],
+    [
+      { ...base, status: "error", failures: [failure(4, 1, "boom")], executeJobs: 2, failedExecuteJobs: 1 },
+      "■ error at line 4, column 1: boom; 1 of 2 :execute jobs failed; 0 messages published, 2 :execute jobs after 1.2 s",
+      "t.rsc: error at line 4: boom (1 of 2 :execute jobs failed)",
+    ],
   ];
   for (const [end, ending, short] of cases) {
     assert.equal(endingLine(end), ending);
     assert.equal(shortResult("t.rsc", end), short);
   }
+});
+
+test("a run whose script ended ok counts as an error when on-message runs or :execute jobs failed", () => {
+  const ok = { status: "ok", failedOnMessageRuns: 0, failedExecuteJobs: 0 } as const;
+  assert.equal(endState(ok), "ok");
+  assert.equal(endState({ ...ok, failedOnMessageRuns: 1 }), "error");
+  assert.equal(endState({ ...ok, failedExecuteJobs: 2 }), "error");
+  assert.equal(endState({ ...ok, status: "cancelled", failedExecuteJobs: 2 }), "cancelled");
+  assert.equal(endState({ ...ok, status: "timeout", failedOnMessageRuns: 1 }), "timeout");
+});
+
+test("a failure beside the script names where it ran", () => {
+  assert.equal(handlerFailureLine(failure(3, 5, "bad")), "[on-message] telemetry.rsc:3:5: bad");
+  assert.equal(handlerFailureLine(failure(3, 5, "bad"), "execute"), "[:execute] telemetry.rsc:3:5: bad");
 });
 
 test("the summary table aligns columns and cuts payloads to one line", () => {

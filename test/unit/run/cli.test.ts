@@ -109,6 +109,39 @@ describe("rsc run", () => {
     assert.match(c.err, /^rsc run: 2 of 3 on-message run\(s\) failed$/m);
   });
 
+  test("a failed :execute job: exit 1, its error and how many jobs failed", async () => {
+    const path = file(
+      "jobs.rsc",
+      [
+        ':execute { /iot mqtt publish broker=lab topic="job/ok" message="fine" qos=1 }',
+        ':execute { /iot mqtt publish broker=lab topic="job/bad" message="then fails" qos=1; :error "job broke" }',
+        ':put "main done"',
+      ].join("\n"),
+    );
+    const c = io();
+    assert.equal(await runRun([path], c), 1, c.err);
+    assert.match(c.out, /^main done$/m);
+    assert.match(c.out, /^\[broker\] received job\/bad \(qos 1, retain no\): then fails$/m);
+    assert.match(c.err, /^.*jobs\.rsc:2:\d+: job broke$/m);
+    assert.match(c.err, /^rsc run: 1 of 2 :execute job\(s\) failed$/m);
+    assert.doesNotMatch(c.err, /on-message run\(s\) failed/);
+  });
+
+  test(":execute jobs that succeed: exit 0, no failure line", async () => {
+    const path = file(
+      "jobs-ok.rsc",
+      [
+        ':execute { /iot mqtt publish broker=lab topic="job/ok" message="fine" qos=1 }',
+        ':execute ":put \\"from a string job\\""',
+      ].join("\n"),
+    );
+    const c = io();
+    assert.equal(await runRun([path], c), 0, c.err);
+    assert.match(c.out, /^from a string job$/m);
+    assert.match(c.out, /^\[broker\] received job\/ok \(qos 1, retain no\): fine$/m);
+    assert.doesNotMatch(c.err, /failed/);
+  });
+
   test("a runaway script stops at --timeout: exit 1 with the line it was on", async () => {
     const path = file("loop.rsc", ':put "start"\n:while (true) do={}\n');
     const c = io();

@@ -335,6 +335,39 @@ describe("on-message", () => {
   });
 });
 
+describe(":execute jobs", () => {
+  test("a failed job is counted and reported as an :execute failure; one still running at the end is not", async () => {
+    const reported: string[] = [];
+    const { result, out } = await run(
+      [
+        ':execute { :put "job ok" }',
+        ':execute {\n  :error "job failed"\n}',
+        ":execute { :while (true) do={ :delay 10ms } }",
+        ':put "main done"',
+      ].join("\n"),
+      {
+        timeoutMs: 500,
+        onHandlerFailure: (f, origin) =>
+          reported.push(`${origin} ${f.source}:${f.line}:${f.column} ${f.message}`),
+      },
+    );
+    assert.equal(result.status, "ok", JSON.stringify(result.failures));
+    assert.deepEqual(out.sort(), ["job ok", "main done"]);
+    assert.deepEqual(reported, ["execute test.rsc:3:3 job failed"]);
+    assert.equal(result.executeJobs, 3);
+    assert.equal(result.failedExecuteJobs, 1);
+    assert.equal(result.failedOnMessageRuns, 0);
+  });
+
+  test("jobs that end well are counted, none failed", async () => {
+    const { result, out } = await run(':execute { :put "a" }\n:execute ":put \\"b\\""');
+    assert.equal(result.status, "ok", JSON.stringify(result.failures));
+    assert.deepEqual(out.sort(), ["a", "b"]);
+    assert.equal(result.executeJobs, 2);
+    assert.equal(result.failedExecuteJobs, 0);
+  });
+});
+
 describe("time limits", () => {
   test("a script running past the timeout ends as a timeout at the line it was on", async () => {
     const { result } = await run(':put "start"\n:while (true) do={}', { timeoutMs: 200 });

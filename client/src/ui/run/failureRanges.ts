@@ -19,8 +19,14 @@ export interface RunDiagnostic {
   readonly code: string;
 }
 
-/** `script`: the script itself stopped; `handler`: an on-message or background script failed while the run went on. */
-export type FailureKind = "script" | "handler";
+/** `script`: the script itself stopped; `handler`: an on-message script, `job`: an `:execute` job failed while the run went on. */
+export type FailureKind = "script" | "handler" | "job";
+
+const PREFIX: Record<FailureKind, string> = {
+  script: "",
+  handler: "on-message script: ",
+  job: ":execute job: ",
+};
 
 const CANCELLED = "RSC4005";
 const TIMEOUT = "RSC4006";
@@ -56,7 +62,7 @@ export function failureDiagnostic(
 ): RunDiagnostic | undefined {
   if (!isRunTime(failure)) return undefined;
   const lines = new LineIndex(script.text);
-  const prefix = kind === "handler" ? "on-message script: " : "";
+  const prefix = PREFIX[kind];
   const severity = severityOf(failure.code);
   if (failure.source !== script.name) {
     return {

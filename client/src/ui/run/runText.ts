@@ -1,7 +1,13 @@
 // The words of a run in VS Code (no vscode import): output channel lines, the published-messages summary, and the short result a notification shows.
 import type { LogLevel, ScriptFailure } from "../../../../server/src/interpreter";
 import { payloadPreview, payloadText } from "../../messages/payloadFormat";
-import { formatFailure, type PublishedMessage, type RunStatus } from "../../run";
+import {
+  failedBeside,
+  formatFailure,
+  type HandlerOrigin,
+  type PublishedMessage,
+  type RunStatus,
+} from "../../run";
 
 /** How a finished run went, as the texts below need it. */
 export interface RunEnd {
@@ -9,6 +15,9 @@ export interface RunEnd {
   readonly failures: readonly ScriptFailure[];
   readonly published: number;
   readonly onMessageRuns: number;
+  readonly failedOnMessageRuns: number;
+  readonly executeJobs: number;
+  readonly failedExecuteJobs: number;
   readonly listened: boolean;
   readonly elapsedMs: number;
 }
@@ -41,9 +50,9 @@ export function logLine(level: LogLevel, message: string): string {
   return `[${level}] ${message}`;
 }
 
-/** A failure of an on-message or background script while the run goes on. */
-export function handlerFailureLine(failure: ScriptFailure): string {
-  return `[on-message] ${formatFailure(failure)}`;
+/** A failure of an on-message script or an `:execute` job while the run goes on. */
+export function handlerFailureLine(failure: ScriptFailure, origin: HandlerOrigin = "on-message"): string {
+  return `[${origin === "execute" ? ":execute" : "on-message"}] ${formatFailure(failure)}`;
 }
 
 /** The first line of a run. */
@@ -78,7 +87,24 @@ function where(failure: ScriptFailure | undefined): string {
 function counts(end: RunEnd): string {
   const parts = [`${plural(end.published, "message")} published`];
   if (end.listened || end.onMessageRuns > 0) parts.push(plural(end.onMessageRuns, "on-message run"));
+  if (end.executeJobs > 0) parts.push(plural(end.executeJobs, ":execute job"));
   return parts.join(", ");
+}
+
+/** `2 of 5 on-message runs failed; 1 of 1 :execute job failed`, or "" when none failed. */
+function failedBesideText(end: RunEnd): string {
+  const parts: string[] = [];
+  if (end.failedOnMessageRuns > 0)
+    parts.push(`${end.failedOnMessageRuns} of ${plural(end.onMessageRuns, "on-message run")} failed`);
+  if (end.failedExecuteJobs > 0)
+    parts.push(`${end.failedExecuteJobs} of ${plural(end.executeJobs, ":execute job")} failed`);
+  return parts.join("; ");
+}
+
+/** The failed counts, then the other counts: `1 of 2 on-message runs failed; 0 messages published, ...`. */
+function tally(end: RunEnd): string {
+  const failed = failedBesideText(end);
+  return failed ? `${failed}; ${counts(end)}` : counts(end);
 }
 
 /** The last line of a run: how it ended, where, and what it did. */
@@ -87,15 +113,15 @@ export function endingLine(end: RunEnd): string {
   const took = `after ${seconds(end.elapsedMs)}`;
   switch (end.status) {
     case "ok":
-      return `■ ok: ${counts(end)} ${took}`;
+      return failedBeside(end) ? `■ error: ${tally(end)} ${took}` : `■ ok: ${counts(end)} ${took}`;
     case "error": {
       const more = end.failures.length > 1 ? ` (and ${plural(end.failures.length - 1, "more error")})` : "";
-      return `■ error${where(first)}: ${first?.message ?? "the script failed"}${more}; ${counts(end)} ${took}`;
+      return `■ error${where(first)}: ${first?.message ?? "the script failed"}${more}; ${tally(end)} ${took}`;
     }
     case "cancelled":
-      return `■ stopped${where(first)}: ${counts(end)} ${took}`;
+      return `■ stopped${where(first)}: ${tally(end)} ${took}`;
     case "timeout":
-      return `■ timeout${where(first)}: ${first?.message ?? "time is up"}; ${counts(end)}`;
+      return `■ timeout${where(first)}: ${first?.message ?? "time is up"}; ${tally(end)}`;
   }
 }
 
@@ -104,13 +130,15 @@ export function shortResult(file: string, end: RunEnd): string {
   const first = end.failures[0];
   switch (end.status) {
     case "ok":
-      return `${file}: ok, ${counts(end)}.`;
-    case "error":
-      return `${file}: error${first ? ` at line ${first.line}` : ""}: ${first?.message ?? "the script failed"}`;
+      return failedBeside(end) ? `${file}: error: ${tally(end)}.` : `${file}: ok, ${counts(end)}.`;
+    case "error": {
+      const failed = failedBesideText(end);
+      return `${file}: error${first ? ` at line ${first.line}` : ""}: ${first?.message ?? "the script failed"}${failed ? ` (${failed})` : ""}`;
+    }
     case "cancelled":
-      return `${file}: stopped${first ? ` at line ${first.line}` : ""} (${counts(end)}).`;
+      return `${file}: stopped${first ? ` at line ${first.line}` : ""} (${tally(end)}).`;
     case "timeout":
-      return `${file}: timeout${first ? ` at line ${first.line}` : ""}: ${first?.message ?? "time is up"} (${counts(end)}).`;
+      return `${file}: timeout${first ? ` at line ${first.line}` : ""}: ${first?.message ?? "time is up"} (${tally(end)}).`;
   }
 }
 

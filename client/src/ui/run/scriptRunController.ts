@@ -6,7 +6,7 @@ import { errorText, type Services } from "../services";
 import { DeviceProfileError, loadDeviceProfile, type LoadedProfile } from "./deviceProfileSetting";
 import { failureDiagnostic, type FailureKind, type RunDiagnostic } from "./failureRanges";
 import { withViewBrokers } from "./runDevice";
-import { RECORD_LIMIT, RunRecord, type ScriptRunView } from "./runRecord";
+import { endState, RECORD_LIMIT, RunRecord, type ScriptRunView } from "./runRecord";
 import {
   endingLine,
   handlerFailureLine,
@@ -317,10 +317,10 @@ export class ScriptRunController implements vscode.Disposable {
               if (published.length < RECORD_LIMIT) published.push(message);
               this.write(record, publishedLine(message));
             },
-            onHandlerFailure: (failure) => {
+            onHandlerFailure: (failure, origin) => {
               record.handlerFail(failure);
-              this.write(record, handlerFailureLine(failure));
-              this.addDiagnostic(active, document, text, failure, "handler");
+              this.write(record, handlerFailureLine(failure, origin));
+              this.addDiagnostic(active, document, text, failure, origin === "execute" ? "job" : "handler");
             },
             onListening: () => {
               record.state = "listening";
@@ -348,7 +348,7 @@ export class ScriptRunController implements vscode.Disposable {
       this.addDiagnostic(active, document, text, failure, "script");
     }
     const end = { ...ended, elapsedMs: Date.now() - started };
-    record.state = ended.status;
+    record.state = endState(ended);
     record.summary = services.manager.redact(shortResult(file, end));
     this.write(record, endingLine(end));
     for (const line of publishedTable(published)) this.write(record, line);
@@ -381,7 +381,12 @@ export class ScriptRunController implements vscode.Disposable {
     );
     diagnostic.source = "RouterOS run";
     diagnostic.code = found.code;
-    this.diagnostics.set(document.uri, [...(this.diagnostics.get(document.uri) ?? []), diagnostic]);
+    const shown = this.diagnostics.get(document.uri) ?? [];
+    // A handler that fails on every message fails at the same place: one problem, not one per message.
+    const same = (d: vscode.Diagnostic): boolean =>
+      d.range.isEqual(diagnostic.range) && d.message === diagnostic.message && d.code === diagnostic.code;
+    if (shown.some(same)) return;
+    this.diagnostics.set(document.uri, [...shown, diagnostic]);
   }
 
   /** The short result; for broker names nobody knows, the offer to add one or to use the local broker. */
