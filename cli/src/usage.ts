@@ -12,7 +12,8 @@ Usage:
   rsc --help | --version
 
 Exit status: 0 success, 1 errors found (check) or script error (run: including an undeclared variable, which stops
-the script before it runs, and any failed on-message run), 2 usage error or unreadable file.
+the script before it runs, a failed on-message run and a failed :execute job; a job still running when the run
+ends is not a failure), 2 usage error or unreadable file.
 `;
 
 /** A command-line mistake: printed with the usage hint, exit status 2. */

@@ -1,4 +1,4 @@
-// Extension-host tests of RouterOS: Run Script against a real broker (aedes) added through the brokers commands: exact payloads, Problems at the failing line, unknown brokers, stopping a runaway loop, on-message round trips, the device profile setting.
+// Extension-host tests of RouterOS: Run Script against a real broker (aedes) added through the brokers commands: exact payloads, Problems at the failing line, unknown brokers, stopping a runaway loop, on-message round trips, the device profile setting, failed on-message runs.
 import assert from "node:assert/strict";
 import * as mqtt from "mqtt";
 import * as vscode from "vscode";
@@ -272,6 +272,60 @@ suite("run script", () => {
     } finally {
       await outside.endAsync();
     }
+  });
+
+  test("a run whose on-message handler fails ends as failed, with the count in its ending line and one problem", async () => {
+    const doc = await vscode.workspace.openTextDocument({
+      language: "routeros",
+      content: [
+        `/iot mqtt subscriptions add broker=${AWS} topic="e2e/run/fail/+" on-message={`,
+        '  :if ($msgData = "bad") do={ :error "handler refused $msgData" }',
+        '  :put "handled $msgData"',
+        "}",
+        `/iot mqtt publish broker=${AWS} topic="e2e/run/fail/1" message="bad" qos=1`,
+        `/iot mqtt publish broker=${AWS} topic="e2e/run/fail/2" message="good" qos=1`,
+        `/iot mqtt publish broker=${AWS} topic="e2e/run/fail/3" message="bad" qos=1`,
+      ].join("\n"),
+    });
+    await vscode.window.showTextDocument(doc);
+    const running = runScript({ uri: doc.uri, timeoutSeconds: 0 });
+    await waitFor(
+      () => {
+        const now = api.lastRun();
+        return now?.output.includes("handled good") && now.handlerFailures.length >= 2;
+      },
+      { what: "three on-message runs, two of them failed" },
+    );
+    const stopped = await run<ScriptRunView>("routerosMqtt.stopScript");
+    assert.equal((await running)?.id, stopped.id);
+    assert.equal(stopped.state, "error", "failed on-message runs fail the run");
+    assert.deepEqual(stopped.failures, [], "the script itself ended well");
+    const failing = lineOf(doc, ":error");
+    assert.deepEqual(
+      stopped.handlerFailures.map((f) => `${f.line} ${f.message}`),
+      [`${failing + 1} handler refused bad`, `${failing + 1} handler refused bad`],
+    );
+    assert.ok(
+      stopped.output.filter((l) => l.startsWith("[on-message] ") && l.endsWith("handler refused bad"))
+        .length === 2,
+      stopped.output.join("\n"),
+    );
+    const ending = stopped.output.filter((l) => l.startsWith("■ "));
+    assert.equal(ending.length, 1, stopped.output.join("\n"));
+    assert.match(
+      ending[0] ?? "",
+      /^■ error: 2 of 3 on-message runs failed; 3 messages published, 3 on-message runs after \d+\.\d s$/,
+    );
+    assert.match(
+      stopped.summary ?? "",
+      /^Untitled-\d+: error: 2 of 3 on-message runs failed; 3 messages published, 3 on-message runs\.$/,
+    );
+    const [problem, ...others] = runDiagnostics(doc.uri);
+    assert.ok(problem, "the handler's failure is in the Problems panel");
+    assert.deepEqual(others, [], "two failures at one place are one problem");
+    assert.equal(problem.range.start.line, failing);
+    assert.equal(doc.getText(problem.range), ':error "handler refused $msgData"');
+    assert.equal(problem.message, "on-message script: handler refused bad");
   });
 
   test("routerosMqtt.run.deviceProfile: a profile file changes what the script reads; a bad one is a clear error", async () => {
