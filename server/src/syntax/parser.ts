@@ -26,10 +26,14 @@ const ALL_CODE_ARGUMENTS = [
   ...CODE_ARGUMENTS,
   ...Object.values(CODE_ARGUMENTS_OF).flatMap((names) => [...names]),
 ];
-/** First letters and lengths of every code argument name, to rule most argument names out without copying them. */
-const CODE_ARGUMENT_INITIALS: ReadonlySet<number> = new Set(ALL_CODE_ARGUMENTS.map((n) => n.charCodeAt(0)));
-const CODE_ARGUMENT_SHORTEST = Math.min(...ALL_CODE_ARGUMENTS.map((n) => n.length));
-const CODE_ARGUMENT_LONGEST = Math.max(...ALL_CODE_ARGUMENTS.map((n) => n.length));
+/** First letter and length of every code argument name, to rule most argument names out without copying them. */
+const CODE_ARGUMENT_SHAPES: ReadonlySet<number> = new Set(
+  ALL_CODE_ARGUMENTS.map((n) => shapeOf(n.charCodeAt(0), n.length)),
+);
+
+function shapeOf(initial: number, length: number): number {
+  return initial * 64 + Math.min(length, 63);
+}
 
 /** Global commands whose unnamed `{...}` argument is code: `:do {...}`, `:onerror e {...}`, `:time {...}`. */
 const CODE_POSITIONAL: ReadonlySet<string> = new Set(["do", "onerror", "time", "retry", "execute"]);
@@ -285,10 +289,9 @@ class Parser extends ExpressionParser {
   }
 
   private isCodeArgument(globalCommand: string, nameStart: number, nameEnd: number): boolean {
-    const length = nameEnd - nameStart;
-    if (length < CODE_ARGUMENT_SHORTEST || length > CODE_ARGUMENT_LONGEST) return false;
-    // Most names (address, name, topic...) cannot be a code argument by their first letter: no copy for them.
-    if (!CODE_ARGUMENT_INITIALS.has(this.text.charCodeAt(nameStart))) return false;
+    // Most names (address, name, topic...) cannot be a code argument by their first letter and length: no copy.
+    if (!CODE_ARGUMENT_SHAPES.has(shapeOf(this.text.charCodeAt(nameStart), nameEnd - nameStart)))
+      return false;
     return isCodeArgument(globalCommand, this.text.slice(nameStart, nameEnd));
   }
 
