@@ -140,7 +140,7 @@ suite("brokers", () => {
       [
         [
           7,
-          "Not valid JSON: expected a value but found ',' (an empty variable in the script?) (line 1, column 8)",
+          "Not valid JSON: expected a value, found ',' (an empty variable in the script?) (line 1, column 8)",
         ],
       ],
     );

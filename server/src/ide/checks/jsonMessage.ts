@@ -1,5 +1,6 @@
 // Checks that a string meant to be JSON (an MQTT message) stays valid JSON once its variables are substituted.
 import { decodeEscape, stringParts, type Expr, type StringLiteral } from "../../syntax";
+import { HOLE_TEXT, HOLE_VALUE, scanJson, type JsonError, type JsonInput } from "../../json";
 import type { ValueKind } from "../model/types";
 
 /** One character of the message after escapes are decoded, with the source range it comes from. */
@@ -127,246 +128,92 @@ export function looksLikeJson(units: readonly Unit[], strict: boolean): boolean 
   return next.ch !== undefined && /^["{[\]0-9-]$/.test(next.ch);
 }
 
-class JsonChecker {
-  private i = 0;
+/** The message's units as scanner input: characters by code, run-time values as holes of the kind that decides. */
+class UnitInput implements JsonInput {
+  readonly length: number;
+  private readonly codes: Int32Array;
 
-  constructor(private readonly units: readonly Unit[]) {}
-
-  check(): JsonProblem | undefined {
-    try {
-      this.value();
-      this.spaces();
-      const rest = this.units[this.i];
-      if (rest !== undefined)
-        this.fail(rest, `unexpected ${this.show(rest)} after the end of the JSON value`);
-      return undefined;
-    } catch (problem) {
-      if (problem instanceof JsonFailure) return problem.problem;
-      if (problem instanceof JsonUnknowable) return undefined;
-      throw problem;
+  constructor(private readonly units: readonly Unit[]) {
+    this.length = units.length;
+    this.codes = new Int32Array(units.length);
+    for (let i = 0; i < units.length; i++) {
+      const unit = units[i];
+      if (unit === undefined) continue;
+      if (unit.ch !== undefined) this.codes[i] = unit.ch.charCodeAt(0);
+      else this.codes[i] = JSON_SAFE.has(unit.kind) ? HOLE_VALUE : HOLE_TEXT;
     }
   }
 
-  private spaces(): void {
-    while (isSpace(this.units[this.i])) this.i++;
+  codeAt(index: number): number {
+    return this.codes[index] ?? 0;
   }
 
-  private show(unit: Unit): string {
-    if (unit.ch === undefined) return unit.label;
-    if (unit.ch === "\n") return "a line break";
-    return `'${unit.ch}'`;
-  }
-
-  private fail(unit: Unit | undefined, message: string, quote?: { start: number; end: number }): never {
-    const last = this.units[this.units.length - 1];
-    const start = unit ? unit.start : (last?.end ?? 0);
-    const end = unit ? unit.end : (last?.end ?? 0);
-    throw new JsonFailure(quote ? { message, start, end, quote } : { message, start, end });
-  }
-
-  private value(): void {
-    this.spaces();
-    const unit = this.units[this.i];
-    if (unit === undefined) this.fail(undefined, "the text ends where a JSON value was expected");
-    if (unit.ch === undefined) {
-      this.hole(unit);
-      return;
-    }
-    const c = unit.ch;
-    if (unit.constant && !/^[-0-9{["]$/.test(c) && !this.isJsonWord()) {
-      const { label, inString } = unit.constant;
-      const value = this.constantText(unit);
-      const advice = inString ? `write \\"${label}\\"` : "put it inside a quoted JSON string";
-      this.fail(
-        unit,
-        `${label} holds ${JSON.stringify(value)}, which is not a JSON value without quotes: ${advice}`,
-        inString ? { start: unit.start, end: unit.end } : undefined,
-      );
-    }
-    if (c === "{") this.object();
-    else if (c === "[") this.array();
-    else if (c === '"') this.string();
-    else if (c === "-" || (c >= "0" && c <= "9")) this.number();
-    else if (c === "t" || c === "f" || c === "n") this.word();
-    else this.fail(unit, `expected a JSON value, found ${this.show(unit)}`);
-  }
-
-  private hole(unit: Hole): void {
-    if (!JSON_SAFE.has(unit.kind)) {
-      const advice = unit.inString ? `write \\"${unit.label}\\"` : "put it inside a quoted JSON string";
-      this.fail(
-        unit,
-        `${unit.label} is ${KIND_WORDS[unit.kind] ?? unit.kind}, which is not a JSON value without quotes: ${advice}`,
-        unit.inString ? { start: unit.start, end: unit.end } : undefined,
-      );
-    }
-    this.i++;
-    const next = this.units[this.i];
-    if (next !== undefined && next.ch !== undefined && /^[0-9.eE+-]$/.test(next.ch)) this.number();
-  }
-
-  private object(): void {
-    const open = this.units[this.i];
-    this.i++;
-    this.spaces();
-    if (this.units[this.i]?.ch === "}") {
-      this.i++;
-      return;
-    }
-    for (;;) {
-      this.spaces();
-      const key = this.units[this.i];
-      if (key === undefined) this.fail(open, "the object opened here is never closed with '}'");
-      // A run-time value where a member name belongs may be a whole piece of JSON (`{$members}`): cannot tell.
-      if (key.ch === undefined && JSON_SAFE.has(key.kind)) throw new JsonUnknowable();
-      if (key.ch !== '"') this.fail(key, `expected a quoted member name, found ${this.show(key)}`);
-      this.string();
-      this.spaces();
-      const colon = this.units[this.i];
-      if (colon?.ch !== ":")
-        this.fail(colon, `expected ':' after the member name, found ${colon ? this.show(colon) : "the end"}`);
-      this.i++;
-      this.value();
-      this.spaces();
-      const after = this.units[this.i];
-      if (after?.ch === ",") {
-        this.i++;
-        this.spaces();
-        if (this.units[this.i]?.ch === "}") this.fail(after, "trailing comma before '}' (JSON allows none)");
-        continue;
-      }
-      if (after?.ch === "}") {
-        this.i++;
-        return;
-      }
-      if (after === undefined) this.fail(open, "the object opened here is never closed with '}'");
-      const before = this.units[this.i - 1];
-      const hint =
-        after.ch === '"'
-          ? " (a comma is missing between members)"
-          : before?.ch === '"'
-            ? ' (to put a quote inside a JSON string, write \\\\\\" in the RouterOS string)'
-            : "";
-      this.fail(after, `expected ',' or '}' after a member value, found ${this.show(after)}${hint}`);
-    }
-  }
-
-  private array(): void {
-    const open = this.units[this.i];
-    this.i++;
-    this.spaces();
-    if (this.units[this.i]?.ch === "]") {
-      this.i++;
-      return;
-    }
-    for (;;) {
-      this.value();
-      this.spaces();
-      const after = this.units[this.i];
-      if (after?.ch === ",") {
-        this.i++;
-        this.spaces();
-        if (this.units[this.i]?.ch === "]") this.fail(after, "trailing comma before ']' (JSON allows none)");
-        continue;
-      }
-      if (after?.ch === "]") {
-        this.i++;
-        return;
-      }
-      if (after === undefined) this.fail(open, "the array opened here is never closed with ']'");
-      this.fail(after, `expected ',' or ']' after an element, found ${this.show(after)}`);
-    }
-  }
-
-  private string(): void {
-    const open = this.units[this.i];
-    this.i++;
-    for (;;) {
-      const unit = this.units[this.i];
-      if (unit === undefined) this.fail(open, "the JSON string opened here is never closed");
-      this.i++;
-      if (unit.ch === undefined) continue;
-      if (unit.ch === '"') return;
-      if (unit.ch === "\\") {
-        const escaped = this.units[this.i];
-        if (escaped?.ch === undefined || !/^["\\/bfnrtu]$/.test(escaped.ch)) {
-          this.fail(
-            unit,
-            'invalid escape in a JSON string: a backslash must be followed by one of " \\ / b f n r t u',
-          );
-        }
-        this.i++;
-        continue;
-      }
-      if (unit.ch.charCodeAt(0) < 0x20) {
-        this.fail(
-          unit,
-          `${this.show(unit)} cannot appear inside a JSON string: write it as \\\\n, \\\\r or \\\\t`,
-        );
-      }
-    }
-  }
-
-  private number(): void {
-    const first = this.units[this.i];
-    let text = "";
-    while (this.i < this.units.length) {
-      const unit = this.units[this.i];
-      if (unit === undefined) break;
-      if (unit.ch === undefined) {
-        if (!JSON_SAFE.has(unit.kind)) this.hole(unit);
-        text += "1";
-      } else if (/^[0-9.eE+-]$/.test(unit.ch)) {
-        text += unit.ch;
-      } else {
-        break;
-      }
-      this.i++;
-    }
-    if (!/^-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?$/.test(text)) {
-      this.fail(first, `malformed JSON number '${text}'`);
-    }
-  }
-
-  /** The whole constant a substituted character belongs to. */
-  private constantText(unit: CharUnit): string {
-    let text = "";
-    for (const u of this.units)
-      if (u.start === unit.start && u.end === unit.end && u.ch !== undefined) text += u.ch;
-    return text;
-  }
-
-  /** `true`, `false` or `null` starts at the cursor. */
-  private isJsonWord(): boolean {
-    let text = "";
-    for (let j = this.i; j < this.units.length && text.length < 5; j++) text += this.units[j]?.ch ?? "";
-    return /^(true|false|null)/.test(text);
-  }
-
-  private word(): void {
-    const first = this.units[this.i];
-    let text = "";
-    while (this.units[this.i]?.ch !== undefined && /^[a-z]$/.test(this.units[this.i]?.ch ?? "")) {
-      text += this.units[this.i]?.ch ?? "";
-      this.i++;
-    }
-    if (text !== "true" && text !== "false" && text !== "null") {
-      this.fail(first, `'${text}' is not a JSON value: strings need double quotes (\\"${text}\\")`);
-    }
+  holeLabel(index: number): string {
+    const unit = this.units[index];
+    return unit && unit.ch === undefined ? unit.label : "";
   }
 }
 
-/** Unwinds the checker when run-time values make the structure unknowable; caught in `check`. */
-class JsonUnknowable extends Error {}
+/** A value that needs quotes: what it is, and where `\"` goes when it sits in a RouterOS string. */
+function needsQuotes(unit: Unit, label: string, inString: boolean, what: string): JsonProblem {
+  const advice = inString ? `write \\"${label}\\"` : "put it inside a quoted JSON string";
+  const message = `${what}, which is not a JSON value without quotes: ${advice}`;
+  const range = { start: unit.start, end: unit.end };
+  return inString ? { message, ...range, quote: range } : { message, ...range };
+}
 
-/** Unwinds the recursive checker at the first problem; caught in `check`. */
-class JsonFailure extends Error {
-  constructor(readonly problem: JsonProblem) {
-    super(problem.message);
+/** The source range of the unit where the message breaks (the end of the last unit when it ends too early). */
+function problemAt(units: readonly Unit[], unit: Unit | undefined, message: string): JsonProblem {
+  const last = units[units.length - 1];
+  const start = unit ? unit.start : (last?.end ?? 0);
+  const end = unit ? unit.end : (last?.end ?? 0);
+  return { message, start, end };
+}
+
+/** The whole constant a substituted character belongs to. */
+function constantText(units: readonly Unit[], unit: CharUnit): string {
+  let text = "";
+  for (const u of units) if (u.start === unit.start && u.end === unit.end && u.ch !== undefined) text += u.ch;
+  return text;
+}
+
+/** What the author of the RouterOS string most likely got wrong, after the scanner's own sentence. */
+function hint(units: readonly Unit[], error: JsonError): string {
+  const found = units[error.at]?.ch;
+  switch (error.code) {
+    case "value":
+      return found !== undefined && /^[A-Za-z]$/.test(found)
+        ? ' (strings need double quotes, written \\" in the RouterOS string)'
+        : "";
+    case "object-next":
+      if (found === '"') return " (a comma is missing between properties)";
+      return units[error.at - 1]?.ch === '"'
+        ? ' (to put a quote inside a JSON string, write \\\\\\" in the RouterOS string)'
+        : "";
+    case "control-character":
+      return ": write it as \\\\n, \\\\r or \\\\t in the RouterOS string";
+    default:
+      return "";
   }
 }
 
-/** The first place where the message would stop being JSON, or undefined when it stays valid. */
+/** The first place where the message would stop being JSON, or undefined when it stays valid (or cannot be told). */
 export function checkJsonUnits(units: readonly Unit[]): JsonProblem | undefined {
-  return new JsonChecker(units).check();
+  const error = scanJson(new UnitInput(units));
+  if (error === undefined) return undefined;
+  const unit = units[error.at];
+  if (unit === undefined) return problemAt(units, unit, error.message + hint(units, error));
+  if (unit.ch === undefined) {
+    if (error.code === "hole") {
+      const what = `${unit.label} is ${KIND_WORDS[unit.kind] ?? unit.kind}`;
+      return needsQuotes(unit, unit.label, unit.inString, what);
+    }
+    // A run-time value where a property name belongs may be a whole piece of JSON (`{$members}`): cannot tell.
+    if (error.code === "property-name" && JSON_SAFE.has(unit.kind)) return undefined;
+  } else if (unit.constant && error.code === "value") {
+    const { label, inString } = unit.constant;
+    const what = `${label} holds ${JSON.stringify(constantText(units, unit))}`;
+    return needsQuotes(unit, label, inString, what);
+  }
+  return problemAt(units, unit, error.message + hint(units, error));
 }
