@@ -1,4 +1,5 @@
 // What the JSON scanner reports when a text is not JSON: a stable code, the unit where it breaks, and a sentence.
+import { describeUnit, type JsonInput } from "./input";
 
 /** Why a text stops being JSON; callers add their own hints by code. */
 export type JsonErrorCode =
@@ -35,4 +36,9 @@ export interface JsonError {
 
 export function jsonError(code: JsonErrorCode, at: number, message: string): JsonError {
   return { code, at, message };
+}
+
+/** A run-time value that needs quotes where a value (or a number's digits) belongs. */
+export function holeError(input: JsonInput, at: number): JsonError {
+  return jsonError("hole", at, `${describeUnit(input, at)} is not a JSON value without quotes`);
 }

@@ -1,4 +1,5 @@
 // The units the JSON scanner reads: characters of a text, or "holes" standing for values only known at run time.
+import { CARRIAGE_RETURN, LINE_FEED, TAB } from "./codes";
 
 /** A run-time value that prints as a JSON value (a number, a boolean, or unknown and given the benefit of the doubt). */
 export const HOLE_VALUE = -1;
@@ -37,8 +38,8 @@ export function describeUnit(input: JsonInput, index: number): string {
   if (index >= input.length) return "the end of the text";
   const c = input.codeAt(index);
   if (c < 0) return input.holeLabel(index);
-  if (c === 10 || c === 13) return "a line break";
-  if (c === 9) return "a tab";
+  if (c === LINE_FEED || c === CARRIAGE_RETURN) return "a line break";
+  if (c === TAB) return "a tab";
   if (c < 0x20) return `a control character (U+${c.toString(16).toUpperCase().padStart(4, "0")})`;
   if (c >= 0xd800 && c < 0xdc00 && index + 1 < input.length) {
     const low = input.codeAt(index + 1);

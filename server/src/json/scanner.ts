@@ -1,15 +1,10 @@
 // Says whether units are JSON (RFC 8259) and where they stop being: one linear pass, no recursion, nothing allocated but an open-bracket stack.
-import { jsonError, type JsonError } from "./error";
-import { HOLE_TEXT, describeUnit, textInput, type JsonInput } from "./input";
-import { holeError, isLetter, isNumberStart, scanNumber, scanString, scanWord } from "./tokens";
+import { HOLE_TEXT, describeUnit, textInput, unitsText, type JsonInput } from "./input";
+import { COLON, COMMA, LBRACE, LBRACKET, QUOTE, RBRACE, RBRACKET, isLetter, isSpace } from "./codes";
+import { holeError, jsonError, type JsonError } from "./error";
+import { isNumberStart, scanNumber } from "./number";
+import { scanString } from "./string";
 
-const QUOTE = 34;
-const COMMA = 44;
-const COLON = 58;
-const LBRACKET = 91;
-const RBRACKET = 93;
-const LBRACE = 123;
-const RBRACE = 125;
 /** The code the scanner sees past the last unit (a small integer, so that codes stay small integers). */
 const END = -3;
 
@@ -28,15 +23,31 @@ const enum Expect {
 }
 
 function skipSpaces(input: JsonInput, i: number): number {
-  while (i < input.length) {
-    const c = input.codeAt(i);
-    if (c !== 32 && c !== 10 && c !== 13 && c !== 9) break;
-    i++;
-  }
+  while (i < input.length && isSpace(input.codeAt(i))) i++;
   return i;
 }
 
-/** A value starting at `i`: where it ends (objects and arrays: just after their opening bracket), or why it breaks. */
+function spells(input: JsonInput, start: number, end: number, word: string): boolean {
+  if (end - start !== word.length) return false;
+  for (let i = 0; i < word.length; i++) if (input.codeAt(start + i) !== word.charCodeAt(i)) return false;
+  return true;
+}
+
+/** A run of letters from `start`, which must be `true`, `false` or `null`. */
+function scanWord(input: JsonInput, start: number): number | JsonError {
+  let end = start;
+  while (end < input.length && isLetter(input.codeAt(end))) end++;
+  if (
+    spells(input, start, end, "true") ||
+    spells(input, start, end, "false") ||
+    spells(input, start, end, "null")
+  ) {
+    return end;
+  }
+  return jsonError("value", start, `expected a value, found '${unitsText(input, start, end)}'`);
+}
+
+/** A string, number, word or hole starting at `i` (objects and arrays are the caller's): where it ends, or why it breaks. */
 function scanValueStart(input: JsonInput, i: number, c: number): number | JsonError {
   if (c === QUOTE) return scanString(input, i);
   if (isNumberStart(c)) return scanNumber(input, i);

@@ -36,6 +36,7 @@ const cases: readonly Case[] = [
   { message: '"{\\"data\\":$[:serialize to=json value={a=1}]}"' },
   { message: '"{$[:tostr 1]}"' },
   { message: '"[$joined]"' },
+  { message: '"{\\"a\\":\\"caf\\\\u00e9\\"}"' },
   // Broken.
   { message: '"{\\"name\\":«$name»}"', problem: "$name is a string" },
   { message: '"{\\"up\\":«$up»}"', problem: "$up is a time" },
@@ -51,6 +52,8 @@ const cases: readonly Case[] = [
   { message: '"{\\"a\\":\\"line«\\n»break\\"}"', problem: "a line break inside a string must be escaped" },
   { message: '"{\\"a\\":1}«x»"', problem: "after the end of the JSON value" },
   { message: '("{\\"name\\":" . «$name» . "}")', problem: "$name is a string" },
+  { message: '"{\\"a\\":\\"«\\\\»q\\"}"', problem: "invalid escape \\q in a string" },
+  { message: '"{\\"a\\":«\\"»x}"', problem: "unterminated string" },
 ];
 
 for (const c of cases) {

@@ -160,8 +160,11 @@ const HOLE_CASES: ReadonlyArray<
     [2, "hole", "$up is not a JSON value without quotes"],
   ],
   [['["\\u00e', "V:$hex", '"]'], undefined],
+  [['["\\u00', "V:$hex", '"]'], undefined],
+  [['["\\u', "V:$hex", 'x"]'], undefined],
+  [['["\\u0', "V:$hex", '"]'], undefined],
   [
-    ['["\\u00', "V:$hex", '"]'],
+    ['["\\u0g', "V:$hex", '"]'],
     [2, "unicode-escape", "\\u must be followed by four hexadecimal digits"],
   ],
   [
