@@ -2,9 +2,8 @@
 import { describeResolveError, resolveCommand, type CommandInfo } from "../schema";
 import {
   classifyLiteral,
-  decodeEscape,
+  forEachStringPiece,
   isPositional,
-  stringParts,
   stringText,
   type ArrayLiteral,
   type Block,
@@ -425,28 +424,18 @@ export class Compiler {
   private string(expr: StringLiteral, ctx: CompileContext): Eval {
     const text = ctx.source.text;
     const pieces: (string | Eval)[] = [];
-    let stripIndent = false;
     let literal = "";
-    for (const part of stringParts(text, expr)) {
-      if (part.kind === "StringText") {
-        let raw = text.slice(part.start, part.end);
-        if (stripIndent) raw = raw.replace(/^[ \t]+/, "");
-        literal += toBytes(raw);
-        stripIndent = false;
-      } else if (part.kind === "StringEscape") {
-        literal += decodeEscape(text.slice(part.start, part.end));
-        stripIndent = false;
-      } else if (part.kind === "StringContinuation") {
-        stripIndent = true;
-      } else if (part.kind === "Substitution" || part.kind === "Paren" || "name" in part) {
+    forEachStringPiece(
+      text,
+      expr,
+      // Text as written is UTF-8 on the router; an escape's value is bytes already (`\C3\A9`).
+      (piece, _start, _end, verbatim) => (literal += verbatim ? toBytes(piece) : piece),
+      (part) => {
         if (literal !== "") pieces.push(literal);
         literal = "";
-        stripIndent = false;
-        pieces.push("name" in part ? this.variable(part, ctx) : this.exprIn(part, ctx));
-      } else {
-        literal += toBytes(text.slice(part.start, part.end));
-      }
-    }
+        pieces.push(part.kind === "Variable" ? this.variable(part, ctx) : this.exprIn(part, ctx));
+      },
+    );
     if (literal !== "" || pieces.length === 0) pieces.push(literal);
     if (pieces.length === 1 && typeof pieces[0] === "string") {
       const constant = pieces[0];

@@ -9,4 +9,4 @@ export { TokenList } from "./tokenList";
 export { LineIndex, type Position } from "./lineIndex";
 export { classifyLiteral, type LiteralKind } from "./literals";
 export { decodeEscape } from "./escapes";
-export { stringParts, stringText } from "./stringParts";
+export { forEachStringPiece, stringParts, stringText } from "./stringParts";

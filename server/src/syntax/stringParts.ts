@@ -1,7 +1,7 @@
 // The pieces of a string literal in order (text, escapes, continuations and interpolations), built on demand from
 // the source: the tree keeps only the interpolations, since most strings are never taken apart.
-import type { StringLiteral, StringPart } from "./ast";
-import { Ch } from "./chars";
+import type { Interpolation, StringLiteral, StringPart } from "./ast";
+import { Ch, isInlineSpace } from "./chars";
 import { decodeEscape } from "./escapes";
 import { escapeEnd, escapeKind, stringTextEnd } from "./stringLexing";
 import { K, TOKEN_KINDS } from "./tokens";
@@ -42,13 +42,41 @@ function pushTextPieces(text: string, pos: number, limit: number, out: StringPar
   }
 }
 
+/**
+ * The value of a string piece by piece, in order: `onText` gets decoded text, `verbatim` when it is the source as
+ * written from `start` on (each character its own), otherwise one escape's value standing for all of [start, end);
+ * `onInterpolation` gets each interpolation. As on RouterOS, the indentation after a `\`-continued line is not text
+ * (exports indent their continued lines).
+ */
+export function forEachStringPiece(
+  text: string,
+  literal: StringLiteral,
+  onText: (piece: string, start: number, end: number, verbatim: boolean) => void,
+  onInterpolation?: (part: Interpolation) => void,
+): void {
+  let stripIndent = false;
+  for (const part of stringParts(text, literal)) {
+    if (part.kind === "StringText") {
+      let start = part.start;
+      if (stripIndent) while (start < part.end && isInlineSpace(text.charCodeAt(start))) start++;
+      if (start < part.end) onText(text.slice(start, part.end), start, part.end, true);
+      stripIndent = false;
+    } else if (part.kind === "StringEscape") {
+      onText(decodeEscape(text.slice(part.start, part.end)), part.start, part.end, false);
+      stripIndent = false;
+    } else if (part.kind === "StringContinuation") {
+      stripIndent = true;
+    } else {
+      // stringParts gives string tokens (above) and interpolations, nothing else.
+      onInterpolation?.(part as Interpolation);
+      stripIndent = false;
+    }
+  }
+}
+
 /** The literal text of a string without interpolation (escapes decoded): used for quoted variable names and keys. */
 export function stringText(text: string, literal: StringLiteral): string {
   let out = "";
-  for (const part of stringParts(text, literal)) {
-    if (part.kind === "StringText") out += text.slice(part.start, part.end);
-    else if (part.kind === "StringEscape" || part.kind === "StringContinuation")
-      out += decodeEscape(text.slice(part.start, part.end));
-  }
+  forEachStringPiece(text, literal, (piece) => (out += piece));
   return out;
 }

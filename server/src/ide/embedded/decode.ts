@@ -1,30 +1,5 @@
 // The code a string literal holds (escapes decoded), with a map from each decoded character back to the source.
-import { decodeEscape, stringParts, type StringLiteral, type StringPart } from "../../syntax";
-
-/**
- * Calls `visit` with each piece of decoded text in order: plain text (`verbatim`, from `start` on) or a decoded escape
- * (from the whole [start, end)). As the interpreter does, indentation after a `\`-continued line is not text.
- */
-function walk(
-  text: string,
-  parts: readonly StringPart[],
-  visit: (piece: string, start: number, end: number, verbatim: boolean) => void,
-): void {
-  let stripIndent = false;
-  for (const part of parts) {
-    if (part.kind === "StringText") {
-      let start = part.start;
-      if (stripIndent) while (start < part.end && (text[start] === " " || text[start] === "\t")) start++;
-      visit(text.slice(start, part.end), start, part.end, true);
-      stripIndent = false;
-    } else if (part.kind === "StringEscape") {
-      visit(decodeEscape(text.slice(part.start, part.end)), part.start, part.end, false);
-      stripIndent = false;
-    } else if (part.kind === "StringContinuation") {
-      stripIndent = true;
-    }
-  }
-}
+import { forEachStringPiece, stringParts, type StringLiteral } from "../../syntax";
 
 /** Decoded text of a string without interpolations; every decoded character knows its source range. */
 export class DecodedString {
@@ -35,7 +10,7 @@ export class DecodedString {
   private constructor(
     readonly code: string,
     private readonly text: string,
-    private readonly parts: readonly StringPart[],
+    private readonly literal: StringLiteral,
     /** Where the string's content ends in the source (its closing quote). */
     private readonly contentEnd: number,
   ) {}
@@ -43,16 +18,15 @@ export class DecodedString {
   /** The decoded text of `literal` (which must have no interpolations) in `text`. */
   static of(text: string, literal: StringLiteral): DecodedString {
     const contentEnd = literal.terminated ? literal.end - 1 : literal.end;
-    const parts = stringParts(text, literal);
     let code: string;
-    if (parts.every((part) => part.kind === "StringText")) {
+    if (stringParts(text, literal).every((part) => part.kind === "StringText")) {
       code = text.slice(literal.start + 1, contentEnd);
     } else {
       const pieces: string[] = [];
-      walk(text, parts, (piece) => pieces.push(piece));
+      forEachStringPiece(text, literal, (piece) => pieces.push(piece));
       code = pieces.join("");
     }
-    return new DecodedString(code, text, parts, contentEnd);
+    return new DecodedString(code, text, literal, contentEnd);
   }
 
   /** The map, built when a first offset is asked for (most code has nothing to report). */
@@ -61,7 +35,7 @@ export class DecodedString {
     const starts = new Int32Array(this.code.length);
     const ends = new Int32Array(this.code.length);
     let length = 0;
-    walk(this.text, this.parts, (piece, start, end, verbatim) => {
+    forEachStringPiece(this.text, this.literal, (piece, start, end, verbatim) => {
       for (let i = 0; i < piece.length; i++, length++) {
         starts[length] = verbatim ? start + i : start;
         ends[length] = verbatim ? start + i + 1 : end;
