@@ -7,9 +7,16 @@ import { boundCommandOf, occurrenceAt } from "./model/lookup";
 import type { BoundArg, BoundCommand } from "./model/types";
 import type { HoverResult } from "./types";
 import { factsOf } from "./variables";
+import { embeddedCodeAt } from "./embedded/position";
 import { headTexts, headWord } from "../syntax/head";
 
 export function hover(analysis: DocumentAnalysis, offset: number): HoverResult | undefined {
+  const embedded = embeddedCodeAt(analysis, offset);
+  if (embedded) {
+    const { code } = embedded;
+    const inner = hover(code.analysis, embedded.offset);
+    return inner && { contents: inner.contents, ...code.decoded.sourceRange(inner.start, inner.end) };
+  }
   const occurrence = occurrenceAt(analysis.model, offset);
   if (occurrence) {
     const symbol = occurrence.symbol;

@@ -65,6 +65,20 @@ const cases: readonly Case[] = [
   { source: ":global add do={ :return ($|a + $b) }", contains: ["Function parameter", "Parameter of `add`"] },
   { source: ":foreach k,v in={1} do={ :put $|v }", contains: ["Loop counter"] },
   { source: "/iot mqtt subscriptions add on-message={ :put $msgD|ata }", contains: ["payload"] },
+  // Code written in strings: the same hovers, over the source text (an escape is covered whole).
+  {
+    source: '/system scheduler add name=t on-event="/iot mqtt pub|lish topic=a message=b"',
+    contains: ["/iot/mqtt publish"],
+    covers: "publish",
+  },
+  {
+    source: '/system script add name=s source=":local cpu 5\\r\\n:put \\$c|pu"',
+    contains: ["$cpu: num", "Local variable"],
+    covers: "\\$cpu",
+  },
+  { source: '/iot mqtt subscriptions add topic=t on-message=":put \\$msgD|ata"', contains: ["payload"] },
+  // A string that is not code is a value: its argument is what a hover tells.
+  { source: ':put "/iot mqtt pub|lish"', contains: ["**message** of `:put`"], covers: '"/iot mqtt publish"' },
   { source: "# a comm|ent", contains: undefined },
   { source: ":put $unkn|own", contains: ["`$unknown` is not declared here"], covers: "$unknown" },
 ];

@@ -60,6 +60,23 @@ export class DecodedString {
     return { start: from, end: this.map().ends[last] ?? from };
   }
 
+  /**
+   * The decoded offset of source offset `offset` inside the string's content (an offset inside an escape gives the
+   * escape's first character), or undefined outside the content.
+   */
+  codeOffset(offset: number): number | undefined {
+    if (offset === this.contentEnd) return this.code.length;
+    const { starts, ends } = this.map();
+    let low = 0;
+    let high = this.code.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if ((ends[mid] ?? 0) <= offset) low = mid + 1;
+      else high = mid;
+    }
+    return low < this.code.length && (starts[low] ?? 0) <= offset ? low : undefined;
+  }
+
   /** True when decoded [start, end) is the same text as its source range (no escape in it). */
   isVerbatim(start: number, end: number): boolean {
     const range = this.sourceRange(start, end);
