@@ -1,5 +1,6 @@
 // Go to definition, find references and rename for variables and functions, honouring RouterOS scoping.
 import type { DocumentAnalysis } from "./analysis";
+import { embeddedCodeAt } from "./embedded/position";
 import { occurrenceAt } from "./model/lookup";
 import type { Occurrence, VariableSymbol } from "./model/types";
 import type { PrepareRenameResult, RangeResult, RenameResult, TextEdit } from "./types";
@@ -15,8 +16,22 @@ function nameRange(o: Occurrence): RangeResult {
   }
 }
 
+/** In code written in a string, the ranges a feature finds there, mapped back to the source. */
+function inEmbeddedCode(
+  analysis: DocumentAnalysis,
+  offset: number,
+  feature: (inner: DocumentAnalysis, offset: number) => RangeResult[],
+): RangeResult[] | undefined {
+  const embedded = embeddedCodeAt(analysis, offset);
+  if (!embedded) return undefined;
+  const { decoded, analysis: inner } = embedded.code;
+  return feature(inner, embedded.offset).map((r) => decoded.sourceRange(r.start, r.end));
+}
+
 /** Where the variable under the cursor is declared (every `:global` line for a global). */
 export function definition(analysis: DocumentAnalysis, offset: number): RangeResult[] {
+  const embedded = inEmbeddedCode(analysis, offset, definition);
+  if (embedded) return embedded;
   const occurrence = occurrenceAt(analysis.model, offset);
   if (!occurrence) return [];
   const symbol = occurrence.symbol;
@@ -32,6 +47,8 @@ export function references(
   offset: number,
   includeDeclaration: boolean,
 ): RangeResult[] {
+  const embedded = inEmbeddedCode(analysis, offset, (inner, at) => references(inner, at, includeDeclaration));
+  if (embedded) return embedded;
   const occurrence = occurrenceAt(analysis.model, offset);
   if (!occurrence) return [];
   return occurrence.symbol.occurrences

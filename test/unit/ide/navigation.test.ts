@@ -24,6 +24,8 @@ const definitions = [
   ":global f do={ :put ($«a» + $|a) }",
   ":local x 1\n{ :local «x» 2; :put $|x }",
   ":put $undecl|ared",
+  // In code written in a string: the string's own script.
+  '/system script add name=s source=":local «cpu» 1\\r\\n:put \\$c|pu"',
 ];
 
 const referenceCases = [
@@ -32,6 +34,8 @@ const referenceCases = [
   ":local x 1\n{ :local «x» 2; :put $«|x» }\n:put $x",
   ":global «g» 1\n:global «g»\n:put $«|g»",
   ':local «"my-var"» 1\n:put "$\\"«my-|var»\\""',
+  // In code written in a string; the outer `cpu` is another variable.
+  ':local cpu 0\n/system scheduler add name=t on-event=":local «cpu» 1; :put \\$«c|pu»; :set «cpu» 2"',
 ];
 
 for (const source of definitions)
