@@ -2,6 +2,8 @@
 import { formatPath, resolveCommand, type ArgInfo, type CommandInfo, type Schema } from "../schema";
 import { isPositional, stringParts, type Command } from "../syntax";
 import type { DocumentAnalysis } from "./analysis";
+import type { DecodedString } from "./embedded/decode";
+import { embeddedCodeAt } from "./embedded/position";
 import { argumentDoc, commandDoc, describeSpec, menuDoc, propertyDoc, synopsis, variableDoc } from "./docs";
 import { headWordAt, locate, onlyInlineSpace, type Location } from "./locate";
 import { menuAt } from "./menuContext";
@@ -519,5 +521,31 @@ export function complete(
   offset: number,
   context: CompletionContext,
 ): CompletionEntry[] {
+  const embedded = embeddedCodeAt(analysis, offset);
+  if (embedded)
+    return inString(embedded.code.decoded, complete(embedded.code.analysis, embedded.offset, context));
   return new Completer(analysis, offset, context).run();
+}
+
+/** Written inside a RouterOS string, these characters need a backslash. */
+const STRING_SPECIALS = /["\\$]/g;
+
+/**
+ * The items of code written in a string, for the string: ranges mapped back to the source and inserted text escaped
+ * (`"`, `\\`, `$`), so that the string decodes to what the item inserts; the filter text is escaped alike, as the
+ * user types it. Snippets keep their tab stops, so one that would need an escape is left out.
+ */
+function inString(decoded: DecodedString, items: readonly CompletionEntry[]): CompletionEntry[] {
+  const escape = (text: string): string => text.replace(STRING_SPECIALS, "\\$&");
+  const out: CompletionEntry[] = [];
+  for (const item of items) {
+    if (item.snippet && /["\\]|\$(?![0-9{])/.test(item.insertText)) continue;
+    out.push({
+      ...item,
+      insertText: item.snippet ? item.insertText : escape(item.insertText),
+      filterText: escape(item.filterText ?? item.label),
+      ...decoded.sourceRange(item.start, item.end),
+    });
+  }
+  return out;
 }

@@ -229,6 +229,24 @@ const cases: readonly Case[] = [
     includes: ["a", "b"],
     inserts: { label: "a", text: "a=" },
   },
+  // Code written in a string: the same items, escaped for the string.
+  {
+    name: "commands in code written in a string",
+    source: '/system scheduler add name=t on-event="/iot mqtt pub|"',
+    includes: ["publish"],
+    replaces: "pub",
+  },
+  {
+    name: "variables in code written in a string, after an escaped $",
+    source: '/system script add name=s source=":local cpu 1\\r\\n:put \\$c|"',
+    inserts: { label: "cpu", text: "cpu" },
+    replaces: "c",
+  },
+  {
+    name: "quoted names in code written in a string get escaped quotes",
+    source: '/system script add name=s source=":local \\"my-var\\" 1; :put \\$|"',
+    inserts: { label: "my-var", text: '\\"my-var\\"' },
+  },
   // Nothing where nothing fits.
   { name: "inside a comment", source: "# /iot mqtt |", empty: true },
   { name: "inside a string", source: ':put "/iot |"', empty: true },
