@@ -1,6 +1,7 @@
 // Signature help: the arguments of the command under the cursor, with the one being written highlighted.
 import { formatPath, type ArgInfo, type CommandInfo } from "../schema";
 import type { DocumentAnalysis } from "./analysis";
+import { embeddedCodeAt } from "./embedded/position";
 import { argumentDoc, describeSpec } from "./docs";
 import { locate } from "./locate";
 import { boundCommandOf } from "./model/lookup";
@@ -26,6 +27,8 @@ function parameterText(info: CommandInfo, arg: ArgInfo): string {
 }
 
 export function signatureHelp(analysis: DocumentAnalysis, offset: number): SignatureResult | undefined {
+  const embedded = embeddedCodeAt(analysis, offset);
+  if (embedded) return signatureHelp(embedded.code.analysis, embedded.offset);
   const location = locate(analysis.parsed, offset);
   const command = location.command;
   if (!command) return undefined;

@@ -29,6 +29,12 @@ const cases: readonly Case[] = [
   },
   { source: "/iot mqtt pub|lish", label: undefined },
   { source: "# nothing |", label: undefined },
+  // Code written in a string.
+  {
+    source: '/system scheduler add name=t on-event="/iot mqtt publish qos=|"',
+    label: "/iot/mqtt publish",
+    active: "[qos=<number 0..2>]",
+  },
 ];
 
 for (const c of cases) {
