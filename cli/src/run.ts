@@ -15,6 +15,7 @@ import {
   runScript,
   type BrokerResolver,
   type BrokerRoute,
+  type ListeningFor,
   type PublishedMessage,
   type RunResult,
 } from "../../client/src/run";
@@ -174,8 +175,8 @@ function exitStatus(result: RunResult, interrupted: boolean): number {
 }
 
 /**
- * Runs `rsc run`; returns the exit status (0 ok, 1 script error, timeout, a failed on-message run or `:execute`
- * job, 2 usage, 130 interrupted while the script ran).
+ * Runs `rsc run`; returns the exit status (0 ok, 1 script error, timeout, a failed on-message run, scheduled run
+ * or `:execute` job, 2 usage, 130 interrupted while the script ran).
  */
 export async function runRun(argv: readonly string[], io: RunIo = processIo): Promise<number> {
   const args = parseArguments(argv);
@@ -241,22 +242,32 @@ export async function runRun(argv: readonly string[], io: RunIo = processIo): Pr
       onHandlerFailure: (failure) => io.stderr(`${formatFailure(failure)}\n`),
       unknownBrokerHint: (name) =>
         `; add it in the script, or route it with --broker ${name}=mqtt://HOST:PORT`,
-      onListening: () =>
+      onListening: (listening: ListeningFor) => {
+        const what = [listening.onMessage ? "on-message" : "", listening.scheduled ? "scheduled" : ""]
+          .filter(Boolean)
+          .join(" and ");
         io.stderr(
           args.timeoutSeconds === undefined
-            ? "rsc run: the script ended; running on-message scripts until Ctrl+C\n"
-            : `rsc run: the script ended; running on-message scripts for the rest of the ${args.timeoutSeconds} s timeout\n`,
-        ),
+            ? `rsc run: the script ended; running ${what} scripts until Ctrl+C\n`
+            : `rsc run: the script ended; running ${what} scripts for the rest of the ${args.timeoutSeconds} s timeout\n`,
+        );
+      },
       ...(args.verbose
         ? { mqttLog: (level: string, message: string) => io.stderr(`rsc run: mqtt ${level}: ${message}\n`) }
         : {}),
     });
     if (result.listened && result.status === "ok")
-      io.stderr(`rsc run: stopped listening after ${result.onMessageRuns} on-message run(s)\n`);
+      io.stderr(
+        `rsc run: stopped listening after ${result.onMessageRuns} on-message run(s)${result.scheduledRuns > 0 ? ` and ${result.scheduledRuns} scheduled run(s)` : ""}\n`,
+      );
     for (const failure of result.failures) io.stderr(`${formatFailure(failure)}\n`);
     if (result.failedOnMessageRuns > 0)
       io.stderr(
         `rsc run: ${result.failedOnMessageRuns} of ${result.onMessageRuns} on-message run(s) failed\n`,
+      );
+    if (result.failedScheduledRuns > 0)
+      io.stderr(
+        `rsc run: ${result.failedScheduledRuns} of ${result.scheduledRuns} scheduled run(s) failed\n`,
       );
     if (result.failedExecuteJobs > 0)
       io.stderr(`rsc run: ${result.failedExecuteJobs} of ${result.executeJobs} :execute job(s) failed\n`);

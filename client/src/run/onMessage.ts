@@ -2,16 +2,17 @@
 import type { Device, DeviceItem, Interpreter, ScriptFailure, Value } from "../../../server/src/interpreter";
 import {
   bufferToBytes,
-  Code,
   fromBytes,
   Id,
   ID_KEY,
+  localTimestamp,
   ON_MESSAGE_VARIABLES,
   toBytes,
   toStr,
 } from "../../../server/src/interpreter";
 import { chooseSubscriptionIndex } from "../mqtt";
 import { brokerItem, SUBSCRIPTIONS } from "./mqttCommands";
+import { ScriptRuns, type RunSlot } from "./scriptRuns";
 
 export const RECEIVED = "iot/mqtt/subscriptions/recv";
 
@@ -25,7 +26,7 @@ export interface DispatcherOptions {
   /** Wall clock for the `time` of received messages. */
   readonly now: () => number;
   /** An on-message script failed. */
-  readonly onFailure: (failure: ScriptFailure, topic: string) => void;
+  readonly onFailure: (failure: ScriptFailure) => void;
 }
 
 interface Limiter {
@@ -37,48 +38,28 @@ function text(value: Value | undefined): string {
   return value === undefined ? "" : fromBytes(toStr(value));
 }
 
-function timestamp(ms: number): string {
-  const d = new Date(ms);
-  const two = (n: number): string => String(n).padStart(2, "0");
-  return `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())} ${two(d.getHours())}:${two(d.getMinutes())}:${two(d.getSeconds())}`;
-}
-
-/** A failure of the runner itself while it ran an on-message script. */
-function internalFailure(
-  error: unknown,
-  source: string,
-  start: number,
-  end: number,
-  at: { line: number; column: number },
-): ScriptFailure {
-  const message = error instanceof Error ? error.message : String(error);
-  return { code: "RSC4008", message: `internal error: ${message}`, source, start, end, ...at };
-}
-
 export class OnMessageDispatcher {
   private readonly limiters = new Map<string, Limiter>();
-  private readonly inFlight = new Set<Promise<void>>();
-  private readonly parsed = new Map<string, Code | readonly ScriptFailure[]>();
-  private handled = 0;
-  private failedRuns = 0;
+  private readonly scripts: ScriptRuns;
 
   constructor(private readonly options: DispatcherOptions) {
     options.device.ensureList(RECEIVED);
+    this.scripts = new ScriptRuns(options);
   }
 
   /** How many on-message scripts ran (or started). */
   get runs(): number {
-    return this.handled;
+    return this.scripts.runs;
   }
 
   /** How many of those runs failed (an error ended the script, or it could not start). */
   get failures(): number {
-    return this.failedRuns;
+    return this.scripts.failures;
   }
 
   /** Resolves when no on-message script is running or waiting. */
-  async idle(): Promise<void> {
-    while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight]);
+  idle(): Promise<void> {
+    return this.scripts.idle();
   }
 
   handle(broker: string, topic: string, payload: Buffer): void {
@@ -90,58 +71,36 @@ export class OnMessageDispatcher {
     );
     const chosen = candidates[index];
     if (!chosen) return;
-    let code: Code | readonly ScriptFailure[] | undefined;
-    try {
-      code = this.codeOf(chosen);
-    } catch (error) {
-      code = [internalFailure(error, "<on-message>", 0, 0, { line: 1, column: 1 })];
-    }
+    // A script set by string is compiled (once) as a script of its own, with $msgData and $msgTopic declared.
+    const code = this.scripts.codeOf(chosen.props.get("on-message"), "<on-message>", ON_MESSAGE_VARIABLES);
     if (!code) return;
-    if (!(code instanceof Code)) {
-      // A script set by string that cannot run (syntax, command names, undeclared variables): a failed run.
-      if (this.options.signal.aborted) return;
-      this.handled++;
-      this.failedRuns++;
-      for (const failure of code) this.options.onFailure(failure, topic);
-      return;
-    }
-    const handler = code;
-    const run: Promise<void> = this.run(broker, handler, topic, payload).catch((error: unknown) => {
-      this.failedRuns++;
-      const at = handler.source.position(handler.start);
-      this.options.onFailure(
-        internalFailure(error, handler.source.name, handler.start, handler.end, at),
-        topic,
-      );
-    });
-    this.inFlight.add(run);
-    void run.then(() => this.inFlight.delete(run));
+    const job = {
+      name: "on-message",
+      variables: [
+        ["msgData", bufferToBytes(payload)],
+        ["msgTopic", toBytes(topic)],
+      ] as const,
+    };
+    void this.scripts.launch(code, job, this.slotOf(broker));
   }
 
-  private async run(broker: string, code: Code, topic: string, payload: Buffer): Promise<void> {
+  /** At most `parallel-scripts-limit` on-message scripts of a broker run at a time; the others wait in order. */
+  private slotOf(broker: string): RunSlot {
     const limiter = this.limiterOf(broker);
-    const limit = this.limitOf(broker);
-    if (limiter.running >= limit) await new Promise<void>((resolve) => limiter.waiting.push(resolve));
-    limiter.running++;
-    this.handled++;
-    try {
-      if (this.options.signal.aborted) return;
-      const outcome = await this.options.interpreter.runCode(code, {
-        name: "on-message",
-        signal: this.options.signal,
-        variables: [
-          ["msgData", bufferToBytes(payload)],
-          ["msgTopic", toBytes(topic)],
-        ],
-      });
-      if (outcome.status === "error") {
-        this.failedRuns++;
-        for (const f of outcome.failures) this.options.onFailure(f, topic);
-      }
-    } finally {
-      limiter.running--;
-      limiter.waiting.shift()?.();
-    }
+    return {
+      acquire: () => {
+        if (limiter.running >= this.limitOf(broker))
+          return new Promise<void>((resolve) => limiter.waiting.push(resolve));
+        limiter.running++;
+        return undefined;
+      },
+      // A waiting run takes the place over at once, so that no new run slips in between.
+      release: () => {
+        const next = limiter.waiting.shift();
+        if (next) next();
+        else limiter.running--;
+      },
+    };
   }
 
   private limiterOf(broker: string): Limiter {
@@ -165,20 +124,6 @@ export class OnMessageDispatcher {
     return menu.items.filter((i) => i.props.get("disabled") !== true);
   }
 
-  /** The subscription's on-message code; a script set by string is compiled (once) as a script of its own. */
-  private codeOf(item: DeviceItem): Code | readonly ScriptFailure[] | undefined {
-    const value = item.props.get("on-message");
-    if (value instanceof Code) return value.body.length > 0 ? value : undefined;
-    const source = value === undefined ? "" : toStr(value);
-    if (source.trim() === "") return undefined;
-    let code = this.parsed.get(source);
-    if (!code) {
-      code = this.options.interpreter.compileScript(source, "<on-message>", ON_MESSAGE_VARIABLES);
-      this.parsed.set(source, code);
-    }
-    return code;
-  }
-
   private remember(broker: string, topic: string, payload: Buffer): void {
     const menu = this.options.device.menu(RECEIVED);
     if (menu?.kind !== "list") return;
@@ -191,7 +136,7 @@ export class OnMessageDispatcher {
         ["broker", toBytes(broker)],
         ["topic", toBytes(topic)],
         ["data", bufferToBytes(payload)],
-        ["time", timestamp(this.options.now())],
+        ["time", localTimestamp(this.options.now())],
       ]),
     });
   }

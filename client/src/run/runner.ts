@@ -1,4 +1,4 @@
-// Runs a script against a simulated device with `/iot mqtt` reaching live brokers; then serves on-message scripts until the timeout or cancellation.
+// Runs a script against a simulated device with `/iot mqtt` reaching live brokers; then serves on-message and scheduled scripts until the timeout or cancellation.
 import {
   createBasicHost,
   createDevice,
@@ -14,6 +14,7 @@ import {
 } from "../../../server/src/interpreter";
 import { Code, fromBytes, toStr } from "../../../server/src/interpreter";
 import type { LogLevel as MqttLogLevel, QoS } from "../mqtt";
+import { systemClock, type Clock } from "../mqtt/clock";
 import {
   BROKERS,
   brokerItem,
@@ -31,6 +32,7 @@ import {
   type MqttPort,
 } from "./mqttPort";
 import { OnMessageDispatcher } from "./onMessage";
+import { ScheduledScripts } from "./scheduler";
 
 /** Where a run's output goes: `:put` lines and `:log` lines with their level (display text). */
 export interface RunOutput {
@@ -53,23 +55,34 @@ export interface RunOptions {
   readonly mqtt?: MqttPort | ((run: RunBrokers) => MqttPort);
   /** Told about every message the script published (after the broker acknowledged it for QoS 1 and 2). */
   readonly onPublish?: (message: PublishedMessage) => void;
-  /** An on-message script or an `:execute` job failed (`origin` says which); the run goes on. */
+  /** An on-message script, a scheduled script or an `:execute` job failed (`origin` says which); the run goes on. */
   readonly onHandlerFailure?: (failure: ScriptFailure, origin: HandlerOrigin) => void;
   /** Log lines of the MQTT connections (already free of secrets). */
   readonly mqttLog?: (level: MqttLogLevel, message: string) => void;
   readonly signal?: AbortSignal;
-  /** Time for the whole run in ms: the script, then listening for on-message scripts. */
+  /** Time for the whole run in ms: the script, then listening for on-message and scheduled scripts. */
   readonly timeoutMs?: number;
-  /** After the script ends, keep serving on-message scripts while subscriptions have them (default true). */
+  /**
+   * After the script ends, keep serving on-message scripts while subscriptions have them and `/system scheduler`
+   * entries while one with an interval is enabled (default true).
+   */
   readonly listen?: boolean;
-  /** Called when the script has ended and the run starts listening for on-message scripts. */
-  readonly onListening?: () => void;
+  /** Called when the script has ended and the run starts listening (`for` says what it listens for). */
+  readonly onListening?: (listening: ListeningFor) => void;
   /** Appended to "no broker named X" errors (the CLI tells how to route a name with --broker). */
   readonly unknownBrokerHint?: (name: string) => string;
   /** Time for one MQTT operation in ms (default 10 s). */
   readonly mqttDeadlineMs?: number;
   readonly clock?: HostClock;
+  /** Time and timers of `/system scheduler` entries (default: real time). */
+  readonly schedulerClock?: Clock;
   readonly random?: () => number;
+}
+
+/** What a listening run waits for: messages for on-message scripts, the times of scheduled scripts. */
+export interface ListeningFor {
+  readonly onMessage: boolean;
+  readonly scheduled: boolean;
 }
 
 /** What an MQTT side given as a function learns about the run. */
@@ -80,20 +93,24 @@ export interface RunBrokers {
 
 export type RunStatus = "ok" | "error" | "cancelled" | "timeout";
 
-/** What ran beside the script: an on-message script, or a background job started with `:execute`. */
-export type HandlerOrigin = "on-message" | "execute";
+/** What ran beside the script: an on-message script, a `/system scheduler` entry, or an `:execute` job. */
+export type HandlerOrigin = "on-message" | "scheduler" | "execute";
 
 export interface RunResult {
   /** ok: the script ended (and listening ended by timeout or cancellation); error: it failed; timeout/cancelled: stopped while running. */
   readonly status: RunStatus;
   /** Why the script did not run or stopped: syntax errors, the run-time error, or where it was when stopped. */
   readonly failures: readonly ScriptFailure[];
-  /** Failures of on-message scripts and `:execute` jobs. */
+  /** Failures of on-message scripts, scheduled scripts and `:execute` jobs. */
   readonly handlerFailures: readonly ScriptFailure[];
   readonly published: number;
   readonly onMessageRuns: number;
   /** On-message runs that failed: an error ended the script, or its text could not run at all. */
   readonly failedOnMessageRuns: number;
+  /** Runs of `/system scheduler` entries' on-event scripts. */
+  readonly scheduledRuns: number;
+  /** Scheduled runs that failed: an error ended the script, or its text could not run at all. */
+  readonly failedScheduledRuns: number;
   /** Background jobs started with `:execute` (all have ended when the run ends: the last ones cancelled). */
   readonly executeJobs: number;
   /** `:execute` jobs that an error ended (a job cancelled because the run ended is not one). */
@@ -195,6 +212,13 @@ export async function runScript(text: string, options: RunOptions): Promise<RunR
     now: () => host.now(),
     onFailure: (failure) => reportHandlerFailure(failure, "on-message"),
   });
+  const scheduler = new ScheduledScripts({
+    device,
+    interpreter,
+    signal: controller.signal,
+    clock: options.schedulerClock ?? systemClock,
+    onFailure: (failure) => reportHandlerFailure(failure, "scheduler"),
+  });
   let executeJobs = 0;
   let failedExecuteJobs = 0;
   interpreter.onJobEnd((_job, outcome) => {
@@ -276,13 +300,18 @@ export async function runScript(text: string, options: RunOptions): Promise<RunR
   let listened = false;
   try {
     outcome = await interpreter.run(source, { name: source.name, signal: controller.signal });
-    if (outcome.status === "ok" && !outcome.exited && options.listen !== false && listening(device)) {
+    const listeningFor: ListeningFor = { onMessage: listening(device), scheduled: scheduler.repeating() };
+    const ended = outcome.status === "ok" && !outcome.exited;
+    if (ended && options.listen !== false && (listeningFor.onMessage || listeningFor.scheduled)) {
       listened = true;
-      options.onListening?.();
+      options.onListening?.(listeningFor);
+      scheduler.start();
       await aborted(controller.signal);
     } else if (outcome.status === "ok") {
+      // Entries due right away (start-time=startup, interval 0) still run once.
+      if (ended) scheduler.start();
       await Promise.race([
-        Promise.all([interpreter.whenIdle(), dispatcher.idle()]),
+        Promise.all([interpreter.whenIdle(), dispatcher.idle(), scheduler.idle()]),
         aborted(controller.signal),
       ]);
     }
@@ -290,7 +319,8 @@ export async function runScript(text: string, options: RunOptions): Promise<RunR
     if (timer) clearTimeout(timer);
     options.signal?.removeEventListener("abort", onOuterAbort);
     stop(new Error("the run ended"));
-    await Promise.all([interpreter.whenIdle(), dispatcher.idle()]);
+    scheduler.stop();
+    await Promise.all([interpreter.whenIdle(), dispatcher.idle(), scheduler.idle()]);
     stopMessages();
     stopStates();
     unhook();
@@ -302,6 +332,8 @@ export async function runScript(text: string, options: RunOptions): Promise<RunR
     published,
     onMessageRuns: dispatcher.runs,
     failedOnMessageRuns: dispatcher.failures,
+    scheduledRuns: scheduler.runs,
+    failedScheduledRuns: scheduler.failures,
     executeJobs,
     failedExecuteJobs,
     listened,
@@ -333,9 +365,15 @@ export async function runScript(text: string, options: RunOptions): Promise<RunR
   }
 }
 
-/** On-message runs or `:execute` jobs failed: a run whose script ended ok still counts as failed (`rsc run` exits 1). */
-export function failedBeside(result: Pick<RunResult, "failedOnMessageRuns" | "failedExecuteJobs">): boolean {
-  return result.failedOnMessageRuns > 0 || result.failedExecuteJobs > 0;
+/** What failed beside the script: on-message runs, scheduled runs, `:execute` jobs. */
+export type BesideCounts = Pick<
+  RunResult,
+  "failedOnMessageRuns" | "failedScheduledRuns" | "failedExecuteJobs"
+>;
+
+/** Runs beside the script failed: a run whose script ended ok still counts as failed (`rsc run` exits 1). */
+export function failedBeside(result: BesideCounts): boolean {
+  return result.failedOnMessageRuns > 0 || result.failedScheduledRuns > 0 || result.failedExecuteJobs > 0;
 }
 
 /** True while a subscription has an on-message script. */

@@ -21,5 +21,7 @@ export {
   ProfileError,
 } from "./device/profile";
 export type { DeviceProfile } from "./device/profile";
+export { dueFrom, localTimestamp, scheduleOf } from "./device/schedule";
+export type { Schedule, ScheduleBase } from "./device/schedule";
 export { failureDiagnostic } from "./diagnostics";
 export { ON_MESSAGE_VARIABLES } from "./declarations";

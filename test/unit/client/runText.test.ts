@@ -79,6 +79,8 @@ test("each way a run ends has its ending line and short result", () => {
     published: 0,
     onMessageRuns: 0,
     failedOnMessageRuns: 0,
+    scheduledRuns: 0,
+    failedScheduledRuns: 0,
     executeJobs: 0,
     failedExecuteJobs: 0,
     listened: false,
@@ -143,6 +145,16 @@ test("each way a run ends has its ending line and short result", () => {
       "t.rsc: error: 1 of 1 on-message run failed; 1 of 1 :execute job failed; 0 messages published, 1 on-message run, 1 :execute job.",
     ],
     [
+      { ...base, status: "ok", published: 4, listened: true, scheduledRuns: 4 },
+      "■ ok: 4 messages published, 0 on-message runs, 4 scheduled runs after 1.2 s",
+      "t.rsc: ok, 4 messages published, 0 on-message runs, 4 scheduled runs.",
+    ],
+    [
+      { ...base, status: "ok", listened: true, scheduledRuns: 3, failedScheduledRuns: 1 },
+      "■ error: 1 of 3 scheduled runs failed; 0 messages published, 0 on-message runs, 3 scheduled runs after 1.2 s",
+      "t.rsc: error: 1 of 3 scheduled runs failed; 0 messages published, 0 on-message runs, 3 scheduled runs.",
+    ],
+    [
       { ...base, status: "error", failures: [failure(4, 1, "boom")], executeJobs: 2, failedExecuteJobs: 1 },
       "■ error at line 4, column 1: boom; 1 of 2 :execute jobs failed; 0 messages published, 2 :execute jobs after 1.2 s",
       "t.rsc: error at line 4: boom (1 of 2 :execute jobs failed)",
@@ -154,10 +166,11 @@ test("each way a run ends has its ending line and short result", () => {
   }
 });
 
-test("a run whose script ended ok counts as an error when on-message runs or :execute jobs failed", () => {
-  const ok = { status: "ok", failedOnMessageRuns: 0, failedExecuteJobs: 0 } as const;
+test("a run whose script ended ok counts as an error when on-message runs, scheduled runs or :execute jobs failed", () => {
+  const ok = { status: "ok", failedOnMessageRuns: 0, failedScheduledRuns: 0, failedExecuteJobs: 0 } as const;
   assert.equal(endState(ok), "ok");
   assert.equal(endState({ ...ok, failedOnMessageRuns: 1 }), "error");
+  assert.equal(endState({ ...ok, failedScheduledRuns: 1 }), "error");
   assert.equal(endState({ ...ok, failedExecuteJobs: 2 }), "error");
   assert.equal(endState({ ...ok, status: "cancelled", failedExecuteJobs: 2 }), "cancelled");
   assert.equal(endState({ ...ok, status: "timeout", failedOnMessageRuns: 1 }), "timeout");
@@ -166,6 +179,7 @@ test("a run whose script ended ok counts as an error when on-message runs or :ex
 test("a failure beside the script names where it ran", () => {
   assert.equal(handlerFailureLine(failure(3, 5, "bad")), "[on-message] telemetry.rsc:3:5: bad");
   assert.equal(handlerFailureLine(failure(3, 5, "bad"), "execute"), "[:execute] telemetry.rsc:3:5: bad");
+  assert.equal(handlerFailureLine(failure(3, 5, "bad"), "scheduler"), "[scheduler] telemetry.rsc:3:5: bad");
 });
 
 test("the summary table aligns columns and cuts payloads to one line", () => {

@@ -19,12 +19,16 @@ export interface RunDiagnostic {
   readonly code: string;
 }
 
-/** `script`: the script itself stopped; `handler`: an on-message script, `job`: an `:execute` job failed while the run went on. */
-export type FailureKind = "script" | "handler" | "job";
+/**
+ * `script`: the script itself stopped; `handler`: an on-message script, `scheduled`: a `/system scheduler` entry's
+ * script, `job`: an `:execute` job failed while the run went on.
+ */
+export type FailureKind = "script" | "handler" | "scheduled" | "job";
 
 const PREFIX: Record<FailureKind, string> = {
   script: "",
   handler: "on-message script: ",
+  scheduled: "scheduled script: ",
   job: ":execute job: ",
 };
 

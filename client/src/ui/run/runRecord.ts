@@ -1,8 +1,14 @@
 // What one VS Code run did (no vscode import): its state, output lines, published messages and failures, bounded in memory, and the read-only view the extension API hands out.
 import type { ScriptFailure } from "../../../../server/src/interpreter";
-import { failedBeside, type PublishedMessage, type RunResult, type RunStatus } from "../../run";
+import {
+  failedBeside,
+  type BesideCounts,
+  type PublishedMessage,
+  type RunResult,
+  type RunStatus,
+} from "../../run";
 
-/** starting: checking settings and brokers; running: the script runs; listening: on-message scripts run. */
+/** starting: checking settings and brokers; running: the script runs; listening: on-message and scheduled scripts run. */
 export type RunState = "starting" | "running" | "listening" | RunStatus;
 
 export interface PublishedView {
@@ -34,7 +40,7 @@ export interface ScriptRunView {
   readonly published: readonly PublishedView[];
   /** Why the script stopped (error, cancel or timeout), located. */
   readonly failures: readonly FailureView[];
-  /** Failures of on-message scripts and `:execute` jobs while the run went on. */
+  /** Failures of on-message scripts, scheduled scripts and `:execute` jobs while the run went on. */
   readonly handlerFailures: readonly FailureView[];
   /** Broker names the script used that neither the brokers view nor the script knows. */
   readonly unknownBrokers: readonly string[];
@@ -43,12 +49,10 @@ export interface ScriptRunView {
 }
 
 /**
- * How an ended run shows: a script that ended ok is still an error when on-message runs or `:execute` jobs failed
- * (as `rsc run` exits 1).
+ * How an ended run shows: a script that ended ok is still an error when on-message runs, scheduled runs or
+ * `:execute` jobs failed (as `rsc run` exits 1).
  */
-export function endState(
-  result: Pick<RunResult, "status" | "failedOnMessageRuns" | "failedExecuteJobs">,
-): RunStatus {
+export function endState(result: Pick<RunResult, "status"> & BesideCounts): RunStatus {
   return result.status === "ok" && failedBeside(result) ? "error" : result.status;
 }
 

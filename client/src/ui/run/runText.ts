@@ -5,6 +5,7 @@ import {
   failedBeside,
   formatFailure,
   type HandlerOrigin,
+  type ListeningFor,
   type PublishedMessage,
   type RunStatus,
 } from "../../run";
@@ -16,6 +17,8 @@ export interface RunEnd {
   readonly published: number;
   readonly onMessageRuns: number;
   readonly failedOnMessageRuns: number;
+  readonly scheduledRuns: number;
+  readonly failedScheduledRuns: number;
   readonly executeJobs: number;
   readonly failedExecuteJobs: number;
   readonly listened: boolean;
@@ -50,9 +53,15 @@ export function logLine(level: LogLevel, message: string): string {
   return `[${level}] ${message}`;
 }
 
-/** A failure of an on-message script or an `:execute` job while the run goes on. */
+const ORIGIN_LABEL: Record<HandlerOrigin, string> = {
+  "on-message": "on-message",
+  scheduler: "scheduler",
+  execute: ":execute",
+};
+
+/** A failure of an on-message script, a scheduled script or an `:execute` job while the run goes on. */
 export function handlerFailureLine(failure: ScriptFailure, origin: HandlerOrigin = "on-message"): string {
-  return `[${origin === "execute" ? ":execute" : "on-message"}] ${formatFailure(failure)}`;
+  return `[${ORIGIN_LABEL[origin]}] ${formatFailure(failure)}`;
 }
 
 /** The first line of a run. */
@@ -73,11 +82,21 @@ export function routedLine(name: string, broker: string): string {
   return `[mqtt] broker "${name}" is not in the brokers view: using "${broker}" instead`;
 }
 
-/** The script ended and its on-message subscriptions keep running. */
-export function listeningLine(timeoutSeconds: number): string {
+/** What a listening run runs: `on-message scripts`, `scheduled scripts` or both. */
+export function listeningScripts(listening: ListeningFor): string {
+  const kinds = [listening.onMessage ? "on-message" : "", listening.scheduled ? "scheduled" : ""];
+  return `${kinds.filter(Boolean).join(" and ") || "on-message"} scripts`;
+}
+
+/** The script ended and its on-message subscriptions (and scheduled scripts) keep running. */
+export function listeningLine(
+  timeoutSeconds: number,
+  listening: ListeningFor = { onMessage: true, scheduled: false },
+): string {
+  const what = listeningScripts(listening);
   return timeoutSeconds > 0
-    ? `… the script ended; its on-message scripts run for the rest of the ${timeoutSeconds} s (Stop Script ends them)`
-    : "… the script ended; its on-message scripts run until Stop Script";
+    ? `… the script ended; its ${what} run for the rest of the ${timeoutSeconds} s (Stop Script ends them)`
+    : `… the script ended; its ${what} run until Stop Script`;
 }
 
 function where(failure: ScriptFailure | undefined): string {
@@ -87,15 +106,18 @@ function where(failure: ScriptFailure | undefined): string {
 function counts(end: RunEnd): string {
   const parts = [`${plural(end.published, "message")} published`];
   if (end.listened || end.onMessageRuns > 0) parts.push(plural(end.onMessageRuns, "on-message run"));
+  if (end.scheduledRuns > 0) parts.push(plural(end.scheduledRuns, "scheduled run"));
   if (end.executeJobs > 0) parts.push(plural(end.executeJobs, ":execute job"));
   return parts.join(", ");
 }
 
-/** `2 of 5 on-message runs failed; 1 of 1 :execute job failed`, or "" when none failed. */
+/** `2 of 5 on-message runs failed; 1 of 3 scheduled runs failed; 1 of 1 :execute job failed`, or "" when none failed. */
 function failedBesideText(end: RunEnd): string {
   const parts: string[] = [];
   if (end.failedOnMessageRuns > 0)
     parts.push(`${end.failedOnMessageRuns} of ${plural(end.onMessageRuns, "on-message run")} failed`);
+  if (end.failedScheduledRuns > 0)
+    parts.push(`${end.failedScheduledRuns} of ${plural(end.scheduledRuns, "scheduled run")} failed`);
   if (end.failedExecuteJobs > 0)
     parts.push(`${end.failedExecuteJobs} of ${plural(end.executeJobs, ":execute job")} failed`);
   return parts.join("; ");

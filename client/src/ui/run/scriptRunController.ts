@@ -1,7 +1,7 @@
 // Runs the active RouterOS script in VS Code: one run at a time through the extension's connections, output in its own channel, failures in the Problems panel, a cancellable progress notification, and the offer to add a missing broker or use the local one.
 import { basename, dirname } from "node:path";
 import * as vscode from "vscode";
-import { runScript, type PublishedMessage, type RunResult } from "../../run";
+import { runScript, type HandlerOrigin, type PublishedMessage, type RunResult } from "../../run";
 import { errorText, type Services } from "../services";
 import { DeviceProfileError, loadDeviceProfile, type LoadedProfile } from "./deviceProfileSetting";
 import { failureDiagnostic, type FailureKind, type RunDiagnostic } from "./failureRanges";
@@ -11,6 +11,7 @@ import {
   endingLine,
   handlerFailureLine,
   listeningLine,
+  listeningScripts,
   logLine,
   publishedLine,
   publishedTable,
@@ -37,6 +38,12 @@ export interface RunScriptArgs {
 
 export const RUN_CHANNEL_NAME = "RouterOS Script Run";
 const RUNNING_CONTEXT = "routerosMqtt.scriptRunning";
+/** Where a failure beside the script shows in the Problems panel. */
+const FAILURE_KIND: Record<HandlerOrigin, FailureKind> = {
+  "on-message": "handler",
+  scheduler: "scheduled",
+  execute: "job",
+};
 const DEFAULT_TIMEOUT_SECONDS = 60;
 const SEVERITY: Record<RunDiagnostic["severity"], vscode.DiagnosticSeverity> = {
   error: vscode.DiagnosticSeverity.Error,
@@ -320,16 +327,17 @@ export class ScriptRunController implements vscode.Disposable {
             onHandlerFailure: (failure, origin) => {
               record.handlerFail(failure);
               this.write(record, handlerFailureLine(failure, origin));
-              this.addDiagnostic(active, document, text, failure, origin === "execute" ? "job" : "handler");
+              this.addDiagnostic(active, document, text, failure, FAILURE_KIND[origin]);
             },
-            onListening: () => {
+            onListening: (listening) => {
               record.state = "listening";
-              this.write(record, listeningLine(timeout));
+              this.write(record, listeningLine(timeout, listening));
+              const what = listeningScripts(listening);
               progress.report({
                 message:
                   timeout > 0
-                    ? `on-message scripts run for up to ${timeout} s; Cancel stops them`
-                    : "on-message scripts run until you cancel",
+                    ? `${what} run for up to ${timeout} s; Cancel stops them`
+                    : `${what} run until you cancel`,
               });
               this.changeEmitter.fire();
             },

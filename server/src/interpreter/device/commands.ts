@@ -9,7 +9,7 @@ import type { MenuCall, Runtime } from "../runtime";
 import type { Scope } from "../scope";
 import { Code, Id, NOTHING, type Value } from "../values";
 import { ID_KEY, type DeviceItem, type DeviceMenu, type ListMenu } from "./device";
-import { valueForProperty } from "./typed";
+import { readBack, readBackAll, valueForProperty } from "./typed";
 
 /** Arguments that address items or steer a command rather than name a property. */
 const CONTROL_ARGS = new Set([
@@ -101,7 +101,7 @@ function readProperty(
   settings: boolean,
 ): Value {
   const value = props.get(name);
-  if (value !== undefined) return value;
+  if (value !== undefined) return readBack(value);
   const known = rt.schema.property(call.path, fromBytes(name));
   if (!known)
     throw new ScriptError(
@@ -121,7 +121,7 @@ function get(call: MenuCall, rt: Runtime, menu: DeviceMenu): Value {
     const extra = call.args.get("number") ?? call.extra[0];
     const valueName = name ?? (extra === undefined ? undefined : toStr(extra));
     return valueName === undefined
-      ? asArray(menu.props)
+      ? asArray(readBackAll(menu.props))
       : readProperty(call, rt, menu.props, valueName, true);
   }
   let target = call.args.get("number");
@@ -143,7 +143,9 @@ function get(call: MenuCall, rt: Runtime, menu: DeviceMenu): Value {
   if (!item) throw noSuchItem("nothing matched");
   if (items.length > 1)
     throw new ScriptError("ambiguous value of number, more than one possible value matches input");
-  return valueName === undefined ? asArray(item.props) : readProperty(call, rt, item.props, valueName, false);
+  return valueName === undefined
+    ? asArray(readBackAll(item.props))
+    : readProperty(call, rt, item.props, valueName, false);
 }
 
 function quoteIfString(value: Value): string {
@@ -207,7 +209,7 @@ function print(call: MenuCall, rt: Runtime, s: Scope, menu: DeviceMenu): MaybePr
   const asValue = call.switches.has("as-value");
   const countOnly = call.switches.has("count-only");
   if (menu.kind === "settings") {
-    if (asValue) return asArray(new Map([...menu.props].filter(([k]) => proplistKeep(call, k))));
+    if (asValue) return asArray(new Map([...readBackAll(menu.props)].filter(([k]) => proplistKeep(call, k))));
     printLines(rt, s, menu, [], call);
     return NOTHING;
   }
@@ -220,7 +222,7 @@ function print(call: MenuCall, rt: Runtime, s: Scope, menu: DeviceMenu): MaybePr
     if (asValue)
       return new RosArray(
         items.map((i) =>
-          asArray(new Map([...i.props].filter(([k]) => proplistKeep(call, k) || k === ID_KEY))),
+          asArray(new Map([...readBackAll(i.props)].filter(([k]) => proplistKeep(call, k) || k === ID_KEY))),
         ),
       );
     printLines(rt, s, menu, items, call);

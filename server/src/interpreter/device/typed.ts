@@ -71,3 +71,15 @@ export function valueForProperty(value: Value, property: PropertyInfo | undefine
   }
   return fromText(value, property);
 }
+
+/** A stored value as scripts read it back: code given as `{...}` reads as its source text, as on RouterOS. */
+export function readBack(value: Value): Value {
+  return value instanceof Code ? toBytes(value.text()) : value;
+}
+
+/** Properties as scripts read them back (the same map when no value is code). */
+export function readBackAll(props: ReadonlyMap<string, Value>): ReadonlyMap<string, Value> {
+  for (const value of props.values())
+    if (value instanceof Code) return new Map([...props].map(([k, v]) => [k, readBack(v)]));
+  return props;
+}
