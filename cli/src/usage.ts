@@ -8,12 +8,14 @@ Usage:
   rsc run FILE [--broker NAME=URL]... [--device PROFILE.json] [--timeout SECONDS] [--verbose]
                                            Run a script against a simulated device and MQTT brokers
                                            (no --broker: an embedded broker takes every broker name;
-                                           --verbose also prints the MQTT connection log)
+                                           then runs on-message scripts and /system scheduler entries
+                                           until --timeout or Ctrl+C; --verbose also prints the MQTT
+                                           connection log)
   rsc --help | --version
 
 Exit status: 0 success, 1 errors found (check) or script error (run: including an undeclared variable, which stops
-the script before it runs, a failed on-message run and a failed :execute job; a job still running when the run
-ends is not a failure), 2 usage error or unreadable file.
+the script before it runs, a failed on-message run, a failed scheduled run and a failed :execute job; a job still
+running when the run ends is not a failure), 2 usage error or unreadable file.
 `;
 
 /** A command-line mistake: printed with the usage hint, exit status 2. */

@@ -163,6 +163,39 @@ describe("rsc run", () => {
     assert.match(c.err, /running on-message scripts for the rest of the 1 s timeout/);
   });
 
+  test("a scheduler publishing every 100 ms: several messages until --timeout, then exit 0", async () => {
+    const path = file(
+      "scheduler.rsc",
+      [
+        ":global beats 0",
+        '/system script add name=beat source={ :global beats; :set beats ($beats + 1); /iot mqtt publish broker=lab topic="sched/beat" message="beat $beats" qos=1 }',
+        "/system scheduler add name=beat interval=100ms on-event=beat",
+      ].join("\n"),
+    );
+    const c = io();
+    assert.equal(await runRun([path, "--timeout=1"], c), 0, c.err);
+    const beats = c.out.match(/^\[broker\] received sched\/beat \(qos 1, retain no\): beat \d+$/gm) ?? [];
+    assert.ok(beats.length >= 3, `several scheduled messages, got ${beats.length}:\n${c.out}`);
+    assert.match(c.out, /: beat 1$/m);
+    assert.match(c.err, /running scheduled scripts for the rest of the 1 s timeout/);
+    assert.match(
+      c.err,
+      /^rsc run: stopped listening after 0 on-message run\(s\) and \d+ scheduled run\(s\)$/m,
+    );
+    assert.doesNotMatch(c.err, /failed/);
+  });
+
+  test("a failed scheduled run: exit 1, its error and how many scheduled runs failed", async () => {
+    const path = file(
+      "scheduler-fails.rsc",
+      '/system scheduler add name=broken interval=100ms on-event={ :error "scheduled broke" }\n',
+    );
+    const c = io();
+    assert.equal(await runRun([path, "--timeout=0.5"], c), 1, c.err);
+    assert.match(c.err, /scheduler-fails\.rsc:1:\d+: scheduled broke$/m);
+    assert.match(c.err, /^rsc run: (\d+) of \1 scheduled run\(s\) failed$/m);
+  });
+
   test("Ctrl+C while listening ends the run with exit 0", async () => {
     const path = file(
       "ctrlc.rsc",
