@@ -2,7 +2,7 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import { checkDeviceProfile, type HostClock, type ScriptFailure } from "../../../server/src/interpreter";
-import { formatFailure, runScript, type RunResult } from "../../../client/src/run";
+import { formatFailure, runScript, type MqttPort, type RunResult } from "../../../client/src/run";
 import { FakeClock } from "../../support/fakeClock";
 import { within } from "../../support/waitFor";
 
@@ -23,6 +23,8 @@ interface Case {
   /** false: the run must not listen (it ends on its own). */
   readonly listens?: boolean;
   readonly profile?: Readonly<Record<string, unknown>>;
+  /** MQTT through a loopback port (a message published to a subscribed topic comes back), so on the fake clock. */
+  readonly loopback?: boolean;
 }
 
 const cases: readonly Case[] = [
@@ -141,6 +143,23 @@ const cases: readonly Case[] = [
     scheduledRuns: 6,
   },
   {
+    name: "changes made by on-message scripts take effect: disable, add",
+    loopback: true,
+    script: [
+      '/iot mqtt subscriptions add broker=lab topic="ctl" on-message={',
+      "  /system scheduler disable t",
+      "  :if ([:len [/system scheduler find name=late]] = 0) do={",
+      '    /system scheduler add name=late interval=30s on-event={ :put "late" }',
+      "  }",
+      "}",
+      '/system scheduler add name=t interval=1m on-event={ :put "tick" }',
+      '/system scheduler add name=p interval=90s on-event={ /iot mqtt publish broker=lab topic="ctl" message="x" }',
+    ],
+    listenMs: 200_000,
+    expected: ["60000 tick", "120000 late", "150000 late", "180000 late"],
+    scheduledRuns: 6,
+  },
+  {
     name: "a failing scheduled run is counted and located; text that cannot run fails each time",
     script: [
       '/system scheduler add name=boom interval=1m on-event={ :error "boom" }',
@@ -211,6 +230,29 @@ function hostClock(clock: FakeClock): HostClock {
   };
 }
 
+/** Subscriptions and publishes of a run without a broker: a message published to a subscribed topic comes back. */
+function loopback(): MqttPort {
+  const topics = new Set<string>();
+  const listeners = new Set<(broker: string, topic: string, payload: Buffer) => void>();
+  const publish = async (broker: string, topic: string, payload: Buffer): Promise<void> => {
+    if (topics.has(`${broker}\n${topic}`))
+      for (const l of listeners) queueMicrotask(() => l(broker, topic, payload));
+  };
+  return {
+    publish,
+    connect: async () => {},
+    disconnect: async () => {},
+    subscribe: async (broker, filter) => void topics.add(`${broker}\n${filter}`),
+    unsubscribe: async (broker, filter) => void topics.delete(`${broker}\n${filter}`),
+    onMessage: (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    onConnectedChange: () => () => {},
+    close: async () => {},
+  };
+}
+
 async function settle(): Promise<void> {
   for (let i = 0; i < 5; i++) await new Promise((resolve) => setImmediate(resolve));
 }
@@ -225,6 +267,7 @@ async function runCase(c: Case): Promise<{ result: RunResult; lines: string[] }>
     fileName: "test.rsc",
     output: { put: (line) => lines.push(`${at()} ${line}`), log: () => {} },
     ...(c.profile ? { device: checkDeviceProfile(c.profile) } : {}),
+    ...(c.loopback ? { mqtt: loopback() } : {}),
     signal: controller.signal,
     timeoutMs: 20_000,
     clock: hostClock(clock),
