@@ -5,6 +5,9 @@ import { MessageHub } from "./messages/messageHub";
 import { ConnectionManager, redactText, type MessageStoreLimits } from "./mqtt";
 import type { RouterOsMqttApi } from "./ui/api";
 import { registerBrokerCommands } from "./ui/brokerCommands";
+import { registerChartCommands } from "./ui/chartCommands";
+import { chartMediaRoot } from "./ui/chartHtml";
+import { ChartPanels } from "./ui/chartPanels";
 import { BrokerRepository } from "./ui/brokerRepository";
 import { BrokersTreeProvider } from "./ui/brokersTree";
 import { registerImportCommands } from "./ui/importCommands";
@@ -61,6 +64,12 @@ export function activate(context: vscode.ExtensionContext): RouterOsMqttApi & Sc
     localBroker,
   };
   const documents = new MessageDocuments(hub);
+  const charts = new ChartPanels({
+    hub,
+    repository,
+    onTreeChange: tree.onDidChangeTreeData,
+    mediaRoot: chartMediaRoot(context.extensionUri),
+  });
   const scriptRuns = registerScriptRuns(services);
   const languageClient = new RouterOsLanguageClient(context, (m) => log.warn(m));
   let namesSent: readonly string[] = [];
@@ -124,6 +133,7 @@ export function activate(context: vscode.ExtensionContext): RouterOsMqttApi & Sc
     view,
     tree,
     documents,
+    charts,
     languageClient,
     localBroker,
     new BrokerStatusBar(repository, connections),
@@ -148,6 +158,7 @@ export function activate(context: vscode.ExtensionContext): RouterOsMqttApi & Sc
     ...registerImportCommands(services),
     ...registerPublishCommands(services),
     ...registerMessageCommands(services, documents),
+    ...registerChartCommands(services, charts),
     ...scriptRuns.disposables,
     ...registerLocalBrokerCommands(
       localBroker,
@@ -206,6 +217,7 @@ export function activate(context: vscode.ExtensionContext): RouterOsMqttApi & Sc
     },
     treeSnapshot: () => treeSnapshot(tree),
     brokerNamesForLanguageServer: () => namesSent,
+    chart: (broker, topic) => charts.view(broker, topic),
     ...scriptRuns.api,
   };
 }

@@ -19,6 +19,7 @@ const ALLOWED = [
   /^syntaxes\/routeros\.tmLanguage\.json$/,
   /^dist\/(client|server)\.js$/,
   /^media\/.+/,
+  /^client\/media\/[^/]+\.(js|css)$/,
   /^examples\/[^/]+\.rsc$/,
   /^schemas\/[^/]+\.json$/,
 ];

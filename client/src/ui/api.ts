@@ -1,5 +1,6 @@
 // What `activate` returns: a small read-only view of the extension's state, for extension-host tests and other extensions.
 import type { ConnectionStatus } from "../mqtt";
+import type { ChartView } from "./chartPanel";
 
 export interface ReceivedMessageView {
   payload: string;
@@ -23,4 +24,6 @@ export interface RouterOsMqttApi {
   treeSnapshot(): string[];
   /** The broker names last handed to the language client for `routeros/brokerNames` (sent once the server runs). */
   brokerNamesForLanguageServer(): readonly string[];
+  /** The open chart of a topic (series, points, what its webview last drew), or undefined when none is open. */
+  chart(broker: string, topic: string): ChartView | undefined;
 }

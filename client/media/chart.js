@@ -1,0 +1,215 @@
+// Webview script of a topic chart: keeps the series the extension posts and draws them as inline SVG (time on x, min/max labels, legend checkboxes to hide series, values on hover).
+// @ts-check
+(function () {
+  "use strict";
+  const vscode = acquireVsCodeApi();
+  const SVG = "http://www.w3.org/2000/svg";
+  const COLOURS = 10; // .c0 … .c9 in chart.css
+  const PAD = { left: 8, right: 12, top: 14, bottom: 22 };
+  const saved = vscode.getState();
+  /** Series names the user unticked; kept across reloads of the webview. */
+  const hidden = new Set(saved && Array.isArray(saved.hidden) ? saved.hidden : []);
+  /** @type {{ name: string, times: number[], values: number[], colour: number, last?: HTMLElement }[]} */
+  let series = [];
+  let maxPoints = 1000;
+  let timer = 0;
+  /** @type {{ x0: number, x1: number, t0: number, t1: number, y: (v: number) => number, x: (t: number) => number } | undefined} */
+  let scale;
+  const plot = /** @type {HTMLElement} */ (document.getElementById("plot"));
+  const legend = /** @type {HTMLElement} */ (document.getElementById("legend"));
+  const status = /** @type {HTMLElement} */ (document.getElementById("status"));
+  const number = new Intl.NumberFormat(undefined, { maximumSignificantDigits: 6 });
+  const time = (/** @type {number} */ t) => new Date(t).toLocaleTimeString();
+
+  window.addEventListener("message", (event) => {
+    const msg = event.data;
+    if (msg.type === "init") {
+      maxPoints = msg.maxPoints;
+      series = [];
+      legend.textContent = "";
+    }
+    if (msg.type === "init" || msg.type === "append") {
+      for (const s of msg.series) merge(s);
+      status.textContent = msg.leftOut > 0 ? `${msg.leftOut} more fields not charted` : "";
+      timer ||= setTimeout(render, 30);
+    }
+  });
+  window.addEventListener("resize", () => (timer ||= setTimeout(render, 30)));
+
+  /** @param {{ name: string, times: number[], values: number[] }} incoming */
+  function merge(incoming) {
+    let own = series.find((s) => s.name === incoming.name);
+    if (!own) {
+      own = { name: incoming.name, times: [], values: [], colour: series.length % COLOURS };
+      series.push(own);
+      addLegendItem(own);
+    }
+    own.times.push(...incoming.times);
+    own.values.push(...incoming.values);
+    if (own.times.length > maxPoints) {
+      own.times.splice(0, own.times.length - maxPoints);
+      own.values.splice(0, own.values.length - maxPoints);
+    }
+  }
+
+  /** @param {typeof series[number]} s */
+  function addLegendItem(s) {
+    const label = document.createElement("label");
+    label.className = `c${s.colour}`;
+    const box = document.createElement("input");
+    box.type = "checkbox";
+    box.checked = !hidden.has(s.name);
+    box.addEventListener("change", () => {
+      if (box.checked) hidden.delete(s.name);
+      else hidden.add(s.name);
+      vscode.setState({ hidden: [...hidden] });
+      render();
+    });
+    const swatch = document.createElement("span");
+    swatch.className = "swatch";
+    s.last = document.createElement("span");
+    s.last.className = "last";
+    label.append(box, swatch, s.name, s.last);
+    legend.append(label);
+  }
+
+  /**
+   * @param {string} tag
+   * @param {Record<string, string | number>} attrs
+   * @param {Element} [parent]
+   */
+  function el(tag, attrs, parent) {
+    const node = document.createElementNS(SVG, tag);
+    for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, String(v));
+    parent?.append(node);
+    return node;
+  }
+
+  function render() {
+    timer = 0;
+    const visible = series.filter((s) => !hidden.has(s.name) && s.times.length > 0);
+    for (const s of series)
+      if (s.last) s.last.textContent = s.values.length ? number.format(s.values[s.values.length - 1]) : "";
+    plot.textContent = "";
+    if (series.length === 0) {
+      const empty = document.createElement("div");
+      empty.id = "empty";
+      empty.textContent =
+        "No numbers received on this topic yet: a bare number or a JSON object with numeric fields is charted.";
+      plot.append(empty);
+    }
+    const width = plot.clientWidth;
+    const height = plot.clientHeight;
+    let t0 = Infinity,
+      t1 = -Infinity,
+      v0 = Infinity,
+      v1 = -Infinity;
+    for (const s of visible) {
+      t0 = Math.min(t0, s.times[0]);
+      t1 = Math.max(t1, s.times[s.times.length - 1]);
+      for (const v of s.values) {
+        if (v < v0) v0 = v;
+        if (v > v1) v1 = v;
+      }
+    }
+    if (visible.length > 0 && width > 0 && height > 0) {
+      if (t0 === t1) {
+        t0 -= 1000;
+        t1 += 1000;
+      }
+      if (v0 === v1) {
+        const margin = Math.abs(v0) * 0.1 || 1;
+        v0 -= margin;
+        v1 += margin;
+      }
+      const svg = el("svg", { viewBox: `0 0 ${width} ${height}`, role: "img" }, plot);
+      const labels = [number.format(v1), number.format(v0)];
+      const left = PAD.left + 7 * Math.max(...labels.map((l) => l.length));
+      const x0 = left,
+        x1 = width - PAD.right,
+        y0 = height - PAD.bottom,
+        y1 = PAD.top;
+      const x = (/** @type {number} */ t) => x0 + ((t - t0) / (t1 - t0)) * (x1 - x0);
+      const y = (/** @type {number} */ v) => y0 - ((v - v0) / (v1 - v0)) * (y0 - y1);
+      scale = { x0, x1, t0, t1, x, y };
+      el("line", { class: "grid", x1: x0, x2: x1, y1: (y0 + y1) / 2, y2: (y0 + y1) / 2 }, svg);
+      el("path", { class: "axis", d: `M${x0} ${y1}V${y0}H${x1}` }, svg);
+      text(svg, labels[0], x0 - 4, y1 + 4, "end");
+      text(svg, labels[1], x0 - 4, y0, "end");
+      text(svg, time(t0), x0, y0 + 15, "start");
+      text(svg, time(t1), x1, y0 + 15, "end");
+      for (const s of visible) {
+        const g = el("g", { class: `c${s.colour}`, "data-series": s.name }, svg);
+        if (s.times.length === 1)
+          el("circle", { class: "dot", r: 3, cx: x(s.times[0]), cy: y(s.values[0]) }, g);
+        let d = "";
+        for (let i = 0; i < s.times.length; i++)
+          d += `${i ? "L" : "M"}${x(s.times[i]).toFixed(1)} ${y(s.values[i]).toFixed(1)}`;
+        el("path", { class: "line", d }, g);
+      }
+      const hover = el("g", {}, svg);
+      svg.addEventListener("mousemove", (e) => showValues(hover, visible, e));
+      svg.addEventListener("mouseleave", () => {
+        hover.textContent = "";
+        document.getElementById("tip")?.remove();
+      });
+    }
+    vscode.postMessage({
+      type: "rendered",
+      drawn: visible.map((s) => s.name),
+      points: visible.reduce((n, s) => n + s.times.length, 0),
+    });
+  }
+
+  /** @param {Element} svg @param {string} content @param {number} x @param {number} y @param {string} anchor */
+  function text(svg, content, x, y, anchor) {
+    el("text", { class: "label", x, y, "text-anchor": anchor }, svg).textContent = content;
+  }
+
+  /** The values nearest the mouse's time, as dots, a cursor line and a tooltip. */
+  function showValues(
+    /** @type {Element} */ hover,
+    /** @type {typeof series} */ visible,
+    /** @type {MouseEvent} */ e,
+  ) {
+    if (!scale) return;
+    const box = plot.getBoundingClientRect();
+    const px = Math.min(Math.max(e.clientX - box.left, scale.x0), scale.x1);
+    const at = scale.t0 + ((px - scale.x0) / (scale.x1 - scale.x0)) * (scale.t1 - scale.t0);
+    hover.textContent = "";
+    el("line", { class: "cursor", x1: px, x2: px, y1: PAD.top, y2: plot.clientHeight - PAD.bottom }, hover);
+    const lines = [time(at)];
+    for (const s of visible) {
+      const i = nearest(s.times, at);
+      el(
+        "circle",
+        { class: `dot c${s.colour}`, r: 3, cx: scale.x(s.times[i]), cy: scale.y(s.values[i]) },
+        hover,
+      );
+      lines.push(`${s.name}: ${number.format(s.values[i])}`);
+    }
+    let tip = document.getElementById("tip");
+    if (!tip) {
+      tip = document.createElement("div");
+      tip.id = "tip";
+      plot.append(tip);
+    }
+    tip.textContent = lines.join("\n");
+    tip.style.left = `${px + 12 + tip.offsetWidth > box.width ? px - 12 - tip.offsetWidth : px + 12}px`;
+    tip.style.top = `${PAD.top}px`;
+  }
+
+  /** Index of the time closest to `t` in a sorted array (binary search). */
+  function nearest(/** @type {number[]} */ times, /** @type {number} */ t) {
+    let lo = 0,
+      hi = times.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (times[mid] < t) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo > 0 && t - times[lo - 1] < times[lo] - t ? lo - 1 : lo;
+  }
+
+  vscode.postMessage({ type: "ready" });
+})();
