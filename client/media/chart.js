@@ -15,6 +15,9 @@
   let timer = 0;
   /** @type {{ x0: number, x1: number, t0: number, t1: number, y: (v: number) => number, x: (t: number) => number } | undefined} */
   let scale;
+  /** The mouse's x in the plot while it is over the chart: the values under it stay shown as points arrive. */
+  /** @type {number | undefined} */
+  let mouseX;
   const plot = /** @type {HTMLElement} */ (document.getElementById("plot"));
   const legend = /** @type {HTMLElement} */ (document.getElementById("legend"));
   const status = /** @type {HTMLElement} */ (document.getElementById("status"));
@@ -69,7 +72,10 @@
     swatch.className = "swatch";
     s.last = document.createElement("span");
     s.last.className = "last";
-    label.append(box, swatch, s.name, s.last);
+    const name = document.createElement("span");
+    name.className = "name";
+    name.textContent = s.name;
+    label.append(box, swatch, name, s.last);
     legend.append(label);
   }
 
@@ -148,11 +154,16 @@
         el("path", { class: "line", d }, g);
       }
       const hover = el("g", {}, svg);
-      svg.addEventListener("mousemove", (e) => showValues(hover, visible, e));
+      svg.addEventListener("mousemove", (e) => {
+        mouseX = e.clientX - plot.getBoundingClientRect().left;
+        showValues(hover, visible);
+      });
       svg.addEventListener("mouseleave", () => {
+        mouseX = undefined;
         hover.textContent = "";
         document.getElementById("tip")?.remove();
       });
+      if (mouseX !== undefined) showValues(hover, visible);
     }
     vscode.postMessage({
       type: "rendered",
@@ -167,14 +178,9 @@
   }
 
   /** The values nearest the mouse's time, as dots, a cursor line and a tooltip. */
-  function showValues(
-    /** @type {Element} */ hover,
-    /** @type {typeof series} */ visible,
-    /** @type {MouseEvent} */ e,
-  ) {
-    if (!scale) return;
-    const box = plot.getBoundingClientRect();
-    const px = Math.min(Math.max(e.clientX - box.left, scale.x0), scale.x1);
+  function showValues(/** @type {Element} */ hover, /** @type {typeof series} */ visible) {
+    if (!scale || mouseX === undefined) return;
+    const px = Math.min(Math.max(mouseX, scale.x0), scale.x1);
     const at = scale.t0 + ((px - scale.x0) / (scale.x1 - scale.x0)) * (scale.t1 - scale.t0);
     hover.textContent = "";
     el("line", { class: "cursor", x1: px, x2: px, y1: PAD.top, y2: plot.clientHeight - PAD.bottom }, hover);
@@ -195,7 +201,7 @@
       plot.append(tip);
     }
     tip.textContent = lines.join("\n");
-    tip.style.left = `${px + 12 + tip.offsetWidth > box.width ? px - 12 - tip.offsetWidth : px + 12}px`;
+    tip.style.left = `${px + 12 + tip.offsetWidth > plot.clientWidth ? px - 12 - tip.offsetWidth : px + 12}px`;
     tip.style.top = `${PAD.top}px`;
   }
 
