@@ -1,9 +1,10 @@
-// Floods a real Mosquitto from a separate process (≥ 20,000 msg/s to a topic tree) and receives through ConnectionManager + MessageStore + MessageBatcher: ingest rate, longest event-loop stall, heap growth.
+// Floods a real Mosquitto from a separate process (≥ 20,000 msg/s to a topic tree) and receives through ConnectionManager + MessageStore + MessageBatcher (with one open chart's feed): ingest rate, longest event-loop stall, heap growth.
 import { spawn } from "node:child_process";
 import { join } from "node:path";
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
+import { ChartFeed } from "../../client/src/messages/chartFeed";
 import { makeBrokerProfile, staticSecrets } from "../../client/src/mqtt/brokerProfile";
 import { ConnectionManager } from "../../client/src/mqtt/connectionManager";
 import { MessageBatcher } from "../../client/src/mqtt/messageBatcher";
@@ -62,6 +63,9 @@ export async function run(opts: { log: (s: string) => void }): Promise<Record<st
   const store = new MessageStore();
   let batches = 0;
   let batchWorkTopics = 0;
+  // An open chart of one flooded topic, fed per batch as the chart panels are.
+  const chart = new ChartFeed("flood/r0/cpu");
+  let chartPulls = 0;
   const batcher = new MessageBatcher({
     store,
     intervalMs: 150,
@@ -69,6 +73,10 @@ export async function run(opts: { log: (s: string) => void }): Promise<Record<st
       batches++;
       // What a tree view would do: read the summary of every changed topic.
       for (const topic of batch.topics) if (store.topic(topic)) batchWorkTopics++;
+      if (batch.topics.includes(chart.topic)) {
+        chart.pull(store);
+        chartPulls++;
+      }
     },
   });
   let received = 0;
@@ -172,6 +180,9 @@ export async function run(opts: { log: (s: string) => void }): Promise<Record<st
       store_mb: stats.bytes / 1024 / 1024,
       ui_batches: batches,
       ui_topic_reads: batchWorkTopics,
+      chart_pulls: chartPulls,
+      chart_series: chart.series.names().join(" "),
+      chart_points: chart.series.series().reduce((n, s) => n + s.times.length, 0),
     };
     return figures;
   } finally {
