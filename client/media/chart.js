@@ -106,10 +106,7 @@
     }
     const width = plot.clientWidth;
     const height = plot.clientHeight;
-    let t0 = Infinity,
-      t1 = -Infinity,
-      v0 = Infinity,
-      v1 = -Infinity;
+    let [t0, t1, v0, v1] = [Infinity, -Infinity, Infinity, -Infinity];
     for (const s of visible) {
       t0 = Math.min(t0, s.times[0]);
       t1 = Math.max(t1, s.times[s.times.length - 1]);
@@ -130,11 +127,9 @@
       }
       const svg = el("svg", { viewBox: `0 0 ${width} ${height}`, role: "img" }, plot);
       const labels = [number.format(v1), number.format(v0)];
-      const left = PAD.left + 7 * Math.max(...labels.map((l) => l.length));
-      const x0 = left,
-        x1 = width - PAD.right,
-        y0 = height - PAD.bottom,
-        y1 = PAD.top;
+      // Room on the left for the longer of the two value labels (about 7 px per character at 11 px).
+      const x0 = PAD.left + 7 * Math.max(...labels.map((l) => l.length));
+      const [x1, y0, y1] = [width - PAD.right, height - PAD.bottom, PAD.top];
       const x = (/** @type {number} */ t) => x0 + ((t - t0) / (t1 - t0)) * (x1 - x0);
       const y = (/** @type {number} */ v) => y0 - ((v - v0) / (v1 - v0)) * (y0 - y1);
       scale = { x0, x1, t0, t1, x, y };
