@@ -11,6 +11,7 @@ import {
 import type { Device } from "../../../server/src/interpreter";
 import { isMqttError, type QoS } from "../mqtt";
 import { UnknownBrokerError, type DeclaredBroker, type MqttPort } from "./mqttPort";
+import { propertyText } from "./propertyText";
 
 export const BROKERS = "iot/mqtt/brokers";
 export const SUBSCRIPTIONS = "iot/mqtt/subscriptions";
@@ -25,7 +26,7 @@ export interface PublishedMessage {
 }
 
 function text(value: Value | undefined): string | undefined {
-  return value === undefined ? undefined : fromBytes(toStr(value));
+  return value === undefined ? undefined : propertyText(value);
 }
 
 function flag(value: Value | undefined, fallback: boolean): boolean {

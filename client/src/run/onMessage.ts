@@ -2,17 +2,16 @@
 import type { Device, DeviceItem, Interpreter, ScriptFailure, Value } from "../../../server/src/interpreter";
 import {
   bufferToBytes,
-  fromBytes,
   Id,
   ID_KEY,
   localTimestamp,
   ON_MESSAGE_VARIABLES,
   toBytes,
-  toStr,
 } from "../../../server/src/interpreter";
 import { chooseSubscriptionIndex } from "../mqtt";
 import { brokerItem, SUBSCRIPTIONS } from "./mqttCommands";
 import { ScriptRuns, type RunSlot } from "./scriptRuns";
+import { propertyText } from "./propertyText";
 
 export const RECEIVED = "iot/mqtt/subscriptions/recv";
 
@@ -32,10 +31,6 @@ export interface DispatcherOptions {
 interface Limiter {
   running: number;
   readonly waiting: (() => void)[];
-}
-
-function text(value: Value | undefined): string {
-  return value === undefined ? "" : fromBytes(toStr(value));
 }
 
 export class OnMessageDispatcher {
@@ -64,10 +59,10 @@ export class OnMessageDispatcher {
 
   handle(broker: string, topic: string, payload: Buffer): void {
     this.remember(broker, topic, payload);
-    const candidates = this.subscriptions().filter((i) => text(i.props.get("broker")) === broker);
+    const candidates = this.subscriptions().filter((i) => propertyText(i.props.get("broker")) === broker);
     const index = chooseSubscriptionIndex(
       topic,
-      candidates.map((i) => text(i.props.get("topic"))),
+      candidates.map((i) => propertyText(i.props.get("topic"))),
     );
     const chosen = candidates[index];
     if (!chosen) return;

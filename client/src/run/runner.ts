@@ -12,7 +12,7 @@ import {
   type ScriptFailure,
   type Value,
 } from "../../../server/src/interpreter";
-import { Code, fromBytes, toStr } from "../../../server/src/interpreter";
+import { Code, toStr } from "../../../server/src/interpreter";
 import type { LogLevel as MqttLogLevel, QoS } from "../mqtt";
 import { systemClock, type Clock } from "../mqtt/clock";
 import {
@@ -33,6 +33,7 @@ import {
 } from "./mqttPort";
 import { OnMessageDispatcher } from "./onMessage";
 import { ScheduledScripts } from "./scheduler";
+import { propertyText } from "./propertyText";
 
 /** Where a run's output goes: `:put` lines and `:log` lines with their level (display text). */
 export interface RunOutput {
@@ -121,10 +122,6 @@ export interface RunResult {
 
 class TimeoutReason extends Error {
   override readonly name = "TimeoutReason";
-}
-
-function display(value: Value | undefined): string {
-  return value === undefined ? "" : fromBytes(toStr(value));
 }
 
 function qosOf(value: Value | undefined): QoS {
@@ -233,7 +230,7 @@ export async function runScript(text: string, options: RunOptions): Promise<RunR
     return (
       menu?.kind === "list" &&
       menu.items.some(
-        (i) => display(i.props.get("broker")) === broker && display(i.props.get("topic")) === topic,
+        (i) => propertyText(i.props.get("broker")) === broker && propertyText(i.props.get("topic")) === topic,
       )
     );
   };
@@ -244,8 +241,8 @@ export async function runScript(text: string, options: RunOptions): Promise<RunR
         if (!item.props.has("connected")) device.setState(item, "connected", false);
       }
       if (path !== SUBSCRIPTIONS) return;
-      const broker = display(item.props.get("broker"));
-      const topic = display(item.props.get("topic"));
+      const broker = propertyText(item.props.get("broker"));
+      const topic = propertyText(item.props.get("topic"));
       try {
         await mqtt.subscribe(broker, topic, qosOf(item.props.get("qos")));
       } catch (error) {
@@ -256,11 +253,11 @@ export async function runScript(text: string, options: RunOptions): Promise<RunR
       if (path === BROKERS) mqtt.brokersChanged?.();
       try {
         if (path === SUBSCRIPTIONS) {
-          const broker = display(item.props.get("broker"));
-          const topic = display(item.props.get("topic"));
+          const broker = propertyText(item.props.get("broker"));
+          const topic = propertyText(item.props.get("topic"));
           if (!subscribed(broker, topic)) await mqtt.unsubscribe(broker, topic);
         } else if (path === BROKERS) {
-          await mqtt.disconnect(display(item.props.get("name")));
+          await mqtt.disconnect(propertyText(item.props.get("name")));
         }
       } catch (error) {
         throw scriptFailure(error);
@@ -276,8 +273,8 @@ export async function runScript(text: string, options: RunOptions): Promise<RunR
         return;
       try {
         await mqtt.subscribe(
-          display(item.props.get("broker")),
-          display(item.props.get("topic")),
+          propertyText(item.props.get("broker")),
+          propertyText(item.props.get("topic")),
           qosOf(item.props.get("qos")),
         );
       } catch (error) {

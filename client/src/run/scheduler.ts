@@ -3,15 +3,14 @@ import type { Device, DeviceItem, Interpreter, ScriptFailure, Value } from "../.
 import {
   Code,
   dueFrom,
-  fromBytes,
   localTimestamp,
   scheduleOf,
   toBytes,
-  toStr,
   type Schedule,
 } from "../../../server/src/interpreter";
 import type { Clock, TimerHandle } from "../mqtt/clock";
 import { ScriptRuns, type Runnable } from "./scriptRuns";
+import { propertyText } from "./propertyText";
 
 export const SCHEDULER = "system/scheduler";
 const SCRIPTS = "system/script";
@@ -40,10 +39,6 @@ interface Entry {
   /** The last time it was due (a change made by that very run does not make it due again). */
   last: number;
   running: boolean;
-}
-
-function text(value: Value | undefined): string {
-  return value === undefined ? "" : fromBytes(toStr(value));
 }
 
 function enabled(item: DeviceItem): boolean {
@@ -184,9 +179,9 @@ export class ScheduledScripts {
   /** on-event names a `/system script` entry (its source runs) or is code (a `{...}` block or a string). */
   private onEventOf(item: DeviceItem): { code: Runnable; name: string } | undefined {
     const value = item.props.get("on-event");
-    const entryName = text(item.props.get("name"));
+    const entryName = propertyText(item.props.get("name"));
     if (!(value instanceof Code)) {
-      const scriptName = text(value).trim();
+      const scriptName = propertyText(value).trim();
       const script = this.scriptNamed(scriptName);
       if (script) {
         const code = this.scripts.codeOf(script.props.get("source"), `<script ${scriptName}>`, NO_NAMES);
@@ -200,7 +195,9 @@ export class ScheduledScripts {
   private scriptNamed(name: string): DeviceItem | undefined {
     if (name === "") return undefined;
     const menu = this.options.device.menu(SCRIPTS);
-    return menu?.kind === "list" ? menu.items.find((i) => text(i.props.get("name")) === name) : undefined;
+    return menu?.kind === "list"
+      ? menu.items.find((i) => propertyText(i.props.get("name")) === name)
+      : undefined;
   }
 
   private showNextRun(item: DeviceItem, entry: Entry): void {
