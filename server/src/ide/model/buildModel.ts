@@ -324,10 +324,16 @@ class ModelBuilder {
         break;
       case "foreach":
       case "for":
-        this.visitLoop(bound, inner);
+        this.visitDeclaringBlock(bound, inner, "counter", this.declaredNames(bound, "counter"), "counter");
         break;
       case "onerror":
-        this.visitOnError(bound, inner);
+        this.visitDeclaringBlock(
+          bound,
+          inner,
+          "error",
+          this.declaredNames(bound, "error").slice(0, 1),
+          "error",
+        );
         break;
       default:
         for (const arg of bound.args) this.visitArgValue(bound, arg, inner);
@@ -501,73 +507,48 @@ class ModelBuilder {
     this.visitAssignment(bound, symbol, ctx, target !== undefined);
   }
 
-  private visitLoop(bound: BoundCommand, ctx: Context): void {
-    const counters = this.declaredNames(bound, "counter");
+  /**
+   * `:for`/`:foreach` (their counters) and `:onerror` (its error variable): the names are declared in the `do={...}`
+   * block only; every block argument is a block of the same script.
+   */
+  private visitDeclaringBlock(
+    bound: BoundCommand,
+    ctx: Context,
+    nameArg: string,
+    names: ReturnType<ModelBuilder["declaredNames"]>,
+    kind: VariableKind,
+  ): void {
     for (const arg of bound.args) {
-      if (arg.name === "counter") continue;
+      if (arg.name === nameArg) continue;
       const value = arg.value;
-      if (value?.kind === "Block") {
-        const scope = this.newScope(
-          "block",
-          value.start,
-          blockEnd(value),
-          ctx.scope,
-          undefined,
-          NOTHING_INJECTED,
-        );
-        if (arg.name === "do") {
-          for (const counter of counters) {
-            const symbol = this.newSymbol(counter.name, "counter", scope);
-            this.declareIn(scope, symbol, value.start);
-            this.occurrence(
-              symbol,
-              "declaration",
-              counter.form,
-              counter.start,
-              counter.end,
-              counter.nameStart,
-              counter.nameEnd,
-            );
-          }
-        }
-        this.visitArgValue(bound, arg, ctx, scope);
-      } else {
+      if (value?.kind !== "Block") {
         this.visitArgValue(bound, arg, ctx);
+        continue;
       }
-    }
-  }
-
-  private visitOnError(bound: BoundCommand, ctx: Context): void {
-    const [target] = this.declaredNames(bound, "error");
-    for (const arg of bound.args) {
-      if (arg.name === "error") continue;
-      const value = arg.value;
-      if (value?.kind === "Block") {
-        const scope = this.newScope(
-          "block",
-          value.start,
-          blockEnd(value),
-          ctx.scope,
-          undefined,
-          NOTHING_INJECTED,
-        );
-        if (arg.name === "do" && target) {
-          const symbol = this.newSymbol(target.name, "error", scope);
+      const scope = this.newScope(
+        "block",
+        value.start,
+        blockEnd(value),
+        ctx.scope,
+        undefined,
+        NOTHING_INJECTED,
+      );
+      if (arg.name === "do") {
+        for (const name of names) {
+          const symbol = this.newSymbol(name.name, kind, scope);
           this.declareIn(scope, symbol, value.start);
           this.occurrence(
             symbol,
             "declaration",
-            target.form,
-            target.start,
-            target.end,
-            target.nameStart,
-            target.nameEnd,
+            name.form,
+            name.start,
+            name.end,
+            name.nameStart,
+            name.nameEnd,
           );
         }
-        this.visitArgValue(bound, arg, ctx, scope);
-      } else {
-        this.visitArgValue(bound, arg, ctx);
       }
+      this.visitArgValue(bound, arg, ctx, scope);
     }
   }
 
