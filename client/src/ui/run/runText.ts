@@ -7,23 +7,11 @@ import {
   type HandlerOrigin,
   type ListeningFor,
   type PublishedMessage,
-  type RunStatus,
+  type RunResult,
 } from "../../run";
 
-/** How a finished run went, as the texts below need it. */
-export interface RunEnd {
-  readonly status: RunStatus;
-  readonly failures: readonly ScriptFailure[];
-  readonly published: number;
-  readonly onMessageRuns: number;
-  readonly failedOnMessageRuns: number;
-  readonly scheduledRuns: number;
-  readonly failedScheduledRuns: number;
-  readonly executeJobs: number;
-  readonly failedExecuteJobs: number;
-  readonly listened: boolean;
-  readonly elapsedMs: number;
-}
+/** How a finished run went, as the texts below need it: the runner's result (its counts) and how long it took. */
+export type RunEnd = Omit<RunResult, "handlerFailures"> & { readonly elapsedMs: number };
 
 function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
