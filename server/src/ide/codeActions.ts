@@ -4,7 +4,7 @@ import type { DocumentAnalysis } from "./analysis";
 import type { MissingArgsData, ReplaceData } from "./checks/commandChecks";
 import type { QuoteData } from "./checks/jsonChecks";
 import { semanticDiagnostics } from "./checks/semantic";
-import { embeddedDiagnostics } from "./embedded/check";
+import { embeddedActions } from "./embedded/actions";
 import type { DeclareData } from "./checks/variableChecks";
 import type { CodeActionEntry, TextEdit } from "./types";
 import { needsQuotes } from "./variables";
@@ -101,9 +101,10 @@ function actionsFor(analysis: DocumentAnalysis, diagnostic: Diagnostic): CodeAct
 /** Quick fixes for the diagnostics that overlap [start, end]. */
 export function codeActions(analysis: DocumentAnalysis, start: number, end: number): CodeActionEntry[] {
   const out: CodeActionEntry[] = [];
-  for (const diagnostic of [...semanticDiagnostics(analysis), ...embeddedDiagnostics(analysis)]) {
+  for (const diagnostic of semanticDiagnostics(analysis)) {
     if (diagnostic.end < start || diagnostic.start > end) continue;
     out.push(...actionsFor(analysis, diagnostic));
   }
+  out.push(...embeddedActions(analysis, start, end, codeActions));
   return out;
 }

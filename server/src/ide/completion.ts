@@ -1,6 +1,6 @@
 // Completion: menus and commands (both path spellings), argument names, values, variables and broker names.
 import { formatPath, resolveCommand, type ArgInfo, type CommandInfo, type Schema } from "../schema";
-import { isPositional, stringParts, type Command } from "../syntax";
+import { encodeStringText, isPositional, stringParts, type Command } from "../syntax";
 import type { DocumentAnalysis } from "./analysis";
 import type { DecodedString } from "./embedded/decode";
 import { embeddedCodeAt } from "./embedded/position";
@@ -527,16 +527,13 @@ export function complete(
   return new Completer(analysis, offset, context).run();
 }
 
-/** Written inside a RouterOS string, these characters need a backslash. */
-const STRING_SPECIALS = /["\\$]/g;
-
 /**
  * The items of code written in a string, for the string: ranges mapped back to the source and inserted text escaped
  * (`"`, `\\`, `$`), so that the string decodes to what the item inserts; the filter text is escaped alike, as the
  * user types it. Snippets keep their tab stops, so one that would need an escape is left out.
  */
 function inString(decoded: DecodedString, items: readonly CompletionEntry[]): CompletionEntry[] {
-  const escape = (text: string): string => text.replace(STRING_SPECIALS, "\\$&");
+  const escape = encodeStringText;
   const out: CompletionEntry[] = [];
   for (const item of items) {
     if (item.snippet && /["\\]|\$(?![0-9{])/.test(item.insertText)) continue;

@@ -29,3 +29,18 @@ export function decodeEscape(token: string): string {
   if (body === "" || /^[ \t]*(\r\n|\n|\r)?$/.test(body)) return "";
   return SIMPLE_ESCAPES[body] ?? body;
 }
+
+/** What a character is written as inside a string literal, when it cannot be written as itself. */
+const ESCAPED: Readonly<Record<string, string>> = {
+  '"': '\\"',
+  "\\": "\\\\",
+  $: "\\$",
+  "\n": "\\n",
+  "\r": "\\r",
+  "\t": "\\t",
+};
+
+/** `text` as written inside a `"..."` literal, so that the literal decodes back to it (the inverse of the escapes). */
+export function encodeStringText(text: string): string {
+  return text.replace(/["\\$\n\r\t]/g, (c) => ESCAPED[c] ?? c);
+}

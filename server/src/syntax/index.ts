@@ -8,5 +8,5 @@ export { isTrivia } from "./tokens";
 export { TokenList } from "./tokenList";
 export { LineIndex, type Position } from "./lineIndex";
 export { classifyLiteral, type LiteralKind } from "./literals";
-export { decodeEscape } from "./escapes";
+export { decodeEscape, encodeStringText } from "./escapes";
 export { forEachStringPiece, stringParts, stringText } from "./stringParts";

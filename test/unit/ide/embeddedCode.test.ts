@@ -182,15 +182,45 @@ test("language service: diagnostics of code in strings, before and after an edit
   assert.deepEqual(diagnostics, computeDiagnostics(updated.text));
 });
 
-test("quick fixes inside a string: a replacement, but no declaration (its text would need escapes)", () => {
-  const { text, offset } = withCursor('/system script add name=s source=":put \\$|x"');
-  const analysis = analyzeText(text);
-  assert.deepEqual(
-    computeDiagnostics(text).map((d) => d.code),
-    ["RSC3010"],
-  );
-  assert.deepEqual(codeActions(analysis, offset, offset), []);
-});
+/** [source with the cursor `|`, title of a quick fix there, the source once it is applied]. */
+const FIXES_IN_STRINGS: readonly (readonly [string, string, string])[] = [
+  [
+    '/system scheduler add name=t on-event="/sytem| reboot"',
+    "Change to 'system'",
+    '/system scheduler add name=t on-event="/system reboot"',
+  ],
+  // Inserted text is escaped for the string: the string decodes to the fixed code.
+  [
+    '/system script add name=s source=":local a 1\\r\\n:put \\$|b"',
+    "Declare 'b' with :local",
+    '/system script add name=s source=":local a 1\\r\\n:local b\\r\\n:put \\$b"',
+  ],
+  [
+    '/system scheduler add name=t on-event=":log info \\"x\\"; :put \\$|y"',
+    "Declare 'y' with :global",
+    '/system scheduler add name=t on-event=":log info \\"x\\"; :global y; :put \\$y"',
+  ],
+  [
+    '/system scheduler add name=t on-event="/iot mqtt publish| topic=t"',
+    "Add missing argument message=",
+    '/system scheduler add name=t on-event="/iot mqtt publish topic=t message=\\"\\""',
+  ],
+];
+
+for (const [source, title, expected] of FIXES_IN_STRINGS) {
+  test(`quick fix inside a string: ${title} in ${source}`, () => {
+    const { text, offset } = withCursor(source);
+    const action = codeActions(analyzeText(text), offset, offset).find((a) => a.title === title);
+    assert.ok(action, `no '${title}' among the fixes`);
+    const edits = [...action.edits].sort((x, y) => y.start - x.start);
+    const fixed = edits.reduce((t, e) => t.slice(0, e.start) + e.newText + t.slice(e.end), text);
+    assert.equal(fixed, expected);
+    assert.ok(
+      computeDiagnostics(fixed).every((d) => d.code !== action.diagnostic.code),
+      `the fixed text has no ${action.diagnostic.code} left`,
+    );
+  });
+}
 
 test("an unclosed bracket in a string names its document line, also after an edit moved it", () => {
   const service = createLanguageService();

@@ -1,7 +1,6 @@
 // Diagnostics of the code written in strings (`on-event="..."`): parsed and checked as a script of its own, mapped back.
 import type { Diagnostic } from "../../diagnostics/types";
 import type { DocumentAnalysis } from "../analysis";
-import type { ReplaceData } from "../checks/commandChecks";
 import { semanticDiagnostics, shiftCommandDiagnostic } from "../checks/semantic";
 import type { DecodedString } from "./decode";
 import { innerCode, MAX_DEPTH } from "./inner";
@@ -13,10 +12,7 @@ const NONE: readonly Diagnostic[] = Object.freeze([]);
 const LINE_COLUMN_CODES: ReadonlySet<string> = new Set(["RSC2001", "RSC2002", "RSC2003"]);
 const AT_LINE_COLUMN = /at line (\d+) column (\d+)$/;
 
-/** A suggestion that can replace plain text inside a string as it is (nothing to escape). */
-const PLAIN = /^[^"\\$]*$/;
-
-/** An inner diagnostic in the outer text: range, line and column in its message, and quick-fix data when still valid. */
+/** An inner diagnostic in the outer text: its range, and the line and column in its message. */
 function mapDiagnostic(
   d: Diagnostic,
   decoded: DecodedString,
@@ -35,16 +31,7 @@ function mapDiagnostic(
   } else if (d.code === "RSC3010" && site.root.kind === "script" && !nested) {
     message += ` (the code in ${site.argName}= runs as a script of its own and sees no variable of this one)`;
   }
-  const data = d.data as ReplaceData | undefined;
-  if (
-    data?.kind === "replace" &&
-    decoded.isVerbatim(data.start, data.end) &&
-    data.suggestions.every((s) => PLAIN.test(s))
-  ) {
-    const range = decoded.sourceRange(data.start, data.end);
-    return { ...d, message, start, end, data: { ...data, start: range.start, end: range.end } };
-  }
-  // Other fixes (declarations, missing arguments, JSON quotes) would insert text that needs escaping in a string.
+  // Quick fixes come from the inner code itself (embedded/actions.ts): no fix data here.
   return { code: d.code, severity: d.severity, message, start, end };
 }
 
