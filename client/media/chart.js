@@ -1,4 +1,4 @@
-// Webview script of a topic chart: keeps the series the extension posts and draws them as inline SVG (time on x, min/max labels, legend checkboxes to hide series, values on hover).
+// Webview script of a topic chart: keeps the series the extension posts and draws them as inline SVG (time on x, min/max labels, legend checkboxes to hide series, one scale or one per series, values on hover).
 // @ts-check
 (function () {
   "use strict";
@@ -9,11 +9,18 @@
   const saved = vscode.getState();
   /** Series names the user unticked; kept across reloads of the webview. */
   const hidden = new Set(saved && Array.isArray(saved.hidden) ? saved.hidden : []);
+  /**
+   * Each series drawn from its own min to its own max (true), all on one scale (false), or chosen from the data
+   * (undefined): own scales when the series' magnitudes differ a hundredfold (CPU load beside free memory).
+   * @type {boolean | undefined}
+   */
+  let ownScale = saved && typeof saved.ownScale === "boolean" ? saved.ownScale : undefined;
+  const save = () => vscode.setState({ hidden: [...hidden], ownScale });
   /** @type {{ name: string, times: number[], values: number[], colour: number, last?: HTMLElement }[]} */
   let series = [];
   let maxPoints = 1000;
   let timer = 0;
-  /** @type {{ x0: number, x1: number, t0: number, t1: number, y: (v: number) => number, x: (t: number) => number } | undefined} */
+  /** @type {{ x0: number, x1: number, t0: number, t1: number, yOf: (s: typeof series[number]) => (v: number) => number, x: (t: number) => number } | undefined} */
   let scale;
   /** The mouse's x in the plot while it is over the chart: the values under it stay shown as points arrive. */
   /** @type {number | undefined} */
@@ -21,6 +28,12 @@
   const plot = /** @type {HTMLElement} */ (document.getElementById("plot"));
   const legend = /** @type {HTMLElement} */ (document.getElementById("legend"));
   const status = /** @type {HTMLElement} */ (document.getElementById("status"));
+  const ownScaleBox = /** @type {HTMLInputElement} */ (document.getElementById("own-scale"));
+  ownScaleBox.addEventListener("change", () => {
+    ownScale = ownScaleBox.checked;
+    save();
+    render();
+  });
   const number = new Intl.NumberFormat(undefined, { maximumSignificantDigits: 6 });
   const time = (/** @type {number} */ t) => new Date(t).toLocaleTimeString();
 
@@ -65,7 +78,7 @@
     box.addEventListener("change", () => {
       if (box.checked) hidden.delete(s.name);
       else hidden.add(s.name);
-      vscode.setState({ hidden: [...hidden] });
+      save();
       render();
     });
     const swatch = document.createElement("span");
@@ -107,32 +120,35 @@
     const width = plot.clientWidth;
     const height = plot.clientHeight;
     let [t0, t1, v0, v1] = [Infinity, -Infinity, Infinity, -Infinity];
+    /** @type {Map<typeof series[number], [number, number]>} */
+    const ranges = new Map();
     for (const s of visible) {
       t0 = Math.min(t0, s.times[0]);
       t1 = Math.max(t1, s.times[s.times.length - 1]);
-      for (const v of s.values) {
-        if (v < v0) v0 = v;
-        if (v > v1) v1 = v;
-      }
+      const range = widen(Math.min(...s.values), Math.max(...s.values));
+      ranges.set(s, range);
+      v0 = Math.min(v0, range[0]);
+      v1 = Math.max(v1, range[1]);
     }
+    const own = ownScale ?? magnitudesDiffer([...ranges.values()]);
+    ownScaleBox.checked = own;
     if (visible.length > 0 && width > 0 && height > 0) {
       if (t0 === t1) {
         t0 -= 1000;
         t1 += 1000;
       }
-      if (v0 === v1) {
-        const margin = Math.abs(v0) * 0.1 || 1;
-        v0 -= margin;
-        v1 += margin;
-      }
       const svg = el("svg", { viewBox: `0 0 ${width} ${height}`, role: "img" }, plot);
-      const labels = [number.format(v1), number.format(v0)];
+      // On own scales, each line spans the plot from its minimum to its maximum: the values are in the tooltip.
+      const labels = own ? ["max", "min"] : [number.format(v1), number.format(v0)];
       // Room on the left for the longer of the two value labels (about 7 px per character at 11 px).
       const x0 = PAD.left + 7 * Math.max(...labels.map((l) => l.length));
       const [x1, y0, y1] = [width - PAD.right, height - PAD.bottom, PAD.top];
       const x = (/** @type {number} */ t) => x0 + ((t - t0) / (t1 - t0)) * (x1 - x0);
-      const y = (/** @type {number} */ v) => y0 - ((v - v0) / (v1 - v0)) * (y0 - y1);
-      scale = { x0, x1, t0, t1, x, y };
+      const yOf = (/** @type {typeof series[number]} */ s) => {
+        const [lo, hi] = own ? (ranges.get(s) ?? [v0, v1]) : [v0, v1];
+        return (/** @type {number} */ v) => y0 - ((v - lo) / (hi - lo)) * (y0 - y1);
+      };
+      scale = { x0, x1, t0, t1, x, yOf };
       el("line", { class: "grid", x1: x0, x2: x1, y1: (y0 + y1) / 2, y2: (y0 + y1) / 2 }, svg);
       el("path", { class: "axis", d: `M${x0} ${y1}V${y0}H${x1}` }, svg);
       text(svg, labels[0], x0 - 4, y1 + 4, "end");
@@ -141,6 +157,7 @@
       text(svg, time(t1), x1, y0 + 15, "end");
       for (const s of visible) {
         const g = el("g", { class: `c${s.colour}`, "data-series": s.name }, svg);
+        const y = yOf(s);
         if (s.times.length === 1)
           el("circle", { class: "dot", r: 3, cx: x(s.times[0]), cy: y(s.values[0]) }, g);
         let d = "";
@@ -167,6 +184,19 @@
     });
   }
 
+  /** [lo, hi], widened around a single value so that a flat line sits mid-plot. */
+  function widen(/** @type {number} */ lo, /** @type {number} */ hi) {
+    if (lo !== hi) return [lo, hi];
+    const margin = Math.abs(lo) * 0.1 || 1;
+    return [lo - margin, hi + margin];
+  }
+
+  /** True when one series' numbers are a hundred times another's: on one scale the small one would be flat. */
+  function magnitudesDiffer(/** @type {[number, number][]} */ ranges) {
+    const sizes = ranges.map(([lo, hi]) => Math.max(Math.abs(lo), Math.abs(hi)));
+    return sizes.length > 1 && Math.max(...sizes) > 100 * Math.min(...sizes);
+  }
+
   /** @param {Element} svg @param {string} content @param {number} x @param {number} y @param {string} anchor */
   function text(svg, content, x, y, anchor) {
     el("text", { class: "label", x, y, "text-anchor": anchor }, svg).textContent = content;
@@ -184,7 +214,7 @@
       const i = nearest(s.times, at);
       el(
         "circle",
-        { class: `dot c${s.colour}`, r: 3, cx: scale.x(s.times[i]), cy: scale.y(s.values[i]) },
+        { class: `dot c${s.colour}`, r: 3, cx: scale.x(s.times[i]), cy: scale.yOf(s)(s.values[i]) },
         hover,
       );
       lines.push(`${s.name}: ${number.format(s.values[i])}`);

@@ -24,7 +24,7 @@ export function chartHtml(webview: vscode.Webview, mediaRoot: vscode.Uri, title:
 <title>${escapeHtml(title)}</title>
 </head>
 <body>
-<header><h1>${escapeHtml(title)}</h1><span id="status"></span></header>
+<header><h1>${escapeHtml(title)}</h1><span id="status"></span><label id="scaling" title="Draw each series from its own minimum to its own maximum, so that small and large numbers are both readable"><input type="checkbox" id="own-scale"> Each series on its own scale</label></header>
 <div id="legend"></div>
 <div id="plot"></div>
 <script nonce="${nonce}" src="${escapeHtml(script)}"></script>

@@ -1,4 +1,4 @@
-// Browser check: Show Chart from the command palette (topic picked) draws a received topic's numeric fields as SVG lines in a webview, with a legend; a series unticked in the legend is hidden.
+// Browser check: Show Chart from the command palette (topic picked) draws a received topic's numeric fields as SVG lines in a webview, with a legend; a series unticked in the legend is hidden; very different numbers get their own scales.
 import { createRequire } from "node:module";
 import { until } from "../../../scripts/e2e/workbench.mjs";
 import { BROKER_NAME, addBrokerThroughForm } from "./05-brokers.check.mjs";
@@ -83,13 +83,20 @@ export const checks = [
       const legend = await frame.locator("#legend .name").allInnerTexts();
       log(`legend: ${JSON.stringify(legend)}`);
       assert.deepEqual(legend, ["cpu-load", "free-memory", "temperature", "uptime (s)"]);
-      // Hide the two large series so the others fill the height, then keep publishing: the chart follows.
+      // Free memory is thousands of times the CPU load: each series gets its own scale, so that both are readable.
+      assert.equal(
+        await frame.locator("#own-scale").isChecked(),
+        true,
+        "own scales for very different numbers",
+      );
+      // Hide the two large series, then keep publishing: the chart follows, the others share one scale again.
       for (const name of ["free-memory", "uptime (s)"]) {
         await frame.locator("#legend label", { hasText: name }).locator("input").uncheck();
       }
       await until(async () => (await frame.locator("#plot svg path.line").count()) === 2, {
         what: "two lines left after unticking two series",
       });
+      assert.equal(await frame.locator("#own-scale").isChecked(), false, "one scale for numbers of one size");
       await publishTelemetry(broker.url, 8, 120, 12);
       await wb.runCommand("Notifications: Clear All Notifications");
       const box = await frame.locator("#plot").boundingBox();
