@@ -79,21 +79,28 @@ function isCommand(value: unknown): value is Command {
   return typeof value === "object" && value !== null && (value as { kind?: unknown }).kind === "Command";
 }
 
+/** The edit with its range cut to the text it applies to (random edits may reach past its end). */
+function clampTo(change: TextChange, text: string): TextChange {
+  return { ...change, start: Math.min(change.start, text.length), end: Math.min(change.end, text.length) };
+}
+
+/** `base` after each edit in turn, re-parsed incrementally after each. */
+function reparseAll(base: string, edits: readonly TextChange[]): { text: string; parsed: ParseResult } {
+  let text = base;
+  let parsed = parse(text);
+  for (const change of edits) {
+    const clamped = clampTo(change, text);
+    text = applyChange(text, clamped);
+    parsed = reparse(parsed, clamped, text);
+  }
+  return { text, parsed };
+}
+
 test("reparse after an edit equals a full parse (tree, errors, tokens)", () => {
   const base = corpus();
   fc.assert(
     fc.property(fc.array(edit(base.length), { minLength: 1, maxLength: 6 }), (edits) => {
-      let text = base;
-      let parsed = parse(text);
-      for (const change of edits) {
-        const clamped = {
-          ...change,
-          start: Math.min(change.start, text.length),
-          end: Math.min(change.end, text.length),
-        };
-        text = applyChange(text, clamped);
-        parsed = reparse(parsed, clamped, text);
-      }
+      const { text, parsed } = reparseAll(base, edits);
       assert.equal(fingerprint(parsed), fingerprint(parse(text)));
     }),
     { numRuns: 60 },
@@ -104,17 +111,7 @@ test("long runs of edits (token lists viewed over views, then copied flat) still
   const base = corpus();
   fc.assert(
     fc.property(fc.array(edit(base.length), { minLength: 40, maxLength: 80 }), (edits) => {
-      let text = base;
-      let parsed = parse(text);
-      for (const change of edits) {
-        const clamped = {
-          ...change,
-          start: Math.min(change.start, text.length),
-          end: Math.min(change.end, text.length),
-        };
-        text = applyChange(text, clamped);
-        parsed = reparse(parsed, clamped, text);
-      }
+      const { text, parsed } = reparseAll(base, edits);
       assert.equal(fingerprint(parsed), fingerprint(parse(text)));
     }),
     { numRuns: 8 },
@@ -160,11 +157,7 @@ test("diagnostics and model of an updated document equal those of a fresh analys
       service.diagnostics(analysis);
       let version = 0;
       for (const change of edits) {
-        const clamped = {
-          ...change,
-          start: Math.min(change.start, text.length),
-          end: Math.min(change.end, text.length),
-        };
+        const clamped = clampTo(change, text);
         text = applyChange(text, clamped);
         analysis = service.update("file:///p.rsc", ++version, [clamped], text);
         assert.deepEqual(service.diagnostics(analysis), computeDiagnostics(text));
