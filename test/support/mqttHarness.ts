@@ -6,7 +6,7 @@ import {
 } from "../../client/src/mqtt/connectionManager";
 import { staticSecrets, type BrokerProfile } from "../../client/src/mqtt/brokerProfile";
 import type { ConnectionState, ConnectionStatus } from "../../client/src/mqtt/connectionState";
-import { waitFor } from "./waitFor";
+import { waitFor, within } from "./waitFor";
 
 export interface ReceivedMessage {
   broker: string;
@@ -62,14 +62,20 @@ export function createHarness(
     messages,
     statuses: (name) =>
       (states.get(name) ?? []).map((s) => s.status).filter((s, i, all) => i === 0 || all[i - 1] !== s),
-    waitForStatus: (name, status, timeoutMs = 5000) =>
-      waitFor(
-        () => {
-          const state = manager.state(name);
-          return state.status === status ? state : undefined;
-        },
-        { what: `broker "${name}" reaching ${status}`, timeoutMs },
-      ),
+    waitForStatus: (name, status, timeoutMs = 5000) => {
+      // Event-driven: resolves on the state change itself; the timeout is only a safety net for a test that would hang.
+      const current = manager.state(name);
+      if (current.status === status) return Promise.resolve(current);
+      let subscription: { dispose(): void } | undefined;
+      const reached = new Promise<ConnectionState>((resolve) => {
+        subscription = manager.onStateChange((changed, state) => {
+          if (changed === name && state.status === status) resolve(state);
+        });
+      });
+      return within(reached, timeoutMs, `broker "${name}" reaching ${status}`).finally(() =>
+        subscription?.dispose(),
+      );
+    },
     waitForMessages: (count, filter = () => true, timeoutMs = 5000) =>
       waitFor(
         () => {
