@@ -525,7 +525,7 @@ export function buildGrammar() {
         patterns: [
           { match: "\\\\$", name: "constant.character.escape.line-continuation.routeros" },
           { match: "\\\\[0-9A-F]{2}", name: "constant.character.escape.hex.routeros" },
-          { match: '\\\\["\\\\nrt$_abfv]', name: "constant.character.escape.routeros" },
+          { match: '\\\\["\\\\nrt$?_abfv]', name: "constant.character.escape.routeros" },
           { match: "\\\\.", name: "invalid.illegal.escape.routeros" },
         ],
       },

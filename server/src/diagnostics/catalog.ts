@@ -14,7 +14,7 @@ export const catalog = {
   RSC1002: {
     severity: "error",
     template:
-      "invalid escape sequence '{0}' in string; expected one of \\\" \\\\ \\n \\r \\t \\$ \\_ \\a \\b \\f \\v, \\XX (two upper-case hex digits) or \\ at the end of a line",
+      "invalid escape sequence '{0}' in string; expected one of \\\" \\\\ \\n \\r \\t \\$ \\? \\_ \\a \\b \\f \\v, \\XX (two upper-case hex digits) or \\ at the end of a line",
   },
   RSC1003: {
     severity: "error",
@@ -45,6 +45,14 @@ export const catalog = {
   RSC2011: { severity: "error", template: "expected an operator or ')', found {0}" },
   RSC2012: { severity: "error", template: "'{0}' is an operator keyword and cannot start a value" },
   RSC2013: { severity: "error", template: "expected an array element before '='" },
+  RSC2014: {
+    severity: "error",
+    template: "unexpected '{0}' after '{1}': a menu or command name ends at a space, '/' or the end of the command",
+  },
+  RSC2015: {
+    severity: "warning",
+    template: "no block is open here: RouterOS stops reading the script at this '}' and ignores everything after it",
+  },
   // Semantic (language features, server/src/ide)
   RSC3001: { severity: "error", template: "bad command name {0} in {1}{2}" },
   RSC3002: { severity: "error", template: "unknown argument {0} for {1}{2}" },

@@ -6,6 +6,7 @@ import { DocumentAnalysis } from "./analysis";
 import { AnalysisCache } from "./analysisCache";
 import { semanticDiagnostics } from "./checks/semantic";
 import { embeddedDiagnostics } from "./embedded/check";
+import { alignWithRouterOs } from "./routerOsVerdict";
 
 export interface DiagnosticsOptions {
   /** A parse of the same text, when the caller already has one. */
@@ -24,14 +25,11 @@ export function computeDiagnostics(text: string, options: DiagnosticsOptions = {
 
 /**
  * Syntax then semantic diagnostics of an analysis, then those of the code in its strings (what the editor publishes
- * and `rsc check` prints).
+ * and `rsc check` prints), lined up with RouterOS's verdict (`alignWithRouterOs`).
  */
 export function analysisDiagnostics(analysis: DocumentAnalysis): Diagnostic[] {
-  return dedupeAndSort([
-    ...analysis.parsed.diagnostics,
-    ...semanticDiagnostics(analysis),
-    ...embeddedDiagnostics(analysis),
-  ]);
+  const own = [...analysis.parsed.diagnostics, ...semanticDiagnostics(analysis)];
+  return dedupeAndSort(alignWithRouterOs(analysis, own, embeddedDiagnostics(analysis)));
 }
 
 function dedupeAndSort(diagnostics: readonly Diagnostic[]): Diagnostic[] {

@@ -18,8 +18,11 @@ export function applyChange(text: string, change: TextChange): string {
   return text.slice(0, start) + change.text + text.slice(end);
 }
 
-/** Errors whose extent or message depends on text beyond the statements re-parsed (unclosed constructs). */
-const UNBOUNDED_ERRORS = new Set(["RSC1001", "RSC2001", "RSC2002", "RSC2003"]);
+/**
+ * Errors whose extent or message depends on text beyond the statements re-parsed: unclosed constructs, and a `}` that
+ * closes no block (the script ends there, so everything after it changes with it).
+ */
+const UNBOUNDED_ERRORS = new Set(["RSC1001", "RSC2001", "RSC2002", "RSC2003", "RSC2015"]);
 
 /** Below this many top-level statements a full parse is as cheap as anything cleverer. */
 const SMALL_SCRIPT = 16;

@@ -95,10 +95,31 @@ export function isVariableNameChar(c: number): boolean {
   return isLetter(c) || isDigit(c) || c === Ch.Underscore;
 }
 
-/** Characters that end a bare value: space, line ends, `;`, quotes, brackets, `$` and `\\`, and the end of text. */
+/**
+ * Characters that end a bare value: space, line ends, `;`, quotes, brackets, `$` and `\\`, the end of text, and every
+ * character beyond ASCII: RouterOS reads `:local café "x"` as the name `caf` followed by `é`, which it rejects with
+ * "expected end of command" at `é` (its `:parse` verdict on a script with such names). Outside strings and comments a
+ * script is ASCII.
+ */
 export function isValueStop(c: number): boolean {
   if (c >= 0 && c < 128) return CLASSES[c] === STOP;
-  return !(c >= 128); // EOF (-1) and NaN (read past the end) stop a value; other characters do not.
+  return true; // EOF (-1), NaN (read past the end) and non-ASCII characters
+}
+
+/** True for characters beyond ASCII. */
+export function isNonAscii(c: number): boolean {
+  return c >= 128;
+}
+
+/**
+ * Characters of a word where RouterOS expects a menu or command name (the first word of a command, and words joined to
+ * it by `/`): lower-case letters, digits, `-`, `_` and `.`. Its `:parse` rejects `Flags: X` and `>` at a line start
+ * with "expected command name", and reads `486920746F20` as the word `486920746` followed by a syntax error.
+ */
+export function isCommandNameChar(c: number): boolean {
+  return (
+    (c >= Ch.LowerA && c <= Ch.LowerZ) || isDigit(c) || c === Ch.Minus || c === Ch.Underscore || c === Ch.Dot
+  );
 }
 
 /** Characters that may continue a literal inside an expression (`10.0.0.1`, `1d2h`, `2001:db8::1`, `0x1F`). */

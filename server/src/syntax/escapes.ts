@@ -1,5 +1,9 @@
 // Decodes RouterOS string escapes (`\n`, `\"`, `\41`, `\_`...): one table for the parser and the interpreter.
 
+/**
+ * The manual's escapes plus `\?`: the manual says it was removed in 7.1rc2, but RouterOS 7.22.1 still accepts it and
+ * compiles it to a plain `?` (its `:parse` output shows the piece `?` where `"[01]\?"` has `\?`).
+ */
 const SIMPLE_ESCAPES: Readonly<Record<string, string>> = {
   '"': '"',
   "\\": "\\",
@@ -12,6 +16,7 @@ const SIMPLE_ESCAPES: Readonly<Record<string, string>> = {
   b: "\x08",
   f: "\x0c",
   v: "\x0b",
+  "?": "?",
 };
 
 /** True for the character after `\` in a one-letter escape. */

@@ -1,56 +1,28 @@
-// Parses expressions (inside `( )` and after `where`), strings with interpolation, and `$` variable references.
-import type {
-  ArrayLiteral,
-  Expr,
-  Literal,
-  Missing,
-  Paren,
-  Interpolation,
-  StringLiteral,
-  Substitution,
-  Variable,
-} from "./ast";
+// Parses expressions: inside `( )` and after `where`, with RouterOS's operators, including the undocumented `>` and `any`.
+import type { ArrayLiteral, Expr, Literal, Paren } from "./ast";
+import { AtomParser } from "./atoms";
 import {
   Ch,
   EOF,
   isDigit,
   isExpressionLiteralChar,
   isHexDigit,
+  isInlineSpace,
   isLetter,
   isNameChar,
   isNewline,
-  isVariableNameChar,
+  isValueStop,
 } from "./chars";
-import { isSimpleEscape } from "./escapes";
-import { LineIndex } from "./lineIndex";
 import { classifyLiteral } from "./literals";
 import { BINARY_PRECEDENCE, IMPLICIT_AND_PRECEDENCE, UNARY_PRECEDENCE, WORD_OPERATORS } from "./operators";
-import { Scanner } from "./scanner";
-import { escapeEnd, escapeKind, stringTextEnd } from "./stringLexing";
-import { stringText } from "./stringParts";
 import { K } from "./tokens";
-
-/** Shared by every string without interpolation, so that they allocate no list. */
-const NO_INTERPOLATIONS: readonly Interpolation[] = Object.freeze([]);
 
 /** Inside parentheses line ends are spaces; a `where` clause ends at the end of the line. */
 export type ExpressionContext = "paren" | "where";
 
 /** Expression-level parsing. Statement-level constructs it needs (`[...]`, `{...}` arrays) come from the subclass. */
-export abstract class ExpressionParser extends Scanner {
-  /** Closing characters of the constructs currently open, innermost last: a list stops at an enclosing closer. */
-  protected readonly closers: number[] = [];
-
-  abstract parseSubstitution(openLength: number): Substitution;
+export abstract class ExpressionParser extends AtomParser {
   abstract parseArrayLiteral(): ArrayLiteral;
-
-  protected isEnclosingCloser(c: number): boolean {
-    return this.closers.lastIndexOf(c) >= 0;
-  }
-
-  protected missing(): Missing {
-    return { kind: "Missing", start: this.pos, end: this.pos };
-  }
 
   /** After an operator or `(`: the expression must go on, so inside parentheses line ends are spaces. */
   private skipAllTriviaIn(context: ExpressionContext): void {
@@ -87,7 +59,10 @@ export abstract class ExpressionParser extends Scanner {
       this.skipTriviaAfterOperand(context);
       const operator = this.peekBinaryOperator();
       if (operator === undefined) {
-        if (context === "where" && minPrecedence === 0 && this.startsOperand()) {
+        // Operands side by side form RouterOS's unnamed node: `where disabled=no dynamic=no` (both must hold), and
+        // `(1 2)` or `(true any false)`, which its `:parse` accepts as the same node (tikoci/centrs
+        // test/fixtures/explain/operators.json, "juxtaposition"). Read as "and", as in `where`.
+        if (minPrecedence === 0 && this.startsOperand()) {
           const right = this.parseExpression(context, IMPLICIT_AND_PRECEDENCE + 1);
           left = {
             kind: "Binary",
@@ -181,6 +156,8 @@ export abstract class ExpressionParser extends Scanner {
         return isHexDigit(this.ch(1));
       case Ch.Colon:
         return this.ch(1) === Ch.Colon;
+      case Ch.Dot:
+        return isLetter(this.ch(1));
       default:
         return isNameChar(c);
     }
@@ -201,24 +178,41 @@ export abstract class ExpressionParser extends Scanner {
       case Ch.LBrace:
         return this.parseArrayLiteral();
       case Ch.Minus:
+        if (context === "where" && isValueStop(this.ch(1))) return this.scanLoneDash();
+        return this.parsePrefix(context, "-", 1);
       case Ch.Bang:
-      case Ch.Tilde: {
-        const start = this.pos;
-        this.skip(K.Operator, start + 1);
-        this.skipAllTriviaIn(context);
-        const operand = this.parseExpression(context, UNARY_PRECEDENCE);
-        const operator = String.fromCharCode(c);
-        return { kind: "Unary", operator, operand, start, end: Math.max(operand.end, start + 1) };
-      }
+      case Ch.Tilde:
+        return this.parsePrefix(context, String.fromCharCode(c), 1);
+      case Ch.Greater:
+        // `(>[:put $x])`: RouterOS's undocumented "op" operator quotes its operand as code to run later, in the scope
+        // where it was written (tikoci/centrs operators.json: `(>[])`, `(>1)`, `(> 1)` parse; `(>)` does not).
+        return this.parsePrefix(context, ">", 1);
       default:
         break;
     }
     if (c === Ch.Star && isHexDigit(this.ch(1))) return this.scanExpressionLiteral(this.pos + 1);
     if (isDigit(c) || (c === Ch.Colon && this.ch(1) === Ch.Colon))
       return this.scanExpressionLiteral(this.pos);
-    if (isLetter(c) || c === Ch.Underscore) return this.scanName();
+    if (isLetter(c) || c === Ch.Underscore || (c === Ch.Dot && isLetter(this.ch(1))))
+      return this.scanName(context);
     this.error("RSC2006", this.pos, this.pos + (c === EOF || isNewline(c) ? 0 : 1), [this.describeHere()]);
     return this.missing();
+  }
+
+  /** A prefix operator (`-x`, `!x`, `~x`, `>[...]`, `any x`) of `length` characters at pos, and its operand. */
+  private parsePrefix(context: ExpressionContext, operator: string, length: number): Expr {
+    const start = this.pos;
+    this.skip(K.Operator, start + length);
+    this.skipAllTriviaIn(context);
+    const operand = this.parseExpression(context, UNARY_PRECEDENCE);
+    return { kind: "Unary", operator, operand, start, end: Math.max(operand.end, start + length) };
+  }
+
+  /** `where comment=-`: a lone `-` compares with the text "-", as in an argument value. */
+  private scanLoneDash(): Literal {
+    const start = this.pos;
+    this.skip(K.Value, start + 1);
+    return { kind: "Literal", literal: "word", start, end: start + 1 };
   }
 
   /** A literal that starts with a digit, `::` or `*`: numbers, addresses, prefixes, times, MACs, ids. */
@@ -244,10 +238,17 @@ export abstract class ExpressionParser extends Scanner {
     return e;
   }
 
-  /** A name in an expression (`running`, `rx-byte`, `true`), or a MAC / IPv6 address that starts with a letter. */
-  private scanName(): Expr {
-    let end = this.pos;
+  /**
+   * A name in an expression (`running`, `rx-byte`, `true`, `.id`), a MAC / IPv6 address that starts with a letter, or
+   * the prefix operator `any`.
+   */
+  private scanName(context: ExpressionContext): Expr {
+    let end = this.pos + 1;
     while (end < this.text.length && isNameChar(this.text.charCodeAt(end))) end++;
+    if (end - this.pos === 3 && this.text.startsWith("any", this.pos) && this.operandFollows(end)) {
+      // `(any $x)`: true unless the value is nothing or nil (tikoci/centrs operators.json, CHR-captured outputs).
+      return this.parsePrefix(context, "any", 3);
+    }
     if (this.text.charCodeAt(end) === Ch.Colon) {
       let wide = this.pos;
       while (wide < this.text.length && isExpressionLiteralChar(this.text.charCodeAt(wide))) wide++;
@@ -268,6 +269,27 @@ export abstract class ExpressionParser extends Scanner {
     const start = this.pos;
     this.skip(K.Value, end);
     return { kind: "Literal", literal: classifyLiteral(text), start, end };
+  }
+
+  /** True when an operand (and not an operator) starts after the spaces from `at`, on the same line. */
+  private operandFollows(at: number): boolean {
+    let e = at;
+    while (e < this.text.length && isInlineSpace(this.text.charCodeAt(e))) e++;
+    const c = e < this.text.length ? this.text.charCodeAt(e) : EOF;
+    switch (c) {
+      case Ch.LParen:
+      case Ch.LBracket:
+      case Ch.Quote:
+      case Ch.Dollar:
+      case Ch.LBrace:
+        return true;
+      default:
+        if (isDigit(c)) return true;
+        if (!isLetter(c)) return false;
+    }
+    let w = e;
+    while (w < this.text.length && isNameChar(this.text.charCodeAt(w))) w++;
+    return !WORD_OPERATORS.has(this.text.slice(e, w));
   }
 
   /** At `(` (or `$(` when openLength is 2): a parenthesized expression. */
@@ -321,159 +343,5 @@ export abstract class ExpressionParser extends Scanner {
     if (this.ch() !== Ch.RParen) return false;
     this.skip(K.RParen, this.pos + 1);
     return true;
-  }
-
-  /** One-based line and column of an offset, for messages that point at an opening bracket. */
-  protected positionOf(offset: number): { line: number; column: number } {
-    this.lines ??= new LineIndex(this.text);
-    const at = this.lines.positionAt(offset);
-    return { line: at.line + 1, column: at.character + 1 };
-  }
-
-  private lines: LineIndex | undefined;
-
-  // ---- variables ----------------------------------------------------------------------------------------------
-
-  /** At `$` outside a string: `$name`, `$"name"`, `$(expr)` (a computed name) or `$[cmd]` (a substitution). */
-  parseDollar(): Variable | Substitution {
-    const n = this.ch(1);
-    if (n === Ch.LBracket) return this.parseSubstitution(2);
-    if (n === Ch.LParen) {
-      const dynamic = this.parseParen(2);
-      return {
-        kind: "Variable",
-        name: "",
-        nameStart: dynamic.start + 2,
-        nameEnd: dynamic.end,
-        quoted: undefined,
-        dynamic,
-        start: dynamic.start,
-        end: dynamic.end,
-      };
-    }
-    return this.parseSimpleVariable();
-  }
-
-  /** `$name`, `$1` or `$"quoted name"`; reports a bare `$`. */
-  private parseSimpleVariable(): Variable {
-    const start = this.pos;
-    const n = this.ch(1);
-    if (n === Ch.Quote) {
-      this.skip(K.Dollar, this.pos + 1);
-      const quoted = this.parseString();
-      const name = stringText(this.text, quoted);
-      return {
-        kind: "Variable",
-        name,
-        nameStart: quoted.start,
-        nameEnd: quoted.end,
-        quoted,
-        dynamic: undefined,
-        start,
-        end: quoted.end,
-      };
-    }
-    let end = this.pos + 1;
-    while (end < this.text.length && isVariableNameChar(this.text.charCodeAt(end))) end++;
-    if (end === this.pos + 1) {
-      this.skip(K.Dollar, end);
-      this.error("RSC2008", start, end, [this.describeHere()]);
-      return {
-        kind: "Variable",
-        name: "",
-        nameStart: end,
-        nameEnd: end,
-        quoted: undefined,
-        dynamic: undefined,
-        start,
-        end,
-      };
-    }
-    this.skip(K.Variable, end);
-    return {
-      kind: "Variable",
-      name: this.text.slice(start + 1, end),
-      nameStart: start + 1,
-      nameEnd: end,
-      quoted: undefined,
-      dynamic: undefined,
-      start,
-      end,
-    };
-  }
-
-  // ---- strings ------------------------------------------------------------------------------------------------
-
-  /** At `"`: a string literal with escapes and interpolation. */
-  parseString(): StringLiteral {
-    const start = this.pos;
-    this.skip(K.StringOpen, this.pos + 1);
-    const mark = this.mark();
-    for (;;) {
-      const before = this.pos;
-      const c = this.ch();
-      if (c === Ch.Quote || c === EOF) {
-        const terminated = c === Ch.Quote;
-        if (terminated) this.skip(K.StringClose, this.pos + 1);
-        else this.error("RSC1001", start, start + 1);
-        const interpolations = this.mark() === mark ? NO_INTERPOLATIONS : this.collect<Interpolation>(mark);
-        return { kind: "String", interpolations, terminated, start, end: this.pos };
-      }
-      if (c === Ch.Backslash) this.scanEscape();
-      else if (c === Ch.Dollar) this.scanInterpolation();
-      else
-        this.skip(K.StringText, Math.max(stringTextEnd(this.text, this.pos, this.text.length), this.pos + 1));
-      this.progress(before);
-    }
-  }
-
-  /** At `\` in a string: a one-letter escape, `\XX` hex byte, or `\` + line end continuing the literal. */
-  private scanEscape(): void {
-    const end = escapeEnd(this.text, this.pos);
-    const kind = escapeKind(this.text, this.pos, end);
-    if (kind === K.StringEscape && end === this.pos + 2 && !isSimpleEscape(this.text.charAt(this.pos + 1))) {
-      this.error("RSC1002", this.pos, end, [this.text.slice(this.pos, end)]);
-    }
-    this.skip(kind, end);
-  }
-
-  /**
-   * At `$` in a string: `$name`, `$"name"`, `$[cmd]`, `$(expr)`, stashed for the string's list; a `$` followed by
-   * anything else is plain text.
-   */
-  private scanInterpolation(): void {
-    const n = this.ch(1);
-    if (n === Ch.LBracket) this.stash(this.parseSubstitution(2));
-    else if (n === Ch.LParen) this.stash(this.parseParen(2));
-    else if (n === Ch.Backslash && this.ch(2) === Ch.Quote) this.scanEscapedQuotedVariable();
-    else if (isVariableNameChar(n)) this.stash(this.parseSimpleVariable());
-    else this.skip(K.StringText, this.pos + 1);
-  }
-
-  /** Inside a string, a quoted variable name uses escaped quotes: `"value: $\"my-var\""`. */
-  private scanEscapedQuotedVariable(): void {
-    const start = this.pos;
-    let close = start + 3;
-    while (close < this.text.length) {
-      const c = this.text.charCodeAt(close);
-      if (isNewline(c) || (c === Ch.Backslash && this.text.charCodeAt(close + 1) === Ch.Quote)) break;
-      close++;
-    }
-    if (this.text.charCodeAt(close) !== Ch.Backslash) {
-      this.skip(K.StringText, this.pos + 1);
-      return;
-    }
-    this.skip(K.Variable, close + 2);
-    const name = this.text.slice(start + 3, close);
-    this.stash({
-      kind: "Variable",
-      name,
-      nameStart: start + 3,
-      nameEnd: close,
-      quoted: undefined,
-      dynamic: undefined,
-      start,
-      end: close + 2,
-    });
   }
 }

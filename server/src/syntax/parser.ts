@@ -1,26 +1,23 @@
-// The RouterOS script parser: statements, commands, arguments, values, blocks and arrays. Never throws; always a tree.
-import type {
-  Arg,
-  ArrayElement,
-  ArrayLiteral,
-  Block,
-  Command,
-  Expr,
-  Script,
-  Statement,
-  StringLiteral,
-  Substitution,
-  WhereArg,
-} from "./ast";
-import { Ch, EOF, isInlineSpace, isNameChar, isNewline, isValueStop } from "./chars";
+// The RouterOS script parser: statements, commands and their arguments. Never throws; always a tree.
+import type { Arg, Command, Expr, Script, Statement, Substitution, WhereArg } from "./ast";
+import {
+  Ch,
+  EOF,
+  isCommandNameChar,
+  isInlineSpace,
+  isLetter,
+  isNameChar,
+  isNewline,
+  isNonAscii,
+  isValueStop,
+} from "./chars";
 import type { Diagnostic } from "../diagnostics/types";
-import { ExpressionParser } from "./expressions";
 import { CODE_ARGUMENTS, CODE_ARGUMENTS_OF, isCodeArgument } from "./codeArguments";
-import { classifyLiteral } from "./literals";
 import type { ParseOptions } from "./scanner";
 import { EMPTY_SPANS, SpanTable } from "./spanTable";
 import type { TokenList } from "./tokenList";
 import { K, type Token } from "./tokens";
+import { ValueParser } from "./valueParser";
 
 const ALL_CODE_ARGUMENTS = [
   ...CODE_ARGUMENTS,
@@ -41,6 +38,41 @@ const CODE_POSITIONAL: ReadonlySet<string> = new Set(["do", "onerror", "time", "
 /** Shared by every command without arguments, so that they allocate nothing. */
 const NO_ARGS: readonly Arg[] = Object.freeze([]);
 
+/**
+ * True where RouterOS may start a command: a menu or command name (lower-case letter, digit, `.`, `-`, `_`). Its
+ * `:parse` rejects a line that starts with `>`, `*`, `"`, `^`, an upper-case letter or a non-ASCII letter with
+ * "expected command name" at that character, and reads `65413`, `1.0.0.1` and `...` as (bad) command names.
+ */
+function startsCommandName(c: number): boolean {
+  return isCommandNameChar(c);
+}
+
+/**
+ * True for what may follow a menu or command name directly: a separator, the end of the command, or the start of a
+ * value. Anything else is an error at that character (`[admin@MikroTik] >`, `Flags: X`, `done!`, `/ip/socks>`).
+ */
+function canFollowName(c: number): boolean {
+  if (isInlineSpace(c) || isNewline(c)) return true;
+  switch (c) {
+    case EOF:
+    case Ch.Semicolon:
+    case Ch.Slash:
+    case Ch.RBracket:
+    case Ch.RBrace:
+    case Ch.RParen:
+    case Ch.Hash:
+    case Ch.Backslash:
+    case Ch.LParen:
+    case Ch.LBracket:
+    case Ch.LBrace:
+    case Ch.Dollar:
+    case Ch.Quote:
+      return true;
+    default:
+      return false;
+  }
+}
+
 export interface ParseResult {
   readonly text: string;
   readonly script: Script;
@@ -56,9 +88,11 @@ export function parse(text: string, options: ParseOptions = {}): ParseResult {
   return { text, script, tokens: parser.tokens, diagnostics: parser.diagnostics };
 }
 
-class Parser extends ExpressionParser {
+class Parser extends ValueParser {
   /** Head words of every command, in chunks sized to the text (about one word per 20 characters). */
   private readonly heads = new SpanTable(Math.min(32768, Math.max(64, this.text.length >> 3)));
+  /** Set by `scanHead` when a head word is followed by something no command may have there. */
+  private headBroken = false;
 
   parseScript(): Script {
     const body = this.parseStatements(undefined);
@@ -66,19 +100,25 @@ class Parser extends ExpressionParser {
   }
 
   /** A list of statements up to `closer` (or EOF). Stops at an enclosing construct's closer; skips stray ones. */
-  private parseStatements(closer: number | undefined): Statement[] {
+  protected parseStatements(closer: number | undefined): Statement[] {
     const mark = this.mark();
     for (;;) {
       const before = this.pos;
       this.skipSeparators();
       const c = this.ch();
       if (c === EOF || c === closer) break;
+      if (c === Ch.RBrace && this.closers.length === 0) {
+        this.ignoreRestAfterStrayBrace();
+        break;
+      }
       if (c === Ch.RBrace || c === Ch.RBracket || c === Ch.RParen) {
         if (this.isEnclosingCloser(c)) break;
         this.error("RSC2004", this.pos, this.pos + 1, [String.fromCharCode(c)]);
         this.skip(K.Error, this.pos + 1);
       } else {
-        this.stash(this.parseStatement());
+        const statement = this.parseStatement();
+        this.stash(statement);
+        this.commandStart = statement.kind === "Command" ? statement.start : -1;
         this.expectStatementEnd();
       }
       this.progress(before);
@@ -86,21 +126,40 @@ class Parser extends ExpressionParser {
     return this.collect<Statement>(mark);
   }
 
-  /** Line ends, `;` and trivia between statements. */
-  private skipSeparators(): void {
-    for (;;) {
-      this.skipAllTrivia();
-      if (this.ch() !== Ch.Semicolon) return;
-      this.skip(K.Semicolon, this.pos + 1);
+  /**
+   * A `}` outside every block ends the script for RouterOS: its `:parse` accepts a script whose block closes twice and
+   * compiles nothing after the second `}` (even lines it would reject). The rest is kept as comment tokens.
+   */
+  private ignoreRestAfterStrayBrace(): void {
+    this.error("RSC2015", this.pos, this.pos + 1);
+    this.skip(K.RBrace, this.pos + 1);
+    while (this.pos < this.text.length) {
+      const c = this.ch();
+      if (isNewline(c)) {
+        this.scanNewline();
+        continue;
+      }
+      let end = this.pos;
+      while (end < this.text.length && !isNewline(this.text.charCodeAt(end))) end++;
+      this.skip(K.Comment, end);
     }
   }
 
   private parseStatement(): Statement {
     const c = this.ch();
     if (c === Ch.LBrace) return this.parseBlock();
-    if (c === Ch.LBracket) return this.parseSubstitution(1);
-    if (c === Ch.Dollar && this.ch(1) === Ch.LBracket) return this.parseSubstitution(2);
+    if (c === Ch.LBracket) return this.callIfArguments(this.parseSubstitution(1));
+    if (c === Ch.Dollar && this.ch(1) === Ch.LBracket) return this.callIfArguments(this.parseSubstitution(2));
     return this.parseCommand();
+  }
+
+  /**
+   * `[/system clock get time] - 5m`: arguments after a substitution make a call of its value (RouterOS compiles it to
+   * `(<%% (evl ...) -;5m)`); without them the substitution is the statement.
+   */
+  private callIfArguments(substitution: Substitution): Statement {
+    this.skipInlineTrivia();
+    return this.atCommandEnd(this.ch()) ? substitution : this.callCommand(substitution);
   }
 
   /** After a statement only `;`, a line end or a closer may follow on the same line. */
@@ -108,19 +167,8 @@ class Parser extends ExpressionParser {
     this.skipInlineTrivia();
     const c = this.ch();
     if (this.atCommandEnd(c)) return;
-    this.error("RSC2004", this.pos, this.pos + 1, [this.describeHere().replace(/^'|'$/g, "")]);
+    this.errorAfterWords("RSC2004", this.pos, this.pos + 1, [this.describeHere().replace(/^'|'$/g, "")]);
     this.skipRestOfCommand();
-  }
-
-  private atCommandEnd(c: number): boolean {
-    return (
-      c === EOF ||
-      isNewline(c) ||
-      c === Ch.Semicolon ||
-      c === Ch.RBrace ||
-      c === Ch.RBracket ||
-      c === Ch.RParen
-    );
   }
 
   /** Consumes what is left of a broken command, quietly, keeping nested brackets balanced. */
@@ -132,7 +180,10 @@ class Parser extends ExpressionParser {
       const c = this.ch();
       if (this.atCommandEnd(c)) break;
       if (c === Ch.Equals) this.skip(K.Equals, this.pos + 1);
-      else this.parseValue(false);
+      else {
+        this.parseValue(false);
+        if (this.pos === before) this.skipErrorChar();
+      }
       this.progress(before);
     }
     this.quiet--;
@@ -140,24 +191,63 @@ class Parser extends ExpressionParser {
 
   // ---- commands -----------------------------------------------------------------------------------------------
 
+  /** A call statement: `$f a=1 "x"`, `($functions->"ntfy") $arg`, `[find] - 5m`. */
+  private callCommand(callee: Expr): Command {
+    const outer = this.commandStart;
+    this.commandStart = callee.start;
+    const args = this.parseArgs("", false, false);
+    this.commandStart = outer;
+    const lastArg = args[args.length - 1];
+    return {
+      kind: "Command",
+      colon: false,
+      root: false,
+      headTable: EMPTY_SPANS,
+      headIndex: 0,
+      headLength: 0,
+      callee,
+      args,
+      start: callee.start,
+      end: lastArg?.end ?? callee.end,
+    };
+  }
+
   private parseCommand(): Command {
+    const c = this.ch();
+    if (c === Ch.Dollar) return this.callCommand(this.parseDollar());
+    if (c === Ch.LParen) return this.callCommand(this.parseParen(1));
+    const outer = this.commandStart;
+    this.commandStart = this.pos;
+    const command = this.parseWordCommand(c);
+    this.commandStart = outer;
+    return command;
+  }
+
+  /** A command that starts with `:`, `/` or a word. */
+  private parseWordCommand(c: number): Command {
     const start = this.pos;
-    let callee: Expr | undefined;
     let headTable = EMPTY_SPANS;
     let headIndex = 0;
     let words = 0;
-    const c = this.ch();
     const colon = c === Ch.Colon;
     const root = c === Ch.Slash;
+    let broken = false;
     if (colon) {
       this.skip(K.Colon, this.pos + 1);
-      if (!isNameChar(this.ch())) this.error("RSC2009", start, start + 1, [this.describeHere()]);
+      if (!startsCommandName(this.ch())) {
+        this.error("RSC2009", start, start + 1, [this.describeHere()]);
+        broken = true;
+      }
     } else if (root) {
       this.skip(K.Slash, this.pos + 1);
+      const d = this.ch();
+      if (!startsCommandName(d) && !canFollowName(d)) broken = this.expectedCommandName();
+    } else if (!startsCommandName(c)) {
+      broken = this.expectedCommandName();
     }
-    if (!colon && !root && c === Ch.Dollar) callee = this.parseDollar();
-    else {
+    if (!broken) {
       words = this.scanHead(colon);
+      broken = this.headBroken;
       if (words > 0) {
         headTable = this.heads.chunk;
         headIndex = this.heads.index;
@@ -166,20 +256,22 @@ class Parser extends ExpressionParser {
 
     let args = NO_ARGS;
     let end: number;
-    if (!colon && !root && callee === undefined && words === 0) {
-      this.error("RSC2005", this.pos, this.pos + 1, [this.describeHere()]);
+    if (broken || (!colon && !root && words === 0)) {
+      if (!broken) this.expectedCommandName();
       this.skipRestOfCommand();
       end = this.pos;
     } else {
       const last = headIndex + 2 * words - 2;
-      const globalCommand =
-        colon && words > 0 ? this.text.slice(headTable[headIndex], headTable[headIndex + 1]) : "";
+      const first = words > 0 ? this.text.slice(headTable[headIndex], headTable[headIndex + 1]) : "";
       const lastEnd = words > 0 ? (headTable[last + 1] ?? 0) : -1;
       const findMode =
         words > 0 && this.isWord(headTable[last] ?? 0, lastEnd, "find") && !(colon && words === 1);
-      args = this.parseArgs(globalCommand, findMode);
+      // `{...}` right after the command is code for `:do`, `:onerror e`... and after a menu path (`/interface { print
+      // }`, which RouterOS compiles as a block run in that menu); elsewhere it is an array.
+      const braceIsCode = CODE_POSITIONAL.has(first) || (root && words > 0);
+      args = this.parseArgs(colon ? first : "", findMode, braceIsCode);
       const lastArg = args[args.length - 1];
-      end = lastArg?.end ?? callee?.end ?? (words > 0 ? lastEnd : colon || root ? start + 1 : start);
+      end = lastArg?.end ?? (words > 0 ? lastEnd : start + 1);
     }
     return {
       kind: "Command",
@@ -188,80 +280,142 @@ class Parser extends ExpressionParser {
       headTable,
       headIndex,
       headLength: words,
-      callee,
+      callee: undefined,
       args,
       start,
       end,
     };
   }
 
+  /** Reports that no command name starts at pos; true, for `broken`. */
+  private expectedCommandName(): boolean {
+    const c = this.ch();
+    const upper = c >= Ch.UpperA && c <= Ch.UpperZ;
+    const found = this.describeHere();
+    this.error("RSC2005", this.pos, this.pos + this.charWidth(), [
+      upper ? `${found}: menu and command names are lower-case` : found,
+    ]);
+    return true;
+  }
+
+  /** Code units of the character at pos (2 for a surrogate pair), 0 at a line end or the end of the text. */
+  private charWidth(): number {
+    const c = this.ch();
+    if (c === EOF || isNewline(c)) return 0;
+    return c >= 0xd800 && c <= 0xdbff && this.pos + 1 < this.text.length ? 2 : 1;
+  }
+
   /**
    * The leading bare words of a command: path segments separated by spaces or `/`, `..`, the command name and any
-   * positional words before the first argument of another shape. Stops before `name=` and `where`.
+   * positional words before the first argument of another shape. Stops before `name=` and `where`. The first word and
+   * the words joined to it by `/` are read as names (see `canFollowName`); later words as values.
    */
   private scanHead(afterColon: boolean): number {
     this.heads.begin();
+    this.headBroken = false;
     let count = 0;
+    let namePosition = true;
     for (;;) {
       const before = this.pos;
       const c = this.ch();
       if (isValueStop(c) || c === Ch.Equals || c === Ch.Hash || c === Ch.Slash) break;
-      let end = this.pos;
-      while (end < this.text.length && isNameChar(this.text.charCodeAt(end))) end++;
-      const next = end < this.text.length ? this.text.charCodeAt(end) : EOF;
-      if (end > this.pos && next === Ch.Equals) break;
-      if (end - this.pos === 5 && isValueStop(next) && this.text.startsWith("where", this.pos)) break;
+      const nameEnd = argumentNameEnd(this.text, this.pos);
+      const next = nameEnd < this.text.length ? this.text.charCodeAt(nameEnd) : EOF;
+      if (nameEnd > this.pos && next === Ch.Equals && count > 0) break;
+      if (nameEnd - this.pos === 5 && isValueStop(next) && this.text.startsWith("where", this.pos)) break;
       const wordStart = this.pos;
       if (c === Ch.Dot && this.ch(1) === Ch.Dot && (this.ch(2) === Ch.Slash || isValueStop(this.ch(2)))) {
         this.skip(K.DotDot, this.pos + 2);
-      } else if (end > this.pos && (next === Ch.Slash || isValueStop(next))) {
-        this.skip(K.Word, end);
+      } else if (namePosition) {
+        if (!this.scanNameWord()) {
+          this.headBroken = true;
+          if (this.pos === wordStart) break;
+        }
       } else {
-        while (end < this.text.length && !isValueStop(this.text.charCodeAt(end))) end++;
-        this.skip(K.Word, end);
+        this.scanValueWord();
       }
       this.heads.push(wordStart, this.pos);
       count++;
+      if (this.headBroken) break;
       if (this.isWord(wordStart, this.pos, "find") && !(afterColon && count === 1)) break;
       if (this.ch() === Ch.Slash) this.skip(K.Slash, this.pos + 1);
-      else this.skipInlineTrivia();
+      else {
+        this.skipInlineTrivia();
+        namePosition = false;
+      }
       this.progress(before);
     }
     return count;
   }
 
+  /** A menu or command name at pos; false (with an error) when none starts here or something wrong follows it. */
+  private scanNameWord(): boolean {
+    let end = this.pos;
+    while (end < this.text.length && isCommandNameChar(this.text.charCodeAt(end))) end++;
+    if (end === this.pos) return !this.expectedCommandName();
+    const wordStart = this.pos;
+    this.skip(K.Word, end);
+    if (canFollowName(this.ch())) return true;
+    const width = Math.max(1, this.charWidth());
+    this.errorAfterWords("RSC2014", this.pos, this.pos + width, [
+      this.text.slice(this.pos, this.pos + width),
+      this.text.slice(wordStart, end),
+    ]);
+    return false;
+  }
+
+  /** A word in value position (a path segment or a positional value): up to a separator. */
+  private scanValueWord(): void {
+    let end = this.pos;
+    while (end < this.text.length && isNameChar(this.text.charCodeAt(end))) end++;
+    const next = end < this.text.length ? this.text.charCodeAt(end) : EOF;
+    if (!(end > this.pos && (next === Ch.Slash || isValueStop(next)))) {
+      while (end < this.text.length && !isValueStop(this.text.charCodeAt(end))) end++;
+    }
+    this.skip(K.Word, end);
+    // `:local currentPeerServer($i->7)`: RouterOS ends the word before `(` and rejects the `(`.
+    if (this.ch() === Ch.LParen) this.errorAfterWords("RSC2004", this.pos, this.pos + 1, ["("]);
+  }
+
   /** Arguments up to the end of the command: `name=value`, unnamed values and switches, `where` clauses. */
-  private parseArgs(globalCommand: string, findMode: boolean): readonly Arg[] {
+  private parseArgs(globalCommand: string, findMode: boolean, braceIsCode: boolean): readonly Arg[] {
     const mark = this.mark();
     let whereNext = findMode;
+    let first = true;
     for (;;) {
       const before = this.pos;
       this.skipInlineTrivia();
       const c = this.ch();
       if (this.atCommandEnd(c)) break;
+      if (isNonAscii(c)) {
+        const found = this.describeHere().replace(/^'|'$/g, "");
+        this.errorAfterWords("RSC2004", this.pos, this.pos + this.charWidth(), [found]);
+        this.skipRestOfCommand();
+        break;
+      }
       const implicitWhere = whereNext && !this.atWord("where");
       whereNext = false;
       if (implicitWhere) {
         this.stash(this.parseWhere(undefined));
       } else if (c === Ch.Equals) {
-        this.error("RSC2007", this.pos, this.pos + 1);
+        this.errorAfterWords("RSC2007", this.pos, this.pos + 1, []);
         this.skip(K.Equals, this.pos + 1);
       } else {
-        this.stash(this.parseArg(globalCommand));
+        this.stash(this.parseArg(globalCommand, first && braceIsCode));
       }
+      first = false;
       if (this.pos === before) {
-        this.error("RSC2004", this.pos, this.pos + 1, [this.describeHere().replace(/^'|'$/g, "")]);
-        this.skip(K.Error, this.pos + 1);
+        this.errorAfterWords("RSC2004", this.pos, this.pos + 1, [this.describeHere().replace(/^'|'$/g, "")]);
+        this.skipErrorChar();
       }
       this.progress(before);
     }
     return this.mark() === mark ? NO_ARGS : this.collect<Arg>(mark);
   }
 
-  private parseArg(globalCommand: string): Arg {
+  private parseArg(globalCommand: string, braceIsCode: boolean): Arg {
     const start = this.pos;
-    let end = this.pos;
-    while (end < this.text.length && isNameChar(this.text.charCodeAt(end))) end++;
+    const end = argumentNameEnd(this.text, start);
     const next = end < this.text.length ? this.text.charCodeAt(end) : EOF;
     if (end > start && next === Ch.Equals) {
       this.skip(K.ArgName, end);
@@ -272,10 +426,10 @@ class Parser extends ExpressionParser {
       return { kind: "NamedArg", nameEnd: end, value, start, end: value?.end ?? end + 1 };
     }
     if (this.atWord("where")) {
-      const keyword = this.emit(K.Word, end);
+      const keyword = this.emit(K.Word, start + 5);
       return this.parseWhere(keyword);
     }
-    return this.parseValue(CODE_POSITIONAL.has(globalCommand));
+    return this.parseValue(braceIsCode || CODE_POSITIONAL.has(globalCommand));
   }
 
   /** True when the bare word `word` (and not a longer name) starts at pos. */
@@ -305,8 +459,7 @@ class Parser extends ExpressionParser {
     const at = this.skipSpacesAndContinuations(this.pos);
     const d = at < this.text.length ? this.text.charCodeAt(at) : EOF;
     if (this.atCommandEnd(d) || d === Ch.Hash || d === Ch.Backslash) return false;
-    let e = at;
-    while (e < this.text.length && isNameChar(this.text.charCodeAt(e))) e++;
+    const e = argumentNameEnd(this.text, at);
     if (e > at && this.text.charCodeAt(e) === Ch.Equals) return false;
     this.skipInlineTrivia();
     return true;
@@ -336,143 +489,15 @@ class Parser extends ExpressionParser {
     const start = keyword?.start ?? condition.start;
     return { kind: "WhereArg", keyword, condition, start, end: Math.max(condition.end, keyword?.end ?? 0) };
   }
+}
 
-  // ---- values -------------------------------------------------------------------------------------------------
-
-  /**
-   * A value in argument position: one or more adjacent parts (bare word, string, `$var`, `[cmd]`, `(expr)`, `{...}`).
-   * `braceIsCode` says whether `{...}` here is a block of code or an array literal.
-   */
-  private parseValue(braceIsCode: boolean, first?: Expr): Expr {
-    const mark = this.mark();
-    if (first) this.stash(first);
-    for (;;) {
-      const before = this.pos;
-      const c = this.ch();
-      let part: Expr;
-      if (c === Ch.Quote) part = this.parseString();
-      else if (c === Ch.Dollar) part = this.parseDollar();
-      else if (c === Ch.LBracket) part = this.parseSubstitution(1);
-      else if (c === Ch.LParen) part = this.parseParen(1);
-      else if (c === Ch.LBrace) part = braceIsCode ? this.parseBlock() : this.parseArrayLiteral();
-      else if (!isValueStop(c)) part = this.scanBareValue();
-      else break;
-      this.stash(part);
-      this.progress(before);
-    }
-    const count = this.mark() - mark;
-    if (count === 0) {
-      this.error("RSC2006", this.pos, this.pos + (this.atCommandEnd(this.ch()) ? 0 : 1), [
-        this.describeHere(),
-      ]);
-      if (this.ch() === Ch.Backslash) this.skipInlineTrivia();
-      return this.missing();
-    }
-    const parts = this.collect<Expr>(mark);
-    const [only] = parts;
-    const lastPart = parts[parts.length - 1];
-    if (only === undefined || lastPart === undefined) return this.missing();
-    if (count === 1) return only;
-    return { kind: "Concat", parts, start: only.start, end: lastPart.end };
-  }
-
-  private scanBareValue(): Expr {
-    let end = this.pos;
-    while (end < this.text.length && !isValueStop(this.text.charCodeAt(end))) end++;
-    const start = this.pos;
-    const literal = classifyLiteral(this.text.slice(start, end));
-    this.skip(K.Value, end);
-    return { kind: "Literal", literal, start, end };
-  }
-
-  private parseBlock(): Block {
-    const start = this.pos;
-    this.skip(K.LBrace, this.pos + 1);
-    this.closers.push(Ch.RBrace);
-    const body = this.parseStatements(Ch.RBrace);
-    const closed = this.expectCloser(Ch.RBrace, K.RBrace, start, "RSC2001");
-    this.closers.pop();
-    return { kind: "Block", body, closed, start, end: this.pos };
-  }
-
-  parseSubstitution(openLength: number): Substitution {
-    const start = this.pos;
-    this.skip(K.LBracket, this.pos + openLength);
-    this.closers.push(Ch.RBracket);
-    const body = this.parseStatements(Ch.RBracket);
-    const closed = this.expectCloser(Ch.RBracket, K.RBracket, start, "RSC2002");
-    this.closers.pop();
-    return { kind: "Substitution", openLength, body, closed, start, end: this.pos };
-  }
-
-  /** Consumes the closer of a block, substitution or array, or reports it missing where it was expected. */
-  private expectCloser(
-    closer: number,
-    kind: K.RBrace | K.RBracket,
-    openStart: number,
-    code: "RSC2001" | "RSC2002",
-  ): boolean {
-    if (this.ch() === closer) {
-      this.skip(kind, this.pos + 1);
-      return true;
-    }
-    const at = this.positionOf(openStart);
-    this.error(code, this.pos, this.pos, [at.line, at.column]);
-    return false;
-  }
-
-  /** `{ 1; "a"; key=value; "quoted key"=value }`: elements separated by `;` or line ends. */
-  parseArrayLiteral(): ArrayLiteral {
-    const start = this.pos;
-    this.skip(K.LBrace, this.pos + 1);
-    this.closers.push(Ch.RBrace);
-    const mark = this.mark();
-    for (;;) {
-      const before = this.pos;
-      this.skipSeparators();
-      const c = this.ch();
-      if (c === Ch.RBrace || c === EOF || c === Ch.RBracket || c === Ch.RParen) break;
-      this.stash(this.parseArrayElement());
-      this.progress(before);
-    }
-    const elements = this.collect<ArrayElement>(mark);
-    const closed = this.expectCloser(Ch.RBrace, K.RBrace, start, "RSC2001");
-    this.closers.pop();
-    return { kind: "Array", elements, closed, start, end: this.pos };
-  }
-
-  private parseArrayElement(): ArrayElement {
-    const start = this.pos;
-    let end = this.pos;
-    while (end < this.text.length && isNameChar(this.text.charCodeAt(end))) end++;
-    if (end > start && this.text.charCodeAt(end) === Ch.Equals) {
-      const key = this.emit(K.ArgName, end);
-      this.skip(K.Equals, this.pos + 1);
-      const value = this.atElementEnd() ? undefined : this.parseValue(false);
-      return { kind: "ArrayElement", key, value, start, end: value?.end ?? this.pos };
-    }
-    if (this.ch() === Ch.Equals) {
-      this.error("RSC2013", this.pos, this.pos + 1);
-      this.skip(K.Equals, this.pos + 1);
-      const value = this.atElementEnd() ? undefined : this.parseValue(false);
-      return { kind: "ArrayElement", key: undefined, value, start, end: value?.end ?? this.pos };
-    }
-    if (this.ch() === Ch.Quote) {
-      const first: StringLiteral = this.parseString();
-      if (this.ch() === Ch.Equals) {
-        this.skip(K.Equals, this.pos + 1);
-        const value = this.atElementEnd() ? undefined : this.parseValue(false);
-        return { kind: "ArrayElement", key: first, value, start, end: value?.end ?? this.pos };
-      }
-      const value = this.parseValue(false, first);
-      return { kind: "ArrayElement", key: undefined, value, start, end: value.end };
-    }
-    const value = this.parseValue(false);
-    return { kind: "ArrayElement", key: undefined, value, start, end: value.end };
-  }
-
-  private atElementEnd(): boolean {
-    const c = this.ch();
-    return c === Ch.Semicolon || c === Ch.RBrace || c === EOF || isNewline(c) || isInlineSpace(c);
-  }
+/**
+ * The end of an argument name at `at` (name characters, or `.` then a letter and name characters, as in `.id=`), or
+ * `at` when none starts there.
+ */
+function argumentNameEnd(text: string, at: number): number {
+  let end = at;
+  if (text.charCodeAt(at) === Ch.Dot && isLetter(text.charCodeAt(at + 1))) end++;
+  while (end < text.length && isNameChar(text.charCodeAt(end))) end++;
+  return end;
 }

@@ -74,10 +74,16 @@ export class Scanner {
   }
 
   /** Reports a diagnostic, at most one per start offset, none while quiet. */
-  error(code: DiagnosticCode, start: number, end: number, args: readonly (string | number)[] = []): void {
+  error(
+    code: DiagnosticCode,
+    start: number,
+    end: number,
+    args: readonly (string | number)[] = [],
+    data?: unknown,
+  ): void {
     if (this.quiet > 0 || this.errorStarts.has(start)) return;
     this.errorStarts.add(start);
-    this.diagnostics.push(diagnostic(code, start, end, args));
+    this.diagnostics.push(diagnostic(code, start, end, args, data));
   }
 
   /** Counts a parsing step and checks that a loop iteration moved forward; recovers (or throws in tests) if not. */
@@ -101,7 +107,7 @@ export class Scanner {
     if (c === EOF) return "end of file";
     if (isNewline(c)) return "end of line";
     if (isInlineSpace(c)) return "a space";
-    let end = this.pos + 1;
+    let end = this.pos + (c >= 0xd800 && c <= 0xdbff ? 2 : 1);
     if (isNameChar(c)) while (end < this.text.length && isNameChar(this.text.charCodeAt(end))) end++;
     return `'${this.text.slice(this.pos, Math.min(end, this.pos + 24))}'`;
   }

@@ -229,9 +229,9 @@ test("an unclosed bracket in a string names its document line, also after an edi
   const text = `${filler}/system scheduler add name=b on-event=":put (1 + 2"\n${filler}`;
   const message = (diagnostics: readonly { code: string; message: string }[]): string | undefined =>
     diagnostics.find((d) => d.code === "RSC2003")?.message;
-  assert.match(message(service.diagnostics({ uri, version: 1, text })) ?? "", /at line 21 column 45$/);
+  assert.match(message(service.diagnostics({ uri, version: 1, text })) ?? "", /at line 21 column 45\b/);
   const updated = service.update(uri, 2, [{ start: 0, end: 0, text: "\n" }]);
-  assert.match(message(service.diagnostics(updated)) ?? "", /at line 22 column 45$/);
+  assert.match(message(service.diagnostics(updated)) ?? "", /at line 22 column 45\b/);
 });
 
 test("semantic tokens of code in a string, an escaped variable covering its escape", () => {

@@ -41,6 +41,9 @@ function replaceData(start: number, end: number, suggestions: readonly string[])
 
 const TOPIC_FORMATS = new Set(["mqtt-topic", "mqtt-topic-filter"]);
 
+/** Words no package's menu can have: digits and dots only (`65413`, `1.0.0.1`, `...`). */
+const NOT_A_MENU_NAME = /^[0-9.]+$/;
+
 /** Every problem of one command. `text` is the document text. */
 export function checkCommand(schema: Schema, text: string, bound: BoundCommand, out: Diagnostic[]): void {
   const resolution = bound.resolution;
@@ -50,9 +53,10 @@ export function checkCommand(schema: Schema, text: string, bound: BoundCommand, 
     const token = headWord(node, error.wordIndex);
     if (!token) return;
     // A close name is most likely a typo: an error. A name close to nothing may be a menu of hardware or a package
-    // the command tree (dumped from a CHR) lacks: a warning.
+    // the command tree (dumped from a CHR) lacks: a warning. But no menu is a number or dots: RouterOS compiles
+    // `65413`, `1.0.0.1` and `...` at a line start to "bad command name" errors.
     out.push(
-      error.suggestions.length > 0
+      error.suggestions.length > 0 || NOT_A_MENU_NAME.test(error.word)
         ? diagnostic(
             "RSC3001",
             token.start,

@@ -56,7 +56,10 @@ function undeclared(model: SemanticModel, ref: UnresolvedReference, cache: Sugge
     nameStart,
     nameEnd,
   };
-  return diagnostic("RSC3010", ref.start, ref.end, [ref.name, advice], data);
+  const found = diagnostic("RSC3010", ref.start, ref.end, [ref.name, advice], data);
+  // Reading an undeclared variable gives nothing at run time, but RouterOS refuses to compile `:set` of a name it
+  // cannot find in reach: `{ :set msg "x" }` fails its `:parse` with "syntax error" at `msg`.
+  return ref.role === "write" ? { ...found, severity: "error" } : found;
 }
 
 export function checkVariables(model: SemanticModel, out: Diagnostic[]): void {
