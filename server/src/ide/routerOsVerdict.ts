@@ -8,14 +8,13 @@ import type { BoundCommand } from "./model/types";
 type Wording = "syntax error" | "expected command name" | "expected end of command" | "missing closing brace";
 
 /** The word depends on what the command's words were: see `wordAfterCommand`. */
-const AFTER_NAME = "after-name";
-const AFTER_ARGUMENTS = "after-arguments";
+const AFTER_WORDS = "after-words";
 
 /**
  * Our codes of errors that stop RouterOS's parse, with its wording. Every other error (a bad command name, a value a
  * command refuses, anything in code written in a string) is found by RouterOS only when the line runs, if ever.
  */
-const STOPPING: Readonly<Record<string, Wording | typeof AFTER_NAME | typeof AFTER_ARGUMENTS>> = {
+const STOPPING: Readonly<Record<string, Wording | typeof AFTER_WORDS>> = {
   RSC1001: "syntax error",
   RSC1002: "syntax error",
   RSC1003: "syntax error",
@@ -24,17 +23,17 @@ const STOPPING: Readonly<Record<string, Wording | typeof AFTER_NAME | typeof AFT
   RSC2001: "missing closing brace",
   RSC2002: "syntax error",
   RSC2003: "syntax error",
-  RSC2004: AFTER_ARGUMENTS,
+  RSC2004: AFTER_WORDS,
   RSC2005: "expected command name",
   RSC2006: "syntax error",
-  RSC2007: AFTER_ARGUMENTS,
+  RSC2007: AFTER_WORDS,
   RSC2008: "syntax error",
   RSC2009: "expected command name",
   RSC2010: "syntax error",
   RSC2011: "syntax error",
   RSC2012: "syntax error",
   RSC2013: "syntax error",
-  RSC2014: AFTER_NAME,
+  RSC2014: AFTER_WORDS,
   // An argument the command does not have: `/ip address add name=x` fails with "expected end of command" at `name`.
   RSC3002: "expected end of command",
   // `:set` of a variable declared nowhere in reach: `{ :set msg "x" }` fails with "syntax error" at `msg`.
@@ -91,22 +90,21 @@ export function alignWithRouterOs(
 
 function wordingOf(analysis: DocumentAnalysis, d: Diagnostic): Wording {
   const wording = STOPPING[d.code] ?? "syntax error";
-  if (wording !== AFTER_NAME && wording !== AFTER_ARGUMENTS) return wording;
+  if (wording !== AFTER_WORDS) return wording;
   const start = commandStartOf(d);
-  const bound = start === undefined ? undefined : boundCommandAt(analysis, start);
-  return wordAfterCommand(bound, wording === AFTER_NAME);
+  return wordAfterCommand(start === undefined ? undefined : boundCommandAt(analysis, start));
 }
 
 /**
- * What RouterOS says about something that cannot follow a command's words. After a menu it wanted a command name
- * (`/ip/socks> print`, `[user@router]`); after a command it knows, the end of the command (`:local name($i->7)`);
- * after a word it does not know, it reports a plain syntax error (`[admin@MikroTik]`, `done!`, `name: myapp`).
+ * What RouterOS says about something that cannot follow a command's words (parse oracle): after a menu it wanted a
+ * command name (`/ip/socks> print`, `[user@router]`, `log:`); after a command it knows, the end of the command
+ * (`tostr: ;c`, `:local name($i->7)`); after a word it does not know, a plain syntax error (`[admin@MikroTik]`,
+ * `done!`, `name: myapp`, `function webfiglist(ip)`).
  */
-function wordAfterCommand(bound: BoundCommand | undefined, rightAfterName: boolean): Wording {
+function wordAfterCommand(bound: BoundCommand | undefined): Wording {
   if (!bound || bound.node.callee) return "syntax error";
   if (bound.menuOnly) return "expected command name";
-  if (bound.info && !bound.resolution?.error)
-    return rightAfterName ? "syntax error" : "expected end of command";
+  if (bound.info && !bound.resolution?.error) return "expected end of command";
   return "syntax error";
 }
 

@@ -21,6 +21,7 @@ import { locate, ScriptError } from "./errors";
 import { toStr } from "./format";
 import { literalValue } from "./literals";
 import { finishValues, sequenceValues, then, type MaybePromise } from "./maybe";
+import { compileQuote } from "./opValues";
 import { BINARY, COMPARISONS, unary } from "./operators";
 import type { CallSite, Eval, Runtime } from "./runtime";
 import { Signal, type Scope } from "./scope";
@@ -207,6 +208,8 @@ export class Compiler {
       then(callee(s), (f) => {
         const code =
           f instanceof Code ? f : typeof f === "string" && f !== "" ? this.rt.parseCode(f) : undefined;
+        // `($a->"k")` or `[find]` as a line: a value that is not code is the line's value (RouterOS applies it).
+        if (!code && cmd.callee?.kind !== "Variable") return f;
         if (!code)
           throw new ScriptError(
             `cannot call ${toStr(f) === "" ? "nothing" : JSON.stringify(toStr(f))}: not a function`,
@@ -329,6 +332,7 @@ export class Compiler {
         return () => code;
       }
       case "Unary": {
+        if (expr.operator === ">") return compileQuote(this, expr.operand, ctx);
         const operand = this.exprIn(expr.operand, ctx);
         const operator = expr.operator;
         return (s) => then(operand(s), (v) => unary(operator, v));

@@ -37,6 +37,8 @@ export function toStr(value: Value): string {
       return formatArray(value);
     case "code":
       return "(code)";
+    case "op":
+      return "(op)";
     case "nil":
     case "nothing":
       return "";

@@ -15,6 +15,7 @@ import type { Eval, MenuCall, Runtime } from "./runtime";
 import { Frame, Globals, Scope, Signal, type Job } from "./scope";
 import { checkSignal, Slicer } from "./slicer";
 import { SourceText } from "./source";
+import { Op } from "./opValues";
 import { Code, type Value } from "./values";
 
 export interface InterpreterOptions {
@@ -207,7 +208,8 @@ export class Interpreter implements Runtime {
     if (depth > this.maxCallDepth)
       throw new ScriptError(`failure: too deep recursion (more than ${this.maxCallDepth} nested calls)`);
     const frame = new Frame(caller.frame.job, code.source, depth);
-    const root = new Scope(undefined, frame);
+    // Quoted code (`(>[...])`) sees the variables of the scope it was written in; other code starts afresh.
+    const root = new Scope(code instanceof Op ? code.closure : undefined, frame);
     for (const [name, value] of named) root.declare(name, storedValue(value));
     positional.forEach((value, i) => root.declare(String(i + 1), storedValue(value)));
     const body = this.compiler.code(code);

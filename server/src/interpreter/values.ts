@@ -46,7 +46,8 @@ export class Id {
 
 /** A piece of code (a `do={...}` function, `:parse` result or on-message script): statements and where they came from. */
 export class Code {
-  readonly type = "code";
+  /** "op" for code quoted by the `>` operator (./opValues). */
+  readonly type: "code" | "op" = "code";
   constructor(
     readonly body: readonly Statement[],
     readonly source: SourceText,
@@ -90,6 +91,7 @@ export type TypeName =
   | "id"
   | "array"
   | "code"
+  | "op"
   | "nil"
   | "nothing";
 

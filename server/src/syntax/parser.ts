@@ -319,6 +319,7 @@ class Parser extends ValueParser {
       const before = this.pos;
       const c = this.ch();
       if (isValueStop(c) || c === Ch.Equals || c === Ch.Hash || c === Ch.Slash) break;
+      if (c === Ch.Colon && isValueStop(this.ch(1))) break;
       const nameEnd = argumentNameEnd(this.text, this.pos);
       const next = nameEnd < this.text.length ? this.text.charCodeAt(nameEnd) : EOF;
       if (nameEnd > this.pos && next === Ch.Equals && count > 0) break;
@@ -387,7 +388,8 @@ class Parser extends ValueParser {
       this.skipInlineTrivia();
       const c = this.ch();
       if (this.atCommandEnd(c)) break;
-      if (isNonAscii(c)) {
+      // A lone `:` cannot start a value (parse oracle: `tostr: ;c` fails at the `:`), nor can a non-ASCII character.
+      if (isNonAscii(c) || (c === Ch.Colon && isValueStop(this.ch(1)))) {
         const found = this.describeHere().replace(/^'|'$/g, "");
         this.errorAfterWords("RSC2004", this.pos, this.pos + this.charWidth(), [found]);
         this.skipRestOfCommand();
