@@ -22,14 +22,16 @@
 #           ^^^ constant.character.escape.hex.routeros
 #                     ^^^ constant.character.escape.hex.routeros
 #                         ^^^ constant.character.escape.hex.routeros
-# Invalid escapes: unknown letters, lower-case hex, \? (removed in v7).
-:put "\q \4c \? \x41 \G"
+# Invalid escapes: unknown letters, lower-case hex.
+:put "\q \4c \x41 \G"
 #     ^^ string.quoted.double.routeros invalid.illegal.escape.routeros
 #        ^^ invalid.illegal.escape.routeros
 #          ^^ string.quoted.double.routeros - invalid.illegal.escape.routeros
 #            ^^ invalid.illegal.escape.routeros
-#               ^^ invalid.illegal.escape.routeros
-#                    ^^ invalid.illegal.escape.routeros
+#                 ^^ invalid.illegal.escape.routeros
+# \? is an escape for ?: the manual says it was removed in 7.1rc2, RouterOS 7.22.1 still compiles it to `?`.
+:put "a\?"
+#      ^^ constant.character.escape.routeros
 # A backslash at the end of a line continues the string.
 :local m "first \
 #               ^ string.quoted.double.routeros constant.character.escape.line-continuation.routeros

@@ -47,11 +47,13 @@ export const catalog = {
   RSC2013: { severity: "error", template: "expected an array element before '='" },
   RSC2014: {
     severity: "error",
-    template: "unexpected '{0}' after '{1}': a menu or command name ends at a space, '/' or the end of the command",
+    template:
+      "unexpected '{0}' after '{1}': a menu or command name ends at a space, '/' or the end of the command",
   },
   RSC2015: {
     severity: "warning",
-    template: "no block is open here: RouterOS stops reading the script at this '}' and ignores everything after it",
+    template:
+      "no block is open here: RouterOS stops reading the script at this '}' and ignores everything after it",
   },
   // Semantic (language features, server/src/ide)
   RSC3001: { severity: "error", template: "bad command name {0} in {1}{2}" },

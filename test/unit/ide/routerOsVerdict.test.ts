@@ -57,7 +57,7 @@ const CASES: readonly { rule: string; source: string; expected: readonly string[
     expected: ["1:37 error RSC3002 | RouterOS: expected end of command"],
   },
   {
-    rule: "`:set` of an undeclared variable stops RouterOS (oracle: `{ :set msg \"asdf\" }` fails at `msg`)",
+    rule: '`:set` of an undeclared variable stops RouterOS (oracle: `{ :set msg "asdf" }` fails at `msg`)',
     source: '{ :set msg "asdf" }\n',
     expected: ["1:8 error RSC3010 | RouterOS: syntax error"],
   },
