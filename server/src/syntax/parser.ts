@@ -266,8 +266,9 @@ class Parser extends ValueParser {
       const lastEnd = words > 0 ? (headTable[last + 1] ?? 0) : -1;
       const findMode =
         words > 0 && this.isWord(headTable[last] ?? 0, lastEnd, "find") && !(colon && words === 1);
-      // `{...}` right after the command is code for `:do`, `:onerror e`... and after a menu path (`/interface { print
-      // }`, which RouterOS compiles as a block run in that menu); elsewhere it is an array.
+      // `{...}` right after the command is code for `do`, `onerror e`... (with or without `:`) and after a path from
+      // the root (`/interface { print }`, which RouterOS compiles as a block run in that menu); elsewhere it is a
+      // value, an array (`local a {1;2}`, `put {1;2}`).
       const braceIsCode = CODE_POSITIONAL.has(first) || (root && words > 0);
       args = this.parseArgs(colon ? first : "", findMode, braceIsCode);
       const lastArg = args[args.length - 1];
