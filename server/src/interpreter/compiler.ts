@@ -1,45 +1,28 @@
-// Compiles the syntax tree to closures once, binding every command to its menu and command from the schema.
+// Compiles the syntax tree to closures once: statements and command lines, bound to their menu and command by the schema.
 import { describeResolveError, resolveCommand, type CommandInfo } from "../schema";
 import {
   classifyLiteral,
-  forEachStringPiece,
   isPositional,
-  stringText,
-  type ArrayLiteral,
   type Block,
   type Command,
   type Expr,
   type Literal,
   type NamedArg,
   type Statement,
-  type StringLiteral,
-  type Variable,
 } from "../syntax";
-import { RosArray } from "./array";
-import { toBytes } from "./bytes";
+import { ArgCompiler } from "./argCompiler";
 import { locate, ScriptError } from "./errors";
+import { ExpressionCompiler } from "./expressions";
 import { toStr } from "./format";
-import { literalValue } from "./literals";
-import { finishValues, sequenceValues, then, type MaybePromise } from "./maybe";
-import { compileQuote } from "./opValues";
-import { BINARY, COMPARISONS, unary } from "./operators";
+import { sequenceValues, then, type MaybePromise } from "./maybe";
+import { compileMenuCommand } from "./menuCommand";
 import type { CallSite, Eval, Runtime } from "./runtime";
 import { Signal, type Scope } from "./scope";
 import type { SourceText } from "./source";
-import { Code, NOTHING, type Value } from "./values";
+import { Code, NIL, NOTHING, type Value } from "./values";
 import { headTexts, headWord, headWords } from "../syntax/head";
 
-/** The script cannot run: a bad command name found while compiling (syntax errors are found before). */
-export class CompileError extends Error {
-  override readonly name = "CompileError";
-  constructor(
-    message: string,
-    readonly start: number,
-    readonly end: number,
-  ) {
-    super(message);
-  }
-}
+export { ArgCompiler } from "./argCompiler";
 
 /** Where a piece of code is being compiled. `menu` changes as menu-only lines (`/interface bridge`) are met. */
 export interface CompileContext {
@@ -59,6 +42,7 @@ const EMPTY: Eval = () => NOTHING;
 export class Compiler {
   /** Compiled function bodies, so that every call of a code value reuses them. */
   private readonly bodies = new WeakMap<readonly Statement[], Eval>();
+  private readonly expressions = new ExpressionCompiler(this);
 
   constructor(
     readonly rt: Runtime,
@@ -83,6 +67,12 @@ export class Compiler {
     return (s) => run(s.child());
   }
 
+  /** `[...]`: the command's value; a command that gives none gives nil (CHR 7.23.3: `:typeof [:nothing]` is nil). */
+  substitution(statements: readonly Statement[], ctx: CompileContext): Eval {
+    const run = this.body(statements, { ...ctx, where: false, valueWanted: true });
+    return (s) => then(run(s), (v) => (v === NOTHING ? NIL : v));
+  }
+
   /** The code of a function value, compiled (once) as a script of its own: root menu, no outer variables. */
   code(code: Code): Eval {
     let run = this.bodies.get(code.body);
@@ -93,14 +83,21 @@ export class Compiler {
     return run;
   }
 
+  exprIn(expr: Expr, ctx: CompileContext): Eval {
+    return this.expressions.expr(expr, ctx);
+  }
+
   private statement(statement: Statement, ctx: CompileContext): Eval {
     switch (statement.kind) {
       case "Command":
         return this.command(statement, ctx);
       case "Block":
         return this.block(statement, ctx);
-      case "Substitution":
-        return this.body(statement.body, { ...ctx, valueWanted: true });
+      case "Substitution": {
+        // A command line that is a substitution runs the code it gives: `[[:parse "..."]]` calls the parsed code.
+        const value = this.substitution(statement.body, ctx);
+        return (s) => then(value(s), (v) => (v instanceof Code ? this.rt.callCode(v, s, new Map(), []) : v));
+      }
     }
   }
 
@@ -115,8 +112,18 @@ export class Compiler {
     }
     const resolution = resolveCommand(this.rt.schema, ctx.menu, words, cmd.colon || cmd.root);
     if (resolution.error) {
+      // RouterOS compiles a bad command name into a run-time error: the lines before it run, and `:onerror`,
+      // `:do on-error=` and `:retry` catch it (manual, :retry example; IL `(<%% bad command name ...)`).
       const token = headWord(cmd, resolution.error.wordIndex) ?? cmd;
-      throw new CompileError(describeResolveError(resolution.error), token.start, token.end);
+      const message = describeResolveError(resolution.error);
+      return withLocation(
+        () => {
+          throw new ScriptError(message);
+        },
+        source,
+        token.start,
+        token.end,
+      );
     }
     const info = resolution.command;
     if (!info) {
@@ -137,7 +144,8 @@ export class Compiler {
     });
     const special = this.menuBuiltins(site, args);
     if (special) return wrap(special);
-    return wrap(this.menuCommand(site, args));
+    const where = site.where ? this.whereCondition(site.where, args.ctx) : undefined;
+    return wrap(compileMenuCommand(site, args, where));
   }
 
   private site(
@@ -189,9 +197,14 @@ export class Compiler {
 
   // ---- calls --------------------------------------------------------------------------------------------------
 
-  /** `$f a=1 "x"`: calls a code value with named arguments and `$1`, `$2`... */
+  /**
+   * `$f a=1 "x"`: calls a code value with named arguments, `$1`, `$2`... and `$0`, the name it is called by. Calling
+   * what is not code (an undeclared function) gives nothing, as on RouterOS (Tips and Tricks: `typeof = nil`).
+   */
   private call(cmd: Command, ctx: CompileContext): Eval {
-    const callee = this.exprIn(cmd.callee as Expr, ctx);
+    const calleeExpr = cmd.callee as Expr;
+    const callee = this.exprIn(calleeExpr, ctx);
+    const calledAs = calleeExpr.kind === "Variable" && !calleeExpr.dynamic ? calleeExpr.name : undefined;
     const text = ctx.source.text;
     const named: [string, Eval][] = [];
     const positional: Eval[] = [];
@@ -204,17 +217,24 @@ export class Compiler {
         positional.push(this.exprIn(arg, ctx));
       }
     }
+    // `[($a->1)]`, `:parse "(...)"`: an expression as a line is its value; code it gives is applied.
+    const expression = calleeExpr.kind === "Paren";
     return (s) =>
       then(callee(s), (f) => {
         const code =
-          f instanceof Code ? f : typeof f === "string" && f !== "" ? this.rt.parseCode(f) : undefined;
-        // `($a->"k")` or `[find]` as a line: a value that is not code is the line's value (RouterOS applies it).
-        if (!code && cmd.callee?.kind !== "Variable") return f;
-        if (!code)
-          throw new ScriptError(
-            `cannot call ${toStr(f) === "" ? "nothing" : JSON.stringify(toStr(f))}: not a function`,
-          );
+          f instanceof Code
+            ? f
+            : typeof f === "string" && f !== "" && !expression
+              ? this.rt.parseCode(f)
+              : undefined;
+        if (!code) {
+          if (typeof f === "object" && (f.type === "nothing" || f.type === "nil")) return NOTHING;
+          // `($a->"k")` or `[find]` as a line: a value that is not code is the line's value (RouterOS applies it).
+          if (calleeExpr.kind !== "Variable") return f;
+          throw new ScriptError(`cannot call ${JSON.stringify(toStr(f))}: not a function`);
+        }
         const args = new Map<string, Value>();
+        if (calledAs !== undefined) args.set("0", calledAs);
         const values: Value[] = [];
         const steps = [
           ...named.map(
@@ -226,74 +246,6 @@ export class Compiler {
         ];
         return then(sequenceValues(steps, []), () => this.rt.callCode(code, s, args, values));
       });
-  }
-
-  // ---- menu commands --------------------------------------------------------------------------------------------
-
-  private menuCommand(site: CallSite, c: ArgCompiler): Eval {
-    const info = site.info;
-    const switches = new Set<string>();
-    const bound: [string, Eval][] = [];
-    const extra: Eval[] = [];
-    let position = 0;
-    const text = site.source.text;
-    for (const expr of site.positional) {
-      if (expr.kind === "Literal") {
-        const word = text.slice(expr.start, expr.end);
-        if (info.arg(word)?.type === "switch" || GENERIC_SWITCHES.has(word)) {
-          switches.add(word);
-          continue;
-        }
-      }
-      while (site.named.has(info.positional[position] ?? "")) position++;
-      const name = info.positional[position++];
-      if (name !== undefined) bound.push([name, c.expr(expr)]);
-      else extra.push(c.expr(expr));
-    }
-    for (const [name, arg] of site.named) {
-      if (!arg.value) bound.push([name, () => ""]);
-      else if (arg.value.kind === "Literal" && info.arg(name)?.type === "switch") switches.add(name);
-      else bound.push([name, c.expr(arg.value)]);
-    }
-    const where = site.where ? this.whereCondition(site.where, c.ctx) : undefined;
-    const path = site.menu;
-    const command = info.name;
-    const key = `${path.join("/")}/${command}`;
-    const names = bound.map(([name]) => name);
-    const evals = [...bound.map(([, e]) => e), ...extra];
-    const call = (s: Scope, values: readonly Value[]): MaybePromise<Value> => {
-      const args = new Map<string, Value>();
-      for (let i = 0; i < names.length; i++) args.set(names[i] as string, values[i] as Value);
-      return this.rt.menuCommand(
-        {
-          site,
-          key,
-          path,
-          command,
-          args,
-          switches,
-          extra: values.slice(names.length),
-          where: where ? (item) => where(s, item) : undefined,
-        },
-        s,
-      );
-    };
-    return (s) => {
-      const values: Value[] = [];
-      for (let i = 0; i < evals.length; i++) {
-        const v = (evals[i] as Eval)(s);
-        if (v instanceof Promise) {
-          return finishValues(
-            evals.map((e) => () => e(s)),
-            i,
-            v,
-            values,
-          ).then((all) => call(s, all));
-        }
-        values.push(v);
-      }
-      return call(s, values);
-    };
   }
 
   /** A `where`/`find` condition as a test of one item. */
@@ -309,303 +261,12 @@ export class Compiler {
       return then(test(scope), (v) => v === true || v === "true" || v === "yes");
     };
   }
-
-  // ---- expressions --------------------------------------------------------------------------------------------
-
-  exprIn(expr: Expr, ctx: CompileContext): Eval {
-    switch (expr.kind) {
-      case "Literal":
-        return this.literal(expr, ctx, false);
-      case "String":
-        return this.string(expr, ctx);
-      case "Variable":
-        return this.variable(expr, ctx);
-      case "Substitution":
-        return this.body(expr.body, { ...ctx, where: false, valueWanted: true });
-      case "Paren":
-        return this.exprIn(expr.expr, ctx);
-      case "Array":
-        return this.array(expr, ctx);
-      case "Block": {
-        const code = new Code(expr.body, ctx.source, expr.start + 1, expr.closed ? expr.end - 1 : expr.end);
-        this.code(code);
-        return () => code;
-      }
-      case "Unary": {
-        if (expr.operator === ">") return compileQuote(this, expr.operand, ctx);
-        const operand = this.exprIn(expr.operand, ctx);
-        const operator = expr.operator;
-        return (s) => then(operand(s), (v) => unary(operator, v));
-      }
-      case "Binary":
-        return this.binary(expr.operator, expr.left, expr.right, ctx);
-      case "Concat": {
-        const parts = expr.parts.map((p) => this.exprIn(p, ctx));
-        return (s) => {
-          const values: Value[] = [];
-          return then(
-            sequenceValues(
-              parts.map((p) => () => p(s)),
-              values,
-            ),
-            () => values.map(toStr).join(""),
-          );
-        };
-      }
-      case "Missing":
-        return () => {
-          throw new ScriptError("syntax error: a value is missing here");
-        };
-    }
-  }
-
-  private literal(expr: Literal, ctx: CompileContext, plainValue: boolean): Eval {
-    const text = ctx.source.text.slice(expr.start, expr.end);
-    const value = literalValue(text, expr.literal);
-    if (!ctx.where || plainValue || expr.literal !== "word") return () => value;
-    const known = this.rt.schema.property(ctx.menu, text) !== undefined;
-    return (s) => {
-      const item = s.whereItem();
-      if (item) {
-        const property = item.get(text);
-        if (property !== undefined) return property;
-        if (known) return NOTHING;
-      }
-      return value;
-    };
-  }
-
-  private variable(expr: Variable, ctx: CompileContext): Eval {
-    const where = ctx.where;
-    const read = (s: Scope, name: string): Value => {
-      if (where) {
-        const property = s.whereItem()?.get(name);
-        if (property !== undefined) return property;
-      }
-      const slot = s.lookup(name);
-      return slot ? slot.value : NOTHING;
-    };
-    if (expr.dynamic) {
-      const nameOf = this.exprIn(expr.dynamic.expr, ctx);
-      return (s) => then(nameOf(s), (n) => read(s, toStr(n)));
-    }
-    const name = expr.name;
-    if (!where) {
-      return (s) => {
-        const slot = s.lookup(name);
-        return slot ? slot.value : NOTHING;
-      };
-    }
-    return (s) => read(s, name);
-  }
-
-  private binary(operator: string, left: Expr, right: Expr, ctx: CompileContext): Eval {
-    const l = this.exprIn(left, ctx);
-    const r =
-      ctx.where && right.kind === "Literal" && COMPARISONS.has(operator)
-        ? this.literal(right, ctx, true)
-        : this.exprIn(right, ctx);
-    if (operator === "&&" || operator === "and" || operator === "||" || operator === "or") {
-      const isAnd = operator === "&&" || operator === "and";
-      return (s) =>
-        then(l(s), (a) => {
-          const x = logical(a, operator);
-          if (isAnd ? !x : x) return x;
-          return then(r(s), (b) => logical(b, operator));
-        });
-    }
-    const apply = BINARY[operator];
-    if (!apply) return () => NOTHING;
-    return (s) => {
-      const a = l(s);
-      if (a instanceof Promise) return a.then((av) => then(r(s), (bv) => apply(av, bv)));
-      const b = r(s);
-      if (b instanceof Promise) return b.then((bv) => apply(a, bv));
-      return apply(a, b);
-    };
-  }
-
-  private string(expr: StringLiteral, ctx: CompileContext): Eval {
-    const text = ctx.source.text;
-    const pieces: (string | Eval)[] = [];
-    let literal = "";
-    forEachStringPiece(
-      text,
-      expr,
-      // Text as written is UTF-8 on the router; an escape's value is bytes already (`\C3\A9`).
-      (piece, _start, _end, verbatim) => (literal += verbatim ? toBytes(piece) : piece),
-      (part) => {
-        if (literal !== "") pieces.push(literal);
-        literal = "";
-        pieces.push(part.kind === "Variable" ? this.variable(part, ctx) : this.exprIn(part, ctx));
-      },
-    );
-    if (literal !== "" || pieces.length === 0) pieces.push(literal);
-    if (pieces.length === 1 && typeof pieces[0] === "string") {
-      const constant = pieces[0];
-      return () => constant;
-    }
-    return (s) => {
-      let out = "";
-      for (let i = 0; i < pieces.length; i++) {
-        const piece = pieces[i] as string | Eval;
-        if (typeof piece === "string") {
-          out += piece;
-          continue;
-        }
-        const v = piece(s);
-        if (v instanceof Promise) return finishString(pieces, i, s, out, v);
-        out += toStr(v);
-      }
-      return out;
-    };
-  }
-
-  private array(expr: ArrayLiteral, ctx: CompileContext): Eval {
-    // RouterOS reads an empty `{}` as an (empty) block, not as an array: `[:toarray ""]` is the empty array.
-    if (expr.elements.length === 0) return () => NOTHING;
-    const text = ctx.source.text;
-    const elements = expr.elements.map((element) => {
-      let key: string | Eval | undefined;
-      if (element.key?.kind === "String") key = this.string(element.key, ctx);
-      else if (element.key) key = toBytes(text.slice(element.key.start, element.key.end));
-      const value = element.value ? this.exprIn(element.value, ctx) : () => "";
-      return { key, value };
-    });
-    return (s) => {
-      const out = new RosArray();
-      const steps = elements.map(
-        ({ key, value }) =>
-          () =>
-            then(value(s), (v) => {
-              if (key === undefined) out.push(v);
-              else if (typeof key === "string") out.setKey(key, v);
-              else return then(key(s), (k) => void out.setKey(toStr(k), v));
-              return undefined;
-            }),
-      );
-      return then(sequenceValues(steps, []), () => out);
-    };
-  }
-}
-
-/** Compiles the arguments of one call site, in the menu its substitutions resolve against. Builtins use it. */
-export class ArgCompiler {
-  constructor(
-    readonly compiler: Compiler,
-    readonly ctx: CompileContext,
-  ) {}
-
-  get rt(): Runtime {
-    return this.compiler.rt;
-  }
-
-  /** The command's value is used (inside `[...]`). */
-  get valueWanted(): boolean {
-    return this.ctx.valueWanted;
-  }
-
-  expr(expr: Expr): Eval {
-    return this.compiler.exprIn(expr, this.ctx);
-  }
-
-  /** A block run inline in a child scope. */
-  block(block: Block): Eval {
-    return this.compiler.block(block, this.ctx);
-  }
-
-  whereCondition(condition: Expr): (s: Scope, item: ReadonlyMap<string, Value>) => MaybePromise<boolean> {
-    return this.compiler.whereCondition(condition, this.ctx);
-  }
-
-  /** The expression given for argument `name` (`name=...`) or, failing that, unnamed argument `index`. */
-  argExpr(site: CallSite, name: string, index?: number): Expr | undefined {
-    const named = site.named.get(name);
-    if (named) return named.value ?? emptyString(named.end);
-    return index === undefined ? undefined : site.positional[index];
-  }
-
-  has(site: CallSite, name: string, index?: number): boolean {
-    return this.argExpr(site, name, index) !== undefined;
-  }
-
-  /** The compiled value of an argument, or `fallback` (nothing) when absent. */
-  arg(site: CallSite, name: string, index?: number, fallback: Value = NOTHING): Eval {
-    const expr = this.argExpr(site, name, index);
-    return expr ? this.expr(expr) : () => fallback;
-  }
-
-  /** An argument holding code (`do={...}`): run inline in a child scope; a code value or string is called. */
-  codeArg(site: CallSite, name: string, index?: number): Eval | undefined {
-    const expr = this.argExpr(site, name, index);
-    if (!expr) return undefined;
-    if (expr.kind === "Block") return this.compiler.block(expr, this.ctx);
-    const value = this.expr(expr);
-    return (s) =>
-      then(value(s), (v) => {
-        if (v instanceof Code) return this.compiler.rt.callCode(v, s, new Map(), []);
-        if (typeof v === "string")
-          return this.compiler.rt.callCode(this.compiler.rt.parseCode(v), s, new Map(), []);
-        throw new ScriptError(`expected code for ${name}, got ${toStr(v) || "nothing"}`);
-      });
-  }
-
-  /** The bare word text of an argument (a variable name such as `:local x`), or undefined if it is not a plain word. */
-  wordArg(site: CallSite, name: string, index?: number): string | undefined {
-    const expr = this.argExpr(site, name, index);
-    if (!expr) return undefined;
-    if (expr.kind === "Literal") return this.ctx.source.text.slice(expr.start, expr.end);
-    if (expr.kind === "String" && expr.interpolations.length === 0)
-      return stringText(this.ctx.source.text, expr);
-    if (expr.kind === "Variable" && !expr.dynamic) return expr.name;
-    return undefined;
-  }
-}
-
-const GENERIC_SWITCHES: ReadonlySet<string> = new Set([
-  "as-value",
-  "count-only",
-  "detail",
-  "terse",
-  "brief",
-  "without-paging",
-  "show-ids",
-  "value-list",
-  "once",
-  "as-string",
-  "as-string-value",
-]);
-
-function logical(value: Value, operator: string): boolean {
-  if (typeof value === "boolean") return value;
-  if (value === "true" || value === "yes") return true;
-  if (value === "false" || value === "no") return false;
-  throw new ScriptError(`operand of '${operator}' not boolean`);
-}
-
-function emptyString(at: number): Expr {
-  return { kind: "String", interpolations: [], terminated: true, start: at, end: at };
 }
 
 function unsupportedCommand(name: string): Eval {
   return () => {
     throw new ScriptError(`${name} is not supported by the simulator`, "RSC4003");
   };
-}
-
-async function finishString(
-  pieces: readonly (string | Eval)[],
-  from: number,
-  s: Scope,
-  prefix: string,
-  pending: Promise<Value>,
-): Promise<string> {
-  let out = prefix + toStr(await pending);
-  for (let i = from + 1; i < pieces.length; i++) {
-    const piece = pieces[i] as string | Eval;
-    out += typeof piece === "string" ? piece : toStr(await piece(s));
-  }
-  return out;
 }
 
 /** Runs statements from index `i`; stops when a control-flow signal is raised. */

@@ -47,9 +47,14 @@ export function toBool(value: Value): Value {
 }
 
 export function toIp(value: Value): Value {
-  if (typeof value === "string") return parseIp(value.trim()) ?? parseIpPrefix(value.trim()) ?? NIL;
+  if (typeof value === "string") {
+    const prefix = parseIpPrefix(value.trim());
+    return parseIp(value.trim()) ?? (prefix ? new Ip(prefix.n) : NIL);
+  }
   if (typeof value === "bigint") return value >= 0n && value <= 0xffffffffn ? new Ip(Number(value)) : NIL;
-  if (typeof value === "object" && (value.type === "ip" || value.type === "ip-prefix")) return value;
+  if (typeof value === "object" && value.type === "ip") return value;
+  // A prefix converts to its address (`:toip 192.168.100.1/24` is 192.168.100.1).
+  if (typeof value === "object" && value.type === "ip-prefix") return new Ip(value.n);
   return NIL;
 }
 
@@ -87,7 +92,8 @@ export function toArray(value: Value, delimiter = ","): RosArray {
   if (value instanceof RosArray) return value;
   if (typeof value === "string") {
     if (value === "") return new RosArray();
-    return new RosArray(delimiter === "" ? [...value] : value.split(delimiter));
+    // Elements lose the spaces around them: `:toarray "jan, feb"` is `jan;feb`.
+    return new RosArray(delimiter === "" ? [...value] : value.split(delimiter).map((e) => e.trim()));
   }
   if (typeof value === "object" && (value.type === "nil" || value.type === "nothing")) return new RosArray();
   return RosArray.of(value);

@@ -1,4 +1,4 @@
-// Variables a script uses but never declares, as the editor's scope model (ide/model) finds them: RouterOS refuses to run such a script.
+// Variables a script sets but never declares, as the editor's scope model (ide/model) finds them: RouterOS refuses such a script.
 import { buildModel } from "../ide/model/buildModel";
 import { ON_MESSAGE_VARIABLES, SCRIPT_ROOT, type RootScope } from "../ide/model/scriptContexts";
 import type { UnresolvedReference } from "../ide/model/types";
@@ -35,13 +35,18 @@ function describe(ref: UnresolvedReference): string {
     : `variable $${written} is not declared: declare it with :local or :global before using it`;
 }
 
-/** Every undeclared variable of a parsed text (empty when it can run), in source order. */
+/**
+ * Every `:set` of an undeclared variable (empty when the text can run), in source order: RouterOS's parser refuses
+ * those (`{ :set msg "x" }` is a syntax error at `msg`, RouterOS 7.22.1 `:parse`), while a read of an undeclared
+ * name compiles and reads nothing (manual, Scopes: "The code above will output 3").
+ */
 export function undeclaredVariables(
   parsed: ParseResult,
   schema: Schema,
   top: TopLevel = SCRIPT,
 ): UndeclaredVariable[] {
   return buildModel(parsed, schema, undefined, top)
-    .unresolved.map((ref) => ({ name: ref.name, start: ref.start, end: ref.end, message: describe(ref) }))
+    .unresolved.filter((ref) => ref.role === "write")
+    .map((ref) => ({ name: ref.name, start: ref.start, end: ref.end, message: describe(ref) }))
     .sort((a, b) => a.start - b.start);
 }

@@ -51,3 +51,16 @@ function formatArray(array: RosArray): string {
   for (const key of array.keys()) parts.push(`${key}=${toStr(array.get(key))}`);
   return parts.join(";");
 }
+
+/**
+ * A value as `:environment print` shows it: strings in quotes, arrays in braces with `; ` between members
+ * (`a={x=5; y=2}`, `test={"el1"; "el2"}`, `array={}`), as the manual's transcripts show.
+ */
+export function environmentText(value: Value): string {
+  if (typeof value === "string") return `"${value.replace(/["\\]/g, (c) => `\\${c}`)}"`;
+  if (typeof value !== "object" || value.type !== "array") return toStr(value);
+  const parts: string[] = [];
+  for (const member of value.list) parts.push(environmentText(member));
+  for (const key of value.keys()) parts.push(`${key}=${environmentText(value.get(key))}`);
+  return `{${parts.join("; ")}}`;
+}

@@ -4,11 +4,11 @@ import { getSchema, type Schema } from "../schema";
 import { BUILTINS } from "./builtins";
 import { menuBuiltin } from "./builtins/code";
 import { fromBytes } from "./bytes";
-import { CompileError, Compiler } from "./compiler";
+import { Compiler } from "./compiler";
 import { FUNCTION, undeclaredVariables, type TopLevel } from "./declarations";
 import { runDeviceCommand } from "./device/commands";
 import { CancelledError, ScriptError, type SourceRange } from "./errors";
-import { toStr } from "./format";
+import { environmentText } from "./format";
 import type { InterpreterHost } from "./host";
 import type { MaybePromise } from "./maybe";
 import type { Eval, MenuCall, Runtime } from "./runtime";
@@ -83,8 +83,9 @@ export class Interpreter implements Runtime {
   }
 
   /**
-   * Syntax errors, bad command names and undeclared variables: the script runs only when this is empty (as on
-   * RouterOS). `injected`: the names its caller gives it (`msgData`, `msgTopic`).
+   * Syntax errors and `:set` of undeclared variables: the script runs only when this is empty (as on RouterOS, whose
+   * parser refuses both; a bad command name or a read of an undeclared variable fails or reads nothing at run time).
+   * `injected`: the names its caller gives it (`msgData`, `msgTopic`).
    */
   check(source: SourceText, injected: ReadonlySet<string> = NO_NAMES): readonly ScriptFailure[] {
     const result = this.compile(source, { kind: "script", injected });
@@ -113,13 +114,7 @@ export class Interpreter implements Runtime {
 
   /** Runs a code value (an on-message script) as a job of its own. */
   async runCode(code: Code, options: ScriptRunOptions = {}): Promise<RunOutcome> {
-    let body: Eval;
-    try {
-      body = this.compiler.code(code);
-    } catch (error) {
-      return { status: "error", failures: [this.compileFailure(error, code.source)] };
-    }
-    return this.execute(body, code.source, options);
+    return this.execute(this.compiler.code(code), code.source, options);
   }
 
   /** Resolves when every background job (`:execute`) has ended. */
@@ -145,24 +140,12 @@ export class Interpreter implements Runtime {
       const failures = undeclaredVariables(parsed, this.schema, top).map((u) =>
         failureAt("RSC4009", u.message, { source, start: u.start, end: u.end }),
       );
-      let body: Eval | undefined;
-      try {
-        // Through `code`, so that a Code of this very body (compileScript) reuses the compiled closures.
-        body = this.compiler.code(new Code(parsed.script.body, source, 0, source.text.length));
-      } catch (error) {
-        failures.push(this.compileFailure(error, source));
-        failures.sort((a, b) => a.start - b.start);
-      }
-      result = body && failures.length === 0 ? body : failures;
+      // Through `code`, so that a Code of this very body (compileScript) reuses the compiled closures.
+      const body = this.compiler.code(new Code(parsed.script.body, source, 0, source.text.length));
+      result = failures.length === 0 ? body : failures;
     }
     this.compiled.set(source, result);
     return result;
-  }
-
-  private compileFailure(error: unknown, source: SourceText): ScriptFailure {
-    if (error instanceof CompileError)
-      return failureAt("RSC4007", error.message, { source, start: error.start, end: error.end });
-    throw error;
   }
 
   private async execute(body: Eval, source: SourceText, options: ScriptRunOptions): Promise<RunOutcome> {
@@ -211,6 +194,7 @@ export class Interpreter implements Runtime {
     // Quoted code (`(>[...])`) sees the variables of the scope it was written in; other code starts afresh.
     const root = new Scope(code instanceof Op ? code.closure : undefined, frame);
     for (const [name, value] of named) root.declare(name, storedValue(value));
+    frame.parameters = new Set(named.keys());
     positional.forEach((value, i) => root.declare(String(i + 1), storedValue(value)));
     const body = this.compiler.code(code);
     const finish = (value: Value): Value => {
@@ -236,13 +220,7 @@ export class Interpreter implements Runtime {
       throw new ScriptError(`syntax error (line ${at.line} column ${at.column}): ${first.message}`);
     }
     const code = new Code(parsed.script.body, source, 0, source.text.length);
-    try {
-      this.compiler.code(code);
-    } catch (error) {
-      if (!(error instanceof CompileError)) throw error;
-      const at = source.position(error.start);
-      throw new ScriptError(`${error.message} (line ${at.line} column ${at.column})`);
-    }
+    this.compiler.code(code);
     const [undeclared] = undeclaredVariables(parsed, this.schema, FUNCTION);
     if (undeclared) {
       const at = source.position(undeclared.start);
@@ -296,7 +274,7 @@ export class Interpreter implements Runtime {
   environmentLines(): string[] {
     return [...this.globals.slots]
       .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-      .map(([name, slot]) => `${name}=${fromBytes(toStr(slot.value))}`);
+      .map(([name, slot]) => `${name}=${fromBytes(environmentText(slot.value))}`);
   }
 }
 

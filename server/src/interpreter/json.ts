@@ -3,13 +3,31 @@ import { fromBytes, toBytes } from "./bytes";
 import { RosArray } from "./array";
 import { ScriptError } from "./errors";
 import { toStr } from "./format";
+import { parseIp, parseIp6, parseIp6Prefix, parseIpPrefix } from "./ip";
 import { NIL, int64, type Value } from "./values";
 
 export interface JsonOptions {
   /** `json.pretty`: indented output. */
   readonly pretty?: boolean;
-  /** `json.no-string-conversion`: strings holding integers stay strings. */
+  /** `json.no-string-conversion`: strings holding numbers stay strings (and JSON strings stay strings on reading). */
   readonly noStringConversion?: boolean;
+  /** `order=`: these keys of an object first, in this order; the others after them, sorted. */
+  readonly order?: readonly string[] | undefined;
+}
+
+const DECIMAL_TEXT = /^-?[0-9]+(?:\.[0-9]+)?$/;
+
+/**
+ * A string that reads as a decimal number, as `:serialize` writes it without json.no-string-conversion: a C double
+ * printed with six decimals (manual: `"1234"` → `1234.000000`; forum 178959: `"0000000"` → `0.000000`).
+ */
+export function jsonNumberFromString(text: string): string | undefined {
+  if (!DECIMAL_TEXT.test(text)) return undefined;
+  const x = Number(text);
+  let out: string;
+  if (Math.abs(x) < 1e21) out = x.toFixed(6);
+  else out = `${BigInt(x).toString()}.000000`;
+  return text.startsWith("-") && !out.startsWith("-") ? `-${out}` : out;
 }
 
 const INTEGER = /^-?(0|[1-9][0-9]*)$/;
@@ -50,7 +68,7 @@ export function toJson(value: Value, options: JsonOptions = {}): string {
       case "boolean":
         return v ? "true" : "false";
       case "string":
-        return !options.noStringConversion && isInt64Text(v) ? v : jsonString(v);
+        return (options.noStringConversion ? undefined : jsonNumberFromString(v)) ?? jsonString(v);
       default:
         break;
     }
@@ -66,11 +84,30 @@ export function toJson(value: Value, options: JsonOptions = {}): string {
     }
     const members: string[] = [];
     v.list.forEach((e, i) => members.push(`${pad}"${i}"${colon}${write(e, depth + 1)}`));
-    for (const key of v.keys())
+    for (const key of ordered(v.keys(), options.order))
       members.push(`${pad}${jsonString(key)}${colon}${write(v.get(key), depth + 1)}`);
     return `{${nl}${members.join(`,${nl}`)}${nl}${close}}`;
   };
   return write(value, 0);
+}
+
+/** Keys in the order `order=` asks for, then the rest in RouterOS's sorted order. */
+export function ordered(keys: readonly string[], order: readonly string[] | undefined): readonly string[] {
+  if (!order || order.length === 0) return keys;
+  const present = new Set(keys);
+  const first = order.filter((k) => present.has(k));
+  const listed = new Set(first);
+  return [...first, ...keys.filter((k) => !listed.has(k))];
+}
+
+/**
+ * A JSON string as a console value: numbers, addresses and prefixes are typed (manual: json.no-string-conversion
+ * "prevents implicit conversions from json string type to console values (number, ip, etc.)").
+ */
+function consoleValue(text: string): Value {
+  if (isInt64Text(text)) return BigInt(text);
+  const typed = parseIp(text) ?? parseIpPrefix(text) ?? parseIp6(text) ?? parseIp6Prefix(text);
+  return typed ?? text;
 }
 
 /** Parses JSON text (a byte string holding UTF-8) into RouterOS values: objects become keyed arrays. */
@@ -164,7 +201,7 @@ export function fromJson(bytes: string, options: JsonOptions = {}): Value {
     }
     if (c === '"') {
       const s = toBytes(str());
-      return !options.noStringConversion && isInt64Text(s) ? BigInt(s) : s;
+      return options.noStringConversion ? s : consoleValue(s);
     }
     const literal = /^(?:true|false|null|-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?)/.exec(
       text.slice(i),

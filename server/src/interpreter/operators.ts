@@ -31,8 +31,13 @@ function wrapIp6(n: bigint): Ip6 {
   return new Ip6(n & MASK128);
 }
 
+const isEmpty = (v: Value): boolean => typeof v === "object" && (v.type === "nothing" || v.type === "nil");
+
 function add(a: Value, b: Value): Value {
   if (typeof a === "bigint" && typeof b === "bigint") return int64(a + b);
+  // Nothing adds nothing: `(3 + $undeclared)` is 3 (manual, Scopes: "The code above will output 3").
+  if (isEmpty(b)) return a;
+  if (isEmpty(a)) return b;
   if (a instanceof Time && b instanceof Time) return new Time(a.ns + b.ns);
   if (a instanceof Ip && typeof b === "bigint") return wrapIp(BigInt(a.n) + b);
   if (typeof a === "bigint" && b instanceof Ip) return wrapIp(BigInt(b.n) + a);
@@ -46,6 +51,7 @@ function add(a: Value, b: Value): Value {
 
 function subtract(a: Value, b: Value): Value {
   if (typeof a === "bigint" && typeof b === "bigint") return int64(a - b);
+  if (isEmpty(b)) return a;
   if (a instanceof Time && b instanceof Time) return new Time(a.ns - b.ns);
   if (a instanceof Ip && b instanceof Ip) return BigInt(a.n) - BigInt(b.n);
   if (a instanceof Ip && typeof b === "bigint") return wrapIp(BigInt(a.n) - b);

@@ -30,6 +30,8 @@ export interface Job {
 export class Frame {
   signal: Signal = Signal.None;
   returned: Value = NOTHING;
+  /** The names a function call passed (`$f a=1` gives `a`), which `:global a` in its body does not replace. */
+  parameters: ReadonlySet<string> | undefined;
 
   constructor(
     readonly job: Job,
@@ -74,6 +76,12 @@ export class Scope {
 
   child(): Scope {
     return new Scope(this, this.frame);
+  }
+
+  /** True when `name` is a parameter of the running function (its root scope was given it by the call). */
+  isParameter(name: string): boolean {
+    if (this.parent) return this.parent.isParameter(name);
+    return this.frame.parameters?.has(name) === true;
   }
 
   lookup(name: string): Slot | undefined {

@@ -82,12 +82,12 @@ describe("rsc run", () => {
     assert.match(c.err, /syntax\.rsc:2:\d+: /);
   });
 
-  test("an undeclared variable: exit 1, nothing runs, the variable and its line:column named", async () => {
-    const path = file("undeclared.rsc", ':put "before"\n:put $nope\n:put "after"\n');
+  test("a :set of an undeclared variable: exit 1, nothing runs, the variable and its line:column named", async () => {
+    const path = file("undeclared.rsc", ':put "before"\n:set nope 1\n:put "after"\n');
     const c = io();
     assert.equal(await runRun([path], c), 1);
     assert.equal(c.out, "");
-    assert.match(c.err, /undeclared\.rsc:2:6: variable \$nope is not declared/);
+    assert.match(c.err, /undeclared\.rsc:2:6: variable nope is not declared/);
   });
 
   test("a failed on-message run: exit 1 and how many runs failed", async () => {
@@ -95,7 +95,7 @@ describe("rsc run", () => {
       "handlers.rsc",
       [
         '/iot mqtt subscriptions add broker=lab topic="h/+" on-message={ :if ($msgData = "bad") do={ :error "bad message" }; :put "ok $msgData" }',
-        '/iot mqtt subscriptions add broker=lab topic="s/x" on-message=":put \\$nope"',
+        '/iot mqtt subscriptions add broker=lab topic="s/x" on-message=":set nope 1"',
         '/iot mqtt publish broker=lab topic="h/1" message="bad" qos=1',
         '/iot mqtt publish broker=lab topic="h/2" message="good" qos=1',
         '/iot mqtt publish broker=lab topic="s/x" message="any" qos=1',
@@ -105,7 +105,7 @@ describe("rsc run", () => {
     assert.equal(await runRun([path, "--timeout=1"], c), 1, c.err);
     assert.match(c.out, /^ok good$/m);
     assert.match(c.err, /handlers\.rsc:1:\d+: bad message$/m);
-    assert.match(c.err, /^<on-message>:1:6: variable \$nope is not declared/m);
+    assert.match(c.err, /^<on-message>:1:6: variable nope is not declared/m);
     assert.match(c.err, /^rsc run: 2 of 3 on-message run\(s\) failed$/m);
   });
 

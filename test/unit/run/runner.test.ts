@@ -298,9 +298,9 @@ describe("on-message", () => {
     assert.equal(result.failedOnMessageRuns, 1);
   });
 
-  test("an on-message script set by string is checked when it runs: an undeclared variable fails the run", async () => {
+  test("an on-message script set by string is checked when it runs: a :set of an undeclared variable fails the run", async () => {
     const script = [
-      '/iot mqtt subscriptions add broker=b topic="str/t" on-message=":put \\$msgData; :put \\$nope"',
+      '/iot mqtt subscriptions add broker=b topic="str/t" on-message=":put \\$msgData; :set nope 1"',
       '/iot mqtt publish broker=b topic="str/t" message="m" qos=1',
     ].join("\n");
     const { result, out, handlerFailures } = await run(
@@ -313,7 +313,7 @@ describe("on-message", () => {
     assert.deepEqual(
       handlerFailures.map((f) => `${f.code} ${f.source}:${f.line}:${f.column} ${f.message}`),
       [
-        "RSC4009 <on-message>:1:21 variable $nope is not declared: declare it with :local or :global before using it",
+        "RSC4009 <on-message>:1:21 variable nope is not declared: :set needs an earlier ':local nope' or ':global nope'",
       ],
     );
     assert.equal(result.failedOnMessageRuns, 1);

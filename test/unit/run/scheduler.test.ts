@@ -163,12 +163,12 @@ const cases: readonly Case[] = [
     name: "a failing scheduled run is counted and located; text that cannot run fails each time",
     script: [
       '/system scheduler add name=boom interval=1m on-event={ :error "boom" }',
-      '/system scheduler add name=undeclared interval=90s on-event=":put \\$nope"',
+      '/system scheduler add name=undeclared interval=90s on-event=":set nope 1"',
     ],
     listenMs: 130_000,
     expected: [
       "60000 ! test.rsc:1:56: boom",
-      "90000 ! <scheduler undeclared>:1:6: variable $nope is not declared: declare it with :local or :global before using it",
+      "90000 ! <scheduler undeclared>:1:6: variable nope is not declared: :set needs an earlier ':local nope' or ':global nope'",
       "120000 ! test.rsc:1:56: boom",
     ],
     scheduledRuns: 3,

@@ -179,7 +179,15 @@ const onerrorCommand: Builtin = (site, c) => {
       if (!(error instanceof ScriptError)) throw error;
       const scope = s.child();
       scope.declare(name, error.message);
-      return then(handler(scope), () => true);
+      return then(handler(scope), () => {
+        // `:return` in `do=` gives `:onerror` its value and returns from that block only (manual, :onerror).
+        const frame = s.frame;
+        if (frame.signal !== Signal.Return) return true;
+        frame.signal = Signal.None;
+        const returned = frame.returned;
+        frame.returned = NOTHING;
+        return returned;
+      });
     };
     try {
       const r = body(s);

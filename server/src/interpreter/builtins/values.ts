@@ -148,6 +148,13 @@ function options(value: Value): Set<string> {
   );
 }
 
+/** `order=("c","a","b")` or `order=c,a,b`: key names. */
+function orderOf(value: Value): string[] | undefined {
+  if (value instanceof RosArray) return value.values().map(toStr);
+  const text = toStr(value);
+  return text === "" ? undefined : text.split(",");
+}
+
 function optionalArg(site: CallSite, c: ArgCompiler, name: string): Eval {
   return c.arg(site, name, undefined, "");
 }
@@ -166,16 +173,20 @@ const serializeCommand: Builtin = (site, c) => {
             then(order(s), (ord) => {
               const format = toStr(t) || "json";
               const set = options(o);
+              const keyOrder = orderOf(ord);
               if (format === "json")
                 return toJson(v, {
                   pretty: set.has("json.pretty"),
                   noStringConversion: set.has("json.no-string-conversion"),
+                  order: keyOrder,
                 });
               if (format === "dsv")
                 return toDsv(v, {
                   delimiter: toStr(d) || ",",
                   wrapStrings: set.has("dsv.wrap-strings"),
-                  order: toStr(ord) === "" ? undefined : toStr(ord).split(","),
+                  ignoreSize: set.has("dsv.ignore-size"),
+                  remap: set.has("dsv.remap"),
+                  order: keyOrder,
                 });
               throw new ScriptError(`invalid value for argument to: ${format} (expected json or dsv)`);
             }),

@@ -7,7 +7,7 @@ import { toStr } from "../format";
 import { then, type MaybePromise } from "../maybe";
 import type { CallSite, Eval } from "../runtime";
 import type { Scope, Slot } from "../scope";
-import { NIL, type Value } from "../values";
+import { NIL, NOTHING, type Value } from "../values";
 
 /** The variable name argument: a word, a quoted string, `$name`, or an expression giving the name. */
 function nameOf(site: CallSite, c: ArgCompiler): (s: Scope) => MaybePromise<string> {
@@ -35,8 +35,9 @@ const localCommand: Builtin = (site, c) => {
   return (s) =>
     then(name(s), (n) => {
       if (!value) {
-        s.declare(n, NIL);
-        return NIL;
+        // RouterOS 7.22+: a local declared without a value is nothing (CHR 7.23.3 `:local unset; :typeof $unset`).
+        s.declare(n, NOTHING);
+        return NOTHING;
       }
       return then(value(s), (v) => {
         s.declare(n, storedValue(v));
@@ -50,6 +51,8 @@ const globalCommand: Builtin = (site, c) => {
   const value = valueOf(site, c);
   return (s) =>
     then(name(s), (n) => {
+      // A function's parameter hides the global of its name even after `:global name` (manual, Functions).
+      if (!value && s.isParameter(n)) return NOTHING;
       const slot = c.rt.globals.slot(n, true) as Slot;
       s.bind(n, slot);
       if (!value) return slot.value;

@@ -1,0 +1,299 @@
+// Compiles expressions to closures: literals typed from their text, variables, operators, strings, array literals.
+import {
+  forEachStringPiece,
+  type ArrayElement,
+  type ArrayLiteral,
+  type Expr,
+  type Literal,
+  type StringLiteral,
+  type Variable,
+} from "../syntax";
+import { RosArray } from "./array";
+import { toBytes } from "./bytes";
+import type { CompileContext, Compiler } from "./compiler";
+import { ScriptError } from "./errors";
+import { toStr } from "./format";
+import { literalValue, memberValue } from "./literals";
+import { sequenceValues, then } from "./maybe";
+import { compileQuote } from "./opValues";
+import { BINARY, COMPARISONS, unary } from "./operators";
+import type { Eval } from "./runtime";
+import type { Scope } from "./scope";
+import { Code, NOTHING, type Value } from "./values";
+
+export class ExpressionCompiler {
+  constructor(private readonly compiler: Compiler) {}
+
+  expr(expr: Expr, ctx: CompileContext): Eval {
+    switch (expr.kind) {
+      case "Literal":
+        return this.literal(expr, ctx, false);
+      case "String":
+        return this.string(expr, ctx);
+      case "Variable":
+        return this.variable(expr, ctx);
+      case "Substitution":
+        return this.compiler.substitution(expr.body, ctx);
+      case "Paren":
+        return this.expr(expr.expr, ctx);
+      case "Array":
+        return this.array(expr, ctx);
+      case "Block": {
+        const code = new Code(expr.body, ctx.source, expr.start + 1, expr.closed ? expr.end - 1 : expr.end);
+        this.compiler.code(code);
+        return () => code;
+      }
+      case "Unary": {
+        if (expr.operator === ">") return compileQuote(this.compiler, expr.operand, ctx);
+        const operand = this.expr(expr.operand, ctx);
+        const operator = expr.operator;
+        return (s) => then(operand(s), (v) => unary(operator, v));
+      }
+      case "Binary":
+        return this.binary(expr.operator, expr.left, expr.right, ctx);
+      case "Concat":
+        return this.concat(expr.parts, ctx);
+      case "Missing":
+        return () => {
+          throw new ScriptError("syntax error: a value is missing here");
+        };
+    }
+  }
+
+  private literal(expr: Literal, ctx: CompileContext, plainValue: boolean): Eval {
+    const text = ctx.source.text.slice(expr.start, expr.end);
+    const value = literalValue(text);
+    if (!ctx.where || plainValue || expr.literal !== "word") return () => value;
+    const known = this.compiler.rt.schema.property(ctx.menu, text) !== undefined;
+    const word = toBytes(text);
+    return (s) => {
+      const item = s.whereItem();
+      if (item) {
+        const property = item.get(text);
+        if (property !== undefined) return property;
+        if (known) return NOTHING;
+      }
+      return word;
+    };
+  }
+
+  variable(expr: Variable, ctx: CompileContext): Eval {
+    const where = ctx.where;
+    const read = (s: Scope, name: string): Value => {
+      if (where) {
+        const property = s.whereItem()?.get(name);
+        if (property !== undefined) return property;
+      }
+      const slot = s.lookup(name);
+      return slot ? slot.value : NOTHING;
+    };
+    if (expr.dynamic) {
+      const nameOf = this.expr(expr.dynamic.expr, ctx);
+      return (s) => then(nameOf(s), (n) => read(s, toStr(n)));
+    }
+    const name = expr.name;
+    if (!where) {
+      return (s) => {
+        const slot = s.lookup(name);
+        return slot ? slot.value : NOTHING;
+      };
+    }
+    return (s) => read(s, name);
+  }
+
+  private binary(operator: string, left: Expr, right: Expr, ctx: CompileContext): Eval {
+    const l = this.expr(left, ctx);
+    const r =
+      ctx.where && right.kind === "Literal" && COMPARISONS.has(operator)
+        ? this.literal(right, ctx, true)
+        : this.expr(right, ctx);
+    if (operator === "&&" || operator === "and" || operator === "||" || operator === "or") {
+      const isAnd = operator === "&&" || operator === "and";
+      return (s) =>
+        then(l(s), (a) => {
+          const x = logical(a, operator);
+          if (isAnd ? !x : x) return x;
+          return then(r(s), (b) => logical(b, operator));
+        });
+    }
+    const apply = BINARY[operator];
+    if (!apply) return () => NOTHING;
+    return (s) => {
+      const a = l(s);
+      if (a instanceof Promise) return a.then((av) => then(r(s), (bv) => apply(av, bv)));
+      const b = r(s);
+      if (b instanceof Promise) return b.then((bv) => apply(a, bv));
+      return apply(a, b);
+    };
+  }
+
+  /**
+   * Juxtaposed values. The parser leaves a bare `,` between them as a word (`{"a", "b"}`, `{{1;2},{3;4}}`): there it
+   * is the array operator, as RouterOS reads it (`(, "a" "b")`); otherwise the pieces join as text.
+   */
+  private concat(parts: readonly Expr[], ctx: CompileContext): Eval {
+    const text = ctx.source.text;
+    const isComma = (p: Expr): boolean => p.kind === "Literal" && text.slice(p.start, p.end) === ",";
+    if (parts.some(isComma)) {
+      const groups: Expr[][] = [[]];
+      for (const p of parts) {
+        if (isComma(p)) groups.push([]);
+        else groups[groups.length - 1]?.push(p);
+      }
+      const operands = groups.filter((g) => g.length > 0).map((g) => this.concat(g, ctx));
+      const comma = BINARY[","] as (a: Value, b: Value) => Value;
+      return (s) => {
+        const values: Value[] = [];
+        return then(
+          sequenceValues(
+            operands.map((o) => () => o(s)),
+            values,
+          ),
+          () => values.reduce((a, b) => comma(a, b)),
+        );
+      };
+    }
+    const evals = parts.map((p) => this.expr(p, ctx));
+    if (evals.length === 1) return evals[0] as Eval;
+    return (s) => {
+      const values: Value[] = [];
+      return then(
+        sequenceValues(
+          evals.map((p) => () => p(s)),
+          values,
+        ),
+        () => values.map(toStr).join(""),
+      );
+    };
+  }
+
+  /** A string with interpolations; an interpolated array makes it one string per member (as the `.` operator does). */
+  private string(expr: StringLiteral, ctx: CompileContext): Eval {
+    const text = ctx.source.text;
+    const pieces: (string | Eval)[] = [];
+    let literal = "";
+    forEachStringPiece(
+      text,
+      expr,
+      // Text as written is UTF-8 on the router; an escape's value is bytes already (`\C3\A9`).
+      (piece, _start, _end, verbatim) => (literal += verbatim ? toBytes(piece) : piece),
+      (part) => {
+        if (literal !== "") pieces.push(literal);
+        literal = "";
+        pieces.push(part.kind === "Variable" ? this.variable(part, ctx) : this.expr(part, ctx));
+      },
+    );
+    if (literal !== "" || pieces.length === 0) pieces.push(literal);
+    if (pieces.length === 1 && typeof pieces[0] === "string") {
+      const constant = pieces[0];
+      return () => constant;
+    }
+    const concat = BINARY["."] as (a: Value, b: Value) => Value;
+    const join = (values: readonly Value[]): Value => {
+      let out: Value = "";
+      let text = "";
+      let array = false;
+      for (const v of values) {
+        if (v instanceof RosArray) {
+          out = concat(array ? out : text, v);
+          array = true;
+        } else if (array) out = concat(out, v);
+        else text += toStr(v);
+      }
+      return array ? out : text;
+    };
+    return (s) => {
+      const values: Value[] = [];
+      return then(
+        sequenceValues(
+          pieces.map((p) => () => (typeof p === "string" ? p : p(s))),
+          values,
+        ),
+        () => join(values),
+      );
+    };
+  }
+
+  private array(expr: ArrayLiteral, ctx: CompileContext): Eval {
+    // RouterOS reads an empty `{}` as an (empty) block, not as an array: `[:toarray ""]` is the empty array.
+    if (expr.elements.length === 0) return () => NOTHING;
+    const text = ctx.source.text;
+    const elements = mergeTrailingCommas(expr.elements, text).map((element) => {
+      let key: string | Eval | undefined;
+      if (element.key?.kind === "String") key = this.string(element.key, ctx);
+      else if (element.key) key = toBytes(text.slice(element.key.start, element.key.end));
+      let value: Eval;
+      if (!element.value && typeof key === "string") {
+        // `{a=}` is the member "a", not a key with an empty value (CHR 7.23.3: `{a=}` → `a`).
+        const word = key;
+        key = undefined;
+        value = () => word;
+      } else if (!element.value) value = () => "";
+      else if (element.value.kind === "Literal" && key === undefined) {
+        const member = memberValue(text.slice(element.value.start, element.value.end));
+        value = () => member;
+      } else value = this.expr(element.value, ctx);
+      return { key, value };
+    });
+    return (s) => {
+      const out = new RosArray();
+      const steps = elements.map(
+        ({ key, value }) =>
+          () =>
+            then(value(s), (v) => {
+              if (key === undefined) out.push(v);
+              else if (typeof key === "string") out.setKey(key, v);
+              else return then(key(s), (k) => void out.setKey(toStr(k), v));
+              return undefined;
+            }),
+      );
+      return then(sequenceValues(steps, []), () => out);
+    };
+  }
+}
+
+/**
+ * `{"cccc", "ddddd"}`: the parser ends one element at the space after the comma; RouterOS reads one element
+ * `(, "cccc" "ddddd")`. An unkeyed element ending in a bare `,` takes the next element into it.
+ */
+function mergeTrailingCommas(elements: readonly ArrayElement[], text: string): ArrayElement[] {
+  const out: ArrayElement[] = [];
+  for (const element of elements) {
+    const previous = out[out.length - 1];
+    const last = previous?.value?.kind === "Concat" ? previous.value.parts.at(-1) : previous?.value;
+    const tail =
+      last?.kind === "Literal" && text.slice(last.start, last.end).endsWith(",") ? last : undefined;
+    if (previous?.value && previous.key === undefined && tail && element.value && element.key === undefined) {
+      const before = previous.value.kind === "Concat" ? previous.value.parts.slice(0, -1) : [];
+      // `1,` read as one word: its text and its comma become two pieces.
+      const split: Expr[] =
+        tail.end - tail.start > 1
+          ? [
+              { ...tail, end: tail.end - 1 },
+              { ...tail, start: tail.end - 1 },
+            ]
+          : [tail];
+      const parts = [...before, ...split];
+      out[out.length - 1] = {
+        ...previous,
+        value: {
+          kind: "Concat",
+          parts: [...parts, element.value],
+          start: previous.value.start,
+          end: element.value.end,
+        },
+        end: element.end,
+      };
+      continue;
+    }
+    out.push(element);
+  }
+  return out;
+}
+
+function logical(value: Value, operator: string): boolean {
+  if (typeof value === "boolean") return value;
+  if (value === "true" || value === "yes") return true;
+  if (value === "false" || value === "no") return false;
+  throw new ScriptError(`operand of '${operator}' not boolean`);
+}
