@@ -8,6 +8,7 @@ import type { BoundArg, BoundCommand } from "./model/types";
 import type { HoverResult } from "./types";
 import { factsOf } from "./variables";
 import { embeddedCodeAt } from "./embedded/position";
+import { payloadMarkdown, publishPayload } from "./payload";
 import { headTexts, headWord } from "../syntax/head";
 
 export function hover(analysis: DocumentAnalysis, offset: number): HoverResult | undefined {
@@ -54,7 +55,8 @@ function headWordHover(
     const arg = bound.args.find((a) => a.start === token.start);
     return arg ? argumentHover(analysis, bound, arg, token.start) : undefined;
   }
-  if (bound.info && index === bound.pathWordCount - 1) return { contents: commandDoc(bound.info), ...span };
+  if (bound.info && index === bound.pathWordCount - 1)
+    return { contents: withPayload(analysis, bound, commandDoc(bound.info)), ...span };
   const words = headTexts(analysis.text, bound.node)
     .slice(0, index + 1)
     .map((word) => ({ text: word }));
@@ -99,5 +101,12 @@ function argumentHover(
     inValue && arg.value
       ? { start: arg.value.start, end: arg.value.end }
       : { start: arg.start, end: arg.kind === "named" ? arg.nameEnd : arg.end };
-  return { contents: argumentDoc(info, bound.info), ...span };
+  const doc = argumentDoc(info, bound.info);
+  return { contents: info.name === "message" ? withPayload(analysis, bound, doc) : doc, ...span };
+}
+
+/** On a `/iot mqtt publish` line whose message is constant: the message, built as the interpreter builds it. */
+function withPayload(analysis: DocumentAnalysis, bound: BoundCommand, doc: string): string {
+  const payload = publishPayload(analysis, bound);
+  return payload === undefined ? doc : `${doc}\n\n${payloadMarkdown(payload)}`;
 }

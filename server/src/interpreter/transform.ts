@@ -7,6 +7,7 @@ import type { Value } from "./values";
 
 const BASE32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
 const ENCODINGS = ["raw", "base64", "base32", "hex", "url", "byte-array"] as const;
+const OUTPUTS = [...ENCODINGS, "bit-array-lsb", "bit-array-msb"] as const;
 const TRANSFORMS = ["lc", "uc", "lcfirst", "ucfirst", "reverse", "rot13", "md5", "sha1", "sha256", "sha512"];
 
 function bad(what: string, value: string, allowed: readonly string[]): ScriptError {
@@ -96,8 +97,16 @@ function encode(bytes: Buffer, to: string): Value {
     }
     case "byte-array":
       return new RosArray([...bytes].map((b) => BigInt(b)));
+    case "bit-array-lsb":
+    case "bit-array-msb": {
+      // Every byte as eight 0/1 numbers, its least (lsb) or most (msb) significant bit first (manual, :convert).
+      const bits: Value[] = [];
+      const lsb = to === "bit-array-lsb";
+      for (const b of bytes) for (let i = 0; i < 8; i++) bits.push(BigInt((b >> (lsb ? i : 7 - i)) & 1));
+      return new RosArray(bits);
+    }
     default:
-      throw bad("to", to, ENCODINGS);
+      throw bad("to", to, OUTPUTS);
   }
 }
 

@@ -29,6 +29,26 @@ function checkHover(c: Case): void {
 }
 
 const cases: readonly Case[] = [
+  // The message of a publish line, built by the interpreter's serializer (manual, :serialize: "1234" → 1234.000000).
+  {
+    source:
+      ':local p {"string"="1234";"number"=1234}\n/iot mqtt pub|lish broker=b topic=t message=[:serialize to=json value=$p]',
+    contains: ["Message sent", '{"number":1234,"string":1234.000000}'],
+    covers: "publish",
+  },
+  {
+    source:
+      "/iot mqtt publish broker=b topic=t mess|age=[:serialize to=json {a=2.2;t=1h} options=json.no-string-conversion]",
+    contains: ['{"a":"2.0.0.2","t":"01:00:00"}'],
+  },
+  {
+    source: ':local v "7.1"\n/iot mqtt publish broker=b topic=t mess|age="{\\"ros\\":\\"$v\\"}"',
+    contains: ['{"ros":"7.1"}'],
+  },
+  {
+    source: "/iot mqtt pub|lish broker=b topic=t message=[/system resource get cpu-load]",
+    contains: ["/iot/mqtt publish"],
+  },
   { source: "/io|t mqtt publish", contains: ["/iot**", "mqtt"], covers: "iot" },
   { source: "/iot mq|tt publish", contains: ["/iot/mqtt", "settings menu", "brokers"], covers: "mqtt" },
   { source: "/iot/mqtt/bro|kers", contains: ["/iot/mqtt/brokers", "list menu"] },

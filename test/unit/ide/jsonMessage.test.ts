@@ -13,6 +13,9 @@ const VARIABLES = [
   ":local count 3",
   ":local unknown [:pick $name 0 2]",
   ':local joined ("1," . $count)',
+  ":local hour 1h",
+  ":local dotted 2.2",
+  ":local nums {1;2}",
 ].join("\n");
 
 interface Case {
@@ -37,6 +40,11 @@ const cases: readonly Case[] = [
   { message: '"{$[:tostr 1]}"' },
   { message: '"[$joined]"' },
   { message: '"{\\"a\\":\\"caf\\\\u00e9\\"}"' },
+  // Constants as the router prints them: the interpreter's value rules and serializer (manual, :serialize).
+  { message: '"{\\"t\\":\\"$hour\\",\\"ip\\":\\"$dotted\\"}"' },
+  { message: '"{\\"n\\":$[:serialize to=json $nums]}"' },
+  { message: '"{\\"t\\":«$hour»}"', problem: '$hour holds "01:00:00"' },
+  { message: '"{\\"ip\\":«$dotted»}"', problem: '$dotted holds "2.0.0.2"' },
   // Broken.
   { message: '"{\\"name\\":«$name»}"', problem: "$name is a string" },
   { message: '"{\\"up\\":«$up»}"', problem: "$up is a time" },

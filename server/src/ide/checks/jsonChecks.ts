@@ -3,6 +3,10 @@ import { diagnostic } from "../../diagnostics/catalog";
 import type { Diagnostic } from "../../diagnostics/types";
 import type { Expr } from "../../syntax";
 import type { DocumentAnalysis } from "../analysis";
+import { RosArray } from "../../interpreter/array";
+import { fromBytes } from "../../interpreter/bytes";
+import { toStr } from "../../interpreter/format";
+import { staticValue } from "../payload";
 import { checkJsonUnits, looksLikeJson, messageUnits, type HoleInfo, type JsonProblem } from "./jsonMessage";
 
 /** Quick-fix data of a JSON value that needs quotes: insert `\"` at `start` and at `end`. */
@@ -16,10 +20,12 @@ function holeInfo(analysis: DocumentAnalysis): HoleInfo {
   const kinds = analysis.kinds;
   return {
     kindOf: (expr) => kinds.ofExpr(expr),
+    // A constant as the router prints it (`1h` is `01:00:00`, `2.2` is `2.0.0.2`, `[:serialize ...]` its JSON):
+    // the interpreter's own value rules, as the publish hover shows the message.
     constantOf: (expr) => {
-      if (expr.kind !== "Variable") return undefined;
-      const occurrence = kinds.occurrenceStartingAt(expr.start);
-      return occurrence ? kinds.constantOf(occurrence.symbol) : undefined;
+      if (expr.kind !== "Variable" && expr.kind !== "Substitution") return undefined;
+      const value = staticValue(analysis, expr);
+      return value === undefined || value instanceof RosArray ? undefined : fromBytes(toStr(value));
     },
   };
 }

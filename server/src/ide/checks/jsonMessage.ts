@@ -210,7 +210,7 @@ export function checkJsonUnits(units: readonly Unit[]): JsonProblem | undefined 
     }
     // A run-time value where a property name belongs may be a whole piece of JSON (`{$members}`): cannot tell.
     if (error.code === "property-name" && JSON_SAFE.has(unit.kind)) return undefined;
-  } else if (unit.constant && error.code === "value") {
+  } else if (unit.constant && (error.code === "value" || error.code === "number")) {
     const { label, inString } = unit.constant;
     const what = `${label} holds ${JSON.stringify(constantText(units, unit))}`;
     return needsQuotes(unit, label, inString, what);
