@@ -13,8 +13,8 @@ Usage:
                                            connection log)
   rsc --help | --version
 
-Exit status: 0 success, 1 errors found (check) or script error (run: including an undeclared variable, which stops
-the script before it runs, a failed on-message run, a failed scheduled run and a failed :execute job; a job still
+Exit status: 0 success, 1 errors found (check) or script error (run: including a :set of an undeclared variable,
+which stops the script before it runs, a failed on-message run, a failed scheduled run and a failed :execute job; a job still
 running when the run ends is not a failure), 2 usage error or unreadable file.
 `;
 

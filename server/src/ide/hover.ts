@@ -29,7 +29,10 @@ export function hover(analysis: DocumentAnalysis, offset: number): HoverResult |
   }
   const unresolved = analysis.model.unresolved.find((r) => r.start <= offset && offset <= r.end);
   if (unresolved) {
-    const contents = `\`$${unresolved.name}\` is not declared here: RouterOS refuses a script that uses a variable it has not seen declared with :local or :global.`;
+    const contents =
+      unresolved.role === "write"
+        ? `\`${unresolved.name}\` is not declared here: RouterOS refuses a script that sets a variable it has not seen declared with :local or :global.`
+        : `\`$${unresolved.name}\` is not declared here: RouterOS reads nothing for a variable it has not seen declared with :local or :global.`;
     return { contents, start: unresolved.start, end: unresolved.end };
   }
   const location = locate(analysis.parsed, offset);
