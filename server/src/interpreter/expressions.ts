@@ -14,7 +14,7 @@ import type { CompileContext, Compiler } from "./compiler";
 import { ScriptError } from "./errors";
 import { toStr } from "./format";
 import { literalValue, memberValue } from "./literals";
-import { sequenceValues, then } from "./maybe";
+import { sequenceValues, then, type MaybePromise } from "./maybe";
 import { compileQuote } from "./opValues";
 import { BINARY, COMPARISONS, unary } from "./operators";
 import type { Eval } from "./runtime";
@@ -188,29 +188,19 @@ export class ExpressionCompiler {
       const constant = pieces[0];
       return () => constant;
     }
-    const concat = BINARY["."] as (a: Value, b: Value) => Value;
-    const join = (values: readonly Value[]): Value => {
-      let out: Value = "";
-      let text = "";
-      let array = false;
-      for (const v of values) {
-        if (v instanceof RosArray) {
-          out = concat(array ? out : text, v);
-          array = true;
-        } else if (array) out = concat(out, v);
-        else text += toStr(v);
-      }
-      return array ? out : text;
-    };
     return (s) => {
-      const values: Value[] = [];
-      return then(
-        sequenceValues(
-          pieces.map((p) => () => (typeof p === "string" ? p : p(s))),
-          values,
-        ),
-        () => join(values),
-      );
+      let out = "";
+      for (let i = 0; i < pieces.length; i++) {
+        const piece = pieces[i] as string | Eval;
+        if (typeof piece === "string") {
+          out += piece;
+          continue;
+        }
+        const v = piece(s);
+        if (v instanceof Promise || v instanceof RosArray) return joinFrom(pieces, i + 1, s, out, v);
+        out += toStr(v);
+      }
+      return out;
     };
   }
 
@@ -289,6 +279,35 @@ function mergeTrailingCommas(elements: readonly ArrayElement[], text: string): A
     out.push(element);
   }
   return out;
+}
+
+/**
+ * The rest of an interpolated string from piece `from`, once a piece gave an array or must be waited for: with an
+ * array, the `.` operator's rule (one string per member); otherwise plain text.
+ */
+function joinFrom(
+  pieces: readonly (string | Eval)[],
+  from: number,
+  s: Scope,
+  prefix: string,
+  current: MaybePromise<Value>,
+): MaybePromise<Value> {
+  const concat = BINARY["."] as (a: Value, b: Value) => Value;
+  const step = (acc: Value, i: number, v: Value): MaybePromise<Value> => {
+    let out = acc instanceof RosArray || v instanceof RosArray ? concat(acc, v) : toStr(acc) + toStr(v);
+    for (; i < pieces.length; i++) {
+      const piece = pieces[i] as string | Eval;
+      const next = typeof piece === "string" ? piece : piece(s);
+      if (next instanceof Promise) {
+        const at = i + 1;
+        return next.then((w) => step(out, at, w));
+      }
+      out =
+        out instanceof RosArray || next instanceof RosArray ? concat(out, next) : toStr(out) + toStr(next);
+    }
+    return out;
+  };
+  return then(current, (v) => step(prefix, from, v));
 }
 
 function logical(value: Value, operator: string): boolean {
