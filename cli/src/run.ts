@@ -1,8 +1,10 @@
 // `rsc run FILE`: runs a script against a simulated device and MQTT brokers (an embedded broker when none is given).
 import { readFileSync } from "node:fs";
 import {
+  describeEndpoint,
   makeBrokerProfile,
   parseBrokerUrl,
+  redactText,
   startEmbeddedBroker,
   isMqttError,
   type EmbeddedBroker,
@@ -20,7 +22,9 @@ import {
   type RunResult,
 } from "../../client/src/run";
 import { parseDeviceProfile, ProfileError, type DeviceProfile } from "../../server/src/interpreter";
+import { brokerPasswords, PasswordPromptCancelled, type UrlBroker } from "./brokerPasswords";
 import { fileErrorReason } from "./errors";
+import { readHiddenLine } from "./hiddenInput";
 import { UsageError } from "./usage";
 
 export interface RunIo {
@@ -28,6 +32,10 @@ export interface RunIo {
   stderr(text: string): void;
   /** Calls `listener` on Ctrl+C; returns a function that stops listening. */
   onInterrupt(listener: () => void): () => void;
+  /** The environment, for `RSC_PASSWORD_<NAME>` (default: none). */
+  readonly env?: Readonly<Record<string, string | undefined>>;
+  /** Reads a password without echo, for `--ask-password`; undefined on Ctrl+C. */
+  askSecret?(prompt: string): Promise<string | undefined>;
 }
 
 const processIo: RunIo = {
@@ -37,6 +45,12 @@ const processIo: RunIo = {
     process.on("SIGINT", listener);
     return () => process.off("SIGINT", listener);
   },
+  env: process.env,
+  askSecret: (prompt) => {
+    if (!process.stdin.isTTY)
+      throw new UsageError("--ask-password needs a terminal on stdin; set RSC_PASSWORD_<NAME> instead");
+    return readHiddenLine(prompt, process.stdin, (text) => process.stderr.write(text));
+  },
 };
 
 interface RunArguments {
@@ -45,10 +59,11 @@ interface RunArguments {
   readonly device: string | undefined;
   readonly timeoutSeconds: number | undefined;
   readonly verbose: boolean;
+  readonly askPassword: boolean;
 }
 
 const RUN_USAGE =
-  "rsc run FILE [--broker NAME=URL]... [--device PROFILE.json] [--timeout SECONDS] [--verbose]";
+  "rsc run FILE [--broker NAME=URL]... [--ask-password] [--device PROFILE.json] [--timeout SECONDS] [--verbose]";
 
 function parseArguments(argv: readonly string[]): RunArguments {
   const files: string[] = [];
@@ -56,6 +71,7 @@ function parseArguments(argv: readonly string[]): RunArguments {
   let device: string | undefined;
   let timeoutSeconds: number | undefined;
   let verbose = false;
+  let askPassword = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] ?? "";
     const [flag, inline] =
@@ -73,7 +89,7 @@ function parseArguments(argv: readonly string[]): RunArguments {
         const eq = spec.indexOf("=");
         if (eq <= 0)
           throw new UsageError(
-            `--broker takes NAME=URL, like --broker AWS=mqtt://127.0.0.1:1883 (got "${spec.includes("@") ? "..." : spec}")`,
+            `--broker takes NAME=URL, like --broker AWS=mqtt://127.0.0.1:1883 (got "${redactText(spec)}")`,
           );
         const name = spec.slice(0, eq);
         if (brokers.has(name)) throw new UsageError(`--broker ${name} is given twice`);
@@ -86,6 +102,10 @@ function parseArguments(argv: readonly string[]): RunArguments {
       case "--verbose":
         if (inline !== undefined) throw new UsageError("--verbose takes no value");
         verbose = true;
+        break;
+      case "--ask-password":
+        if (inline !== undefined) throw new UsageError("--ask-password takes no value");
+        askPassword = true;
         break;
       case "--timeout": {
         const text = value();
@@ -107,25 +127,50 @@ function parseArguments(argv: readonly string[]): RunArguments {
         ? `rsc run needs a FILE (${RUN_USAGE})`
         : `rsc run takes one FILE, got ${files.length}`,
     );
-  return { file: files[0] as string, brokers, device, timeoutSeconds, verbose };
+  if (askPassword && brokers.size === 0)
+    throw new UsageError("--ask-password asks for the passwords of --broker URLs; none is given");
+  return { file: files[0] as string, brokers, device, timeoutSeconds, verbose, askPassword };
 }
 
-/** `--broker NAME=URL` routes: the URL's settings, the script's client id when the URL gives none. */
-function urlRoutes(brokers: ReadonlyMap<string, string>): Map<string, BrokerRoute> {
-  const routes = new Map<string, BrokerRoute>();
-  for (const [name, url] of brokers) {
+/**
+ * `--broker NAME=URL` routes: the URL's settings, the script's client id when the URL gives none, and the password
+ * from the URL, `RSC_PASSWORD_<NAME>` or the `--ask-password` prompt.
+ */
+async function urlRoutes(args: RunArguments, io: RunIo): Promise<Map<string, BrokerRoute>> {
+  const parsed = new Map<string, ReturnType<typeof parseBrokerUrl>>();
+  const brokers: UrlBroker[] = [];
+  for (const [name, url] of args.brokers) {
     try {
-      const parsed = parseBrokerUrl(url, { name });
-      routes.set(
+      const route = parseBrokerUrl(url, { name });
+      parsed.set(name, route);
+      brokers.push({
         name,
-        parsed.password === undefined
-          ? { profile: parsed.profile }
-          : { profile: parsed.profile, password: parsed.password },
-      );
+        shown: describeEndpoint(route.profile),
+        username: route.profile.username,
+        urlPassword: route.password,
+      });
     } catch (error) {
       if (isMqttError(error)) throw new UsageError(`--broker ${name}: ${error.message}`);
       throw error;
     }
+  }
+  const passwords = await brokerPasswords(brokers, {
+    env: io.env ?? {},
+    ask: args.askPassword,
+    askSecret: (prompt) => {
+      if (!io.askSecret)
+        throw new UsageError("--ask-password needs a terminal on stdin; set RSC_PASSWORD_<NAME> instead");
+      return io.askSecret(prompt);
+    },
+    warn: (message) => io.stderr(`rsc run: warning: ${message}\n`),
+  });
+  const routes = new Map<string, BrokerRoute>();
+  for (const [name, route] of parsed) {
+    const password = passwords.get(name);
+    routes.set(
+      name,
+      password === undefined ? { profile: route.profile } : { profile: route.profile, password },
+    );
   }
   return routes;
 }
@@ -180,7 +225,14 @@ function exitStatus(result: RunResult, interrupted: boolean): number {
  */
 export async function runRun(argv: readonly string[], io: RunIo = processIo): Promise<number> {
   const args = parseArguments(argv);
-  const routes = urlRoutes(args.brokers);
+  let routes: Map<string, BrokerRoute>;
+  try {
+    routes = await urlRoutes(args, io);
+  } catch (error) {
+    if (!(error instanceof PasswordPromptCancelled)) throw error;
+    io.stderr("rsc run: interrupted\n");
+    return 130;
+  }
   let text: string;
   try {
     text = readFileSync(args.file, "utf8").replace(/^\uFEFF/, "");
@@ -252,9 +304,10 @@ export async function runRun(argv: readonly string[], io: RunIo = processIo): Pr
             : `rsc run: the script ended; running ${what} scripts for the rest of the ${args.timeoutSeconds} s timeout\n`,
         );
       },
-      ...(args.verbose
-        ? { mqttLog: (level: string, message: string) => io.stderr(`rsc run: mqtt ${level}: ${message}\n`) }
-        : {}),
+      // Warnings (such as TLS without certificate verification, on every connect) always show; the rest with --verbose.
+      mqttLog: (level: string, message: string) => {
+        if (args.verbose || level === "warn") io.stderr(`rsc run: mqtt ${level}: ${message}\n`);
+      },
     });
     if (result.listened && result.status === "ok")
       io.stderr(

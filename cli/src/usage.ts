@@ -5,12 +5,14 @@ export const USAGE = `rsc - RouterOS script tools (routeros-mqtt)
 Usage:
   rsc check [--format text|json] PATH...   Check .rsc files (directories are walked; - reads stdin)
   rsc lsp --stdio                          Start the language server on stdin/stdout
-  rsc run FILE [--broker NAME=URL]... [--device PROFILE.json] [--timeout SECONDS] [--verbose]
-                                           Run a script against a simulated device and MQTT brokers
+  rsc run FILE [--broker NAME=URL]... [--ask-password] [--device PROFILE.json] [--timeout SECONDS]
+             [--verbose]                   Run a script against a simulated device and MQTT brokers
                                            (no --broker: an embedded broker takes every broker name;
                                            then runs on-message scripts and /system scheduler entries
                                            until --timeout or Ctrl+C; --verbose also prints the MQTT
-                                           connection log)
+                                           connection log). A broker's password comes from the
+                                           variable RSC_PASSWORD_<NAME>, or --ask-password asks for it
+                                           without echo; a password in the URL is shown by ps
   rsc --help | --version
 
 Exit status: 0 success, 1 errors found (check) or script error (run: including a :set of an undeclared variable,

@@ -12,7 +12,13 @@ import {
   type SubscribeOptions,
   type TlsSessionInfo,
 } from "./brokerConnection";
-import type { BrokerProfile, MqttConnectOptions, ProfileValidator, SecretProvider } from "./brokerProfile";
+import {
+  describeEndpoint,
+  type BrokerProfile,
+  type MqttConnectOptions,
+  type ProfileValidator,
+  type SecretProvider,
+} from "./brokerProfile";
 import { systemClock, type Clock } from "./clock";
 import { DISCONNECTED, type ConnectionState } from "./connectionState";
 import { Emitter, type Disposable } from "./emitter";
@@ -45,6 +51,12 @@ export interface ConnectionManagerOptions {
   createClient?: (options: MqttConnectOptions) => mqtt.MqttClient;
   /** TLS diagnostic probe (tests replace it). */
   probeTls?: (target: TlsProbeTarget) => Promise<TlsProbeResult | undefined>;
+  /**
+   * Asked before a broker starts connecting (connect, a forced publish or subscribe, auto-connect, a changed profile,
+   * "test connection"), not before the reconnects of a connection it let through; throws (an MqttError of kind
+   * `not-allowed`) to refuse. The editor asks about workspace trust and about brokers a workspace defines here.
+   */
+  admit?: (profile: BrokerProfile) => void | Promise<void>;
 }
 
 /** What "test connection" reports. */
@@ -58,6 +70,7 @@ export class ConnectionManager {
   private readonly messageEmitter: Emitter<[name: string, topic: string, payload: Buffer, info: MessageInfo]>;
   private readonly redactor = new SecretRedactor();
   private readonly baseDeps: Omit<BrokerConnectionDeps, "onState" | "onMessage">;
+  private readonly admit: (profile: BrokerProfile) => void | Promise<void>;
   private disposed = false;
 
   /** Fires on every state change of every broker. */
@@ -99,6 +112,7 @@ export class ConnectionManager {
       createClient: options.createClient ?? ((o) => new mqtt.MqttClient(pacedStreamBuilder(o), o)),
       probe: options.probeTls,
     };
+    this.admit = options.admit ?? (() => {});
   }
 
   /**
@@ -130,7 +144,11 @@ export class ConnectionManager {
       existing.updateProfile(profile);
       if (restart) {
         this.baseDeps.log("info", `broker "${profile.name}" changed; reconnecting with the new settings`);
-        void existing.disconnect().then(() => existing.connect().catch(() => {}));
+        void existing
+          .disconnect()
+          .then(() => this.admit(existing.profile))
+          .then(() => existing.connect())
+          .catch((error: unknown) => this.logRefusal(profile.name, error));
       }
     }
   }
@@ -144,14 +162,19 @@ export class ConnectionManager {
   connectAutoConnectBrokers(): void {
     for (const connection of this.connections.values()) {
       if (connection.profile.autoConnect && connection.state.status === "disconnected") {
-        connection.connect().catch(() => {});
+        void this.admitted(connection)
+          .then(() => connection.connect())
+          .catch((error: unknown) => this.logRefusal(connection.name, error));
       }
     }
   }
 
   /** Connects a broker; resolves once connected (subscriptions restored), rejects with a typed error. */
   connect(name: string, options: { deadlineMs?: number } = {}): Promise<void> {
-    return this.withConnection(name, (c) => c.connect(options.deadlineMs));
+    return this.withConnection(name, async (c) => {
+      await this.admitted(c);
+      return c.connect(options.deadlineMs);
+    });
   }
 
   /** Disconnects a broker and stops reconnecting it. */
@@ -168,11 +191,18 @@ export class ConnectionManager {
     const suffix = randomBytes(2).toString("hex");
     const probe = new BrokerConnection(
       { ...profile, autoConnect: false, clientId: `${profile.clientId || "rsc"}-test-${suffix}` },
-      { ...this.baseDeps, onState: () => {}, onMessage: () => {} },
+      {
+        ...this.baseDeps,
+        onState: (state) => {
+          if (state.status === "connecting") this.warnIfUnverified(profile);
+        },
+        onMessage: () => {},
+      },
     );
     const clock = this.baseDeps.clock;
     const started = clock.now();
     try {
+      await this.admit(profile);
       await probe.connect(options.deadlineMs);
       const state = probe.state;
       return {
@@ -207,12 +237,18 @@ export class ConnectionManager {
     payload: string | Buffer,
     options: PublishOptions = {},
   ): Promise<void> {
-    return this.withConnection(name, (c) => c.publish(topic, payload, options));
+    return this.withConnection(name, async (c) => {
+      if (options.force !== false) await this.admitted(c);
+      return c.publish(topic, payload, options);
+    });
   }
 
   /** Subscribes (restored after reconnects); resolves with the granted QoS. */
   subscribe(name: string, filter: string, qos: QoS = 0, options: SubscribeOptions = {}): Promise<QoS> {
-    return this.withConnection(name, (c) => c.subscribe(filter, qos, options));
+    return this.withConnection(name, async (c) => {
+      if (options.force !== false) await this.admitted(c);
+      return c.subscribe(filter, qos, options);
+    });
   }
 
   unsubscribe(name: string, filter: string, options: { deadlineMs?: number } = {}): Promise<void> {
@@ -252,11 +288,34 @@ export class ConnectionManager {
 
   private createConnection(profile: BrokerProfile): BrokerConnection {
     const name = profile.name;
-    return new BrokerConnection(profile, {
+    const connection: BrokerConnection = new BrokerConnection(profile, {
       ...this.baseDeps,
-      onState: (state) => this.stateEmitter.fire(name, state),
+      onState: (state) => {
+        if (state.status === "connecting") this.warnIfUnverified(connection.profile);
+        this.stateEmitter.fire(name, state);
+      },
       onMessage: (topic, payload, info) => this.messageEmitter.fire(name, topic, payload, info),
     });
+    return connection;
+  }
+
+  /** Asks {@link ConnectionManagerOptions.admit} unless the connection is up or on its way (it was let through). */
+  private async admitted(connection: BrokerConnection): Promise<void> {
+    const status = connection.state.status;
+    if (status === "connected" || status === "connecting" || status === "reconnecting") return;
+    await this.admit(connection.profile);
+  }
+
+  private logRefusal(name: string, error: unknown): void {
+    if (error instanceof MqttError && error.kind === "not-allowed") {
+      this.baseDeps.log("info", `broker "${name}" does not connect: ${error.message}`);
+    }
+  }
+
+  /** Every connection attempt without certificate verification says so in the log (the CLI prints warnings). */
+  private warnIfUnverified(profile: BrokerProfile): void {
+    if (!profile.ssl || profile.tls.verifyServer) return;
+    this.baseDeps.log("warn", unverifiedTlsWarning(profile));
   }
 
   private withConnection<T>(name: string, run: (connection: BrokerConnection) => Promise<T>): Promise<T> {
@@ -277,6 +336,11 @@ export class ConnectionManager {
   private assertAlive(): void {
     if (this.disposed) throw new MqttError("disposed", "the connection manager was closed");
   }
+}
+
+/** The sentence every connect of a broker with certificate verification off repeats (log, CLI, notification). */
+export function unverifiedTlsWarning(profile: BrokerProfile): string {
+  return `broker "${profile.name}" (${describeEndpoint(profile)}): TLS certificate verification is off, so anyone on the network path can pose as the broker and read what is sent, the password included; turn verification on, with the broker's CA file if it is self-signed`;
 }
 
 export type { LogLevel, Log, MessageInfo, PublishOptions, SubscribeOptions, TlsSessionInfo };

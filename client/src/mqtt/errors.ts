@@ -35,6 +35,8 @@ export type MqttErrorKind =
   | "invalid-topic"
   | "publish-failed"
   | "subscribe-failed"
+  /** The editor did not let this broker connect (Restricted Mode, or the user declined a broker a workspace defines). */
+  | "not-allowed"
   /** The operation was abandoned because the broker was disconnected or removed on request. */
   | "cancelled"
   | "disposed"

@@ -53,9 +53,12 @@ function maskWordCredentials(word: string): string {
   return word.replace(PLAIN_PIECE, maskPlainCredentials);
 }
 
+/** A scheme with too few slashes (`mqtt:/`): skipped, so the user name after it stays readable. */
+const BROKEN_SCHEME = /^[a-z][a-z0-9+.-]*:\/+/i;
+
 function maskPlainCredentials(piece: string): string {
   const at = piece.lastIndexOf("@");
-  const colon = piece.indexOf(":");
+  const colon = piece.indexOf(":", BROKEN_SCHEME.exec(piece)?.[0].length ?? 0);
   if (at <= 0 || colon < 0 || colon + 1 >= at) return piece;
   return `${piece.slice(0, colon + 1)}${MASK}${piece.slice(at)}`;
 }

@@ -25,7 +25,7 @@ const CASES: Array<[input: string, expected: string, secrets?: string[]]> = [
   // Credentials without `://`: a mistyped URL, a CLI `NAME=URL` spec, a quoted value.
   ["user:Secret@host:1", "user:***@host:1"],
   ["--broker b=user:Secret@host:1", "--broker b=user:***@host:1"],
-  ["mqtt//user:Secret@host:1 and mqtt:/u:pw@h", "mqtt//user:***@host:1 and mqtt:***@h"],
+  ["mqtt//user:Secret@host:1 and mqtt:/u:pw@h", "mqtt//user:***@host:1 and mqtt:/u:***@h"],
   ['URL "bob:pa$$@10.0.0.1"', 'URL "bob:***@10.0.0.1"'],
   ['{"url":"mqtt://u:p\'w"x@h"}', '{"url":"mqtt://u:***@h"}'],
   ["mqtt://:only-password@h", "mqtt://:***@h"],
