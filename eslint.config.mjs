@@ -49,6 +49,37 @@ export default tseslint.config(
     rules: { "@typescript-eslint/no-unsafe-enum-comparison": "off" },
   },
   {
+    // Text from outside reaches the workbench only through ui/notify.ts and ui/safeText.ts (SECURITY.md).
+    files: ["client/src/**/*.ts"],
+    ignores: ["client/src/ui/notify.ts"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector:
+            "MemberExpression[object.property.name='window'][property.name=/^(show(Error|Warning|Information)Message|setStatusBarMessage)$/]",
+          message:
+            "Use ui/notify.ts: it makes message text inert (a [label](command:...) in a certificate or topic must not become a link).",
+        },
+        {
+          selector:
+            "CallExpression[callee.property.name='appendMarkdown']:not([arguments.0.type='Literal']):not([arguments.0.type='TaggedTemplateExpression'][arguments.0.tag.name='markdown'])",
+          message:
+            "Values enter markdown only through the markdown`...` tag of ui/safeText.ts, which escapes them.",
+        },
+        {
+          selector:
+            "NewExpression[callee.property.name='MarkdownString'][arguments.length>0]:not([arguments.0.type='Literal']):not([arguments.0.name='undefined'])",
+          message: "Start a MarkdownString empty and append with the markdown`...` tag of ui/safeText.ts.",
+        },
+        {
+          selector: "AssignmentExpression[left.property.name=/^(isTrusted|supportHtml)$/]",
+          message: "Markdown of this extension is never trusted and never renders HTML.",
+        },
+      ],
+    },
+  },
+  {
     files: [
       "server/src/**/*.ts",
       "cli/src/**/*.ts",

@@ -14,6 +14,8 @@ const common = {
   minify: production,
   logLevel: "warning",
   legalComments: "none",
+  // The extension's test hooks (client/src/ui/testHooks.ts) exist only in development bundles.
+  define: { ROUTEROS_MQTT_TEST_HOOKS: production ? "false" : "true" },
 };
 
 const bundles = [

@@ -16,14 +16,20 @@ import { LocalBrokerController, registerLocalBrokerCommands } from "./ui/localBr
 import { createExtensionLog } from "./ui/log";
 import { registerMessageCommands } from "./ui/messageCommands";
 import { MessageDocuments } from "./ui/messageDocuments";
+import { showInformationMessage } from "./ui/notify";
 import { PublishCodeLensProvider } from "./ui/publishCodeLens";
 import { registerPublishCommands } from "./ui/publishCommands";
 import type { ScriptRunApi } from "./ui/run/runRecord";
 import { registerScriptRuns } from "./ui/run/runCommands";
-import { showError, type Services } from "./ui/services";
+import { showError, warnIfUnverifiedTls, type Services } from "./ui/services";
 import { BrokerStatusBar } from "./ui/statusBar";
 import { SubscriptionMemory } from "./ui/subscriptionMemory";
+import { createTestHooks } from "./ui/testHooks";
 import { treeSnapshot } from "./ui/treeSnapshot";
+import { ConnectionGate, restrictedModeText } from "./ui/workspaceTrust";
+
+/** Set by scripts/build.mjs: true in development bundles, false in the packaged extension (which then has no test hooks). */
+declare const ROUTEROS_MQTT_TEST_HOOKS: boolean;
 
 /** Work to finish before the extension host exits: closing connections, stopping the server and the local broker. */
 let shutdown: (() => Promise<void>) | undefined;
@@ -33,10 +39,12 @@ export function activate(context: vscode.ExtensionContext): RouterOsMqttApi & Sc
   const redactor: { redact: (text: string) => string } = { redact: (text) => redactText(text) };
   const log = createExtensionLog((text) => redactor.redact(text));
   const repository = new BrokerRepository(context.secrets, (m) => log.info(m));
+  const gate = new ConnectionGate(repository, context.workspaceState, (m) => log.info(m));
   const connections = new ConnectionManager({
     secrets: repository.secrets,
     log: log.write,
     validateProfile: validateBrokerProfile,
+    admit: gate.admit,
   });
   redactor.redact = (text) => connections.redact(text);
   const hub = new MessageHub({ limits: messageLimits((m) => log.warn(m)) });
@@ -62,6 +70,7 @@ export function activate(context: vscode.ExtensionContext): RouterOsMqttApi & Sc
     log,
     subscriptions,
     localBroker,
+    gate,
   };
   const documents = new MessageDocuments(hub);
   const charts = new ChartPanels({
@@ -99,7 +108,11 @@ export function activate(context: vscode.ExtensionContext): RouterOsMqttApi & Sc
       const nowAuto = new Set(profiles.filter((p) => p.autoConnect).map((p) => p.name));
       for (const name of nowAuto) {
         if (!autoConnectNames.has(name) && connections.state(name).status === "disconnected") {
-          connections.connect(name).catch(() => {});
+          const profile = profiles.find((p) => p.name === name);
+          connections.connect(name).then(
+            () => profile && warnIfUnverifiedTls(services, profile),
+            () => {},
+          );
         }
       }
       autoConnectNames = nowAuto;
@@ -169,7 +182,7 @@ export function activate(context: vscode.ExtensionContext): RouterOsMqttApi & Sc
     vscode.commands.registerCommand("routerosMqtt.showSyntaxTree", async () => {
       const editor = vscode.window.activeTextEditor;
       if (editor?.document.languageId !== "routeros") {
-        void vscode.window.showInformationMessage("Open a RouterOS script to see its syntax tree.");
+        void showInformationMessage("Open a RouterOS script to see its syntax tree.");
         return undefined;
       }
       try {
@@ -185,8 +198,23 @@ export function activate(context: vscode.ExtensionContext): RouterOsMqttApi & Sc
     vscode.commands.registerCommand("routerosMqtt.refresh", () => tree.refresh()),
   );
 
+  // Restricted Mode: the view says why nothing connects; once trusted, every auto-connect broker connects.
+  const showTrust = (): void => {
+    view.message = vscode.workspace.isTrusted ? undefined : restrictedModeText("connecting to brokers");
+  };
+  showTrust();
+  context.subscriptions.push(
+    vscode.workspace.onDidGrantWorkspaceTrust(() => {
+      showTrust();
+      autoConnectNames = new Set();
+      syncProfiles();
+    }),
+  );
+
   syncProfiles();
-  log.info(`activated; ${repository.validProfiles().length} broker(s) configured`);
+  log.info(
+    `activated; ${repository.validProfiles().length} broker(s) configured${vscode.workspace.isTrusted ? "" : "; Restricted Mode: nothing connects, runs or imports until the workspace is trusted"}`,
+  );
 
   shutdown = async () => {
     await scriptRuns.stop();
@@ -218,6 +246,9 @@ export function activate(context: vscode.ExtensionContext): RouterOsMqttApi & Sc
     treeSnapshot: () => treeSnapshot(tree),
     brokerNamesForLanguageServer: () => namesSent,
     chart: (broker, topic) => charts.view(broker, topic),
+    ...(ROUTEROS_MQTT_TEST_HOOKS && context.extensionMode === vscode.ExtensionMode.Test
+      ? { testing: createTestHooks(services) }
+      : {}),
     ...scriptRuns.api,
   };
 }

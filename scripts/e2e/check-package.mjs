@@ -25,6 +25,8 @@ const ALLOWED = [
 ];
 const REQUIRED = ["package.json", "dist/client.js", "dist/server.js", "language-configuration.json"];
 const VSIX_METADATA = new Set(["[Content_Types].xml", "extension.vsixmanifest"]);
+/** TEST_HOOKS_MARKER of client/src/ui/testHooks.ts: the packaged client bundle must not hold the test hooks. */
+const TEST_HOOKS_MARKER = "routerosMqtt test hooks";
 
 /** Reads the central directory of a zip file: name and uncompressed size of each entry (no dependency needed). */
 export function listZip(buffer) {
@@ -121,6 +123,9 @@ export function checkPackage(path = vsixPath) {
     if (main && !files.some((f) => f.path === main))
       problems.push(`package.json main ${main} is not in the VSIX`);
   }
+  const clientEntry = entries.find((e) => e.name === "extension/dist/client.js");
+  if (clientEntry && readZipEntry(buffer, clientEntry).toString("utf8").includes(TEST_HOOKS_MARKER))
+    problems.push("dist/client.js holds the test hooks: package a production build (npm run package)");
   // vsce writes README.md as readme.md and LICENSE as LICENSE.txt into the VSIX.
   const key = (f) => f.toLowerCase().replace(/^license(\.md|\.txt)?$/, "license");
   const listed = vsceList();

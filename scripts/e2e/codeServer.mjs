@@ -173,7 +173,7 @@ export function installExtension(dirs, vsixPath, log = () => {}) {
 
 /**
  * Starts code-server for one run and waits until /healthz answers.
- * @param {{ dirs: ReturnType<typeof createRunDir>, env?: Record<string, string>, log?: (s: string) => void, startTimeoutMs?: number }} opts
+ * @param {{ dirs: ReturnType<typeof createRunDir>, env?: Record<string, string>, log?: (s: string) => void, startTimeoutMs?: number, workspaceTrust?: boolean }} opts
  * @returns {Promise<{ port: number, baseUrl: string, pid: number, logFile: string, dirs: object, stop: () => Promise<void> }>}
  */
 export async function startCodeServer(opts) {
@@ -193,7 +193,8 @@ export async function startCodeServer(opts) {
     "none",
     "--disable-telemetry",
     "--disable-update-check",
-    "--disable-workspace-trust",
+    // With workspaceTrust the folder opens untrusted, in Restricted Mode (the restricted extension-host run).
+    ...(opts.workspaceTrust ? [] : ["--disable-workspace-trust"]),
     "--disable-getting-started-override",
     "--bind-addr",
     `127.0.0.1:${port}`,

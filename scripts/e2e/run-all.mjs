@@ -70,11 +70,27 @@ await step("package (npm run package) and check the VSIX", () => {
   return { detail: `${(bytes / 1024).toFixed(1)} KB, ${files.map((f) => f.path).join(", ")}` };
 });
 
+// Packaging left a production dist/; the extension-host suite runs the development bundle (it has the test hooks).
+await step("bundle again for the extension-host suite (node scripts/build.mjs)", () => {
+  const r = run(process.execPath, ["scripts/build.mjs"]);
+  if (r.status !== 0) throw new Error(r.output);
+});
+
 await step(
   "extension-host suite",
   async () => {
     const screenshot = join(repoRoot, "test-results", "e2e", "exthost", "workbench-at-end.png");
     const { exitCode, runDir } = await runExtensionHostSuite({ log, screenshot });
+    return { ok: exitCode === 0, detail: exitCode === 0 ? "" : `exit ${exitCode}, logs in ${runDir}` };
+  },
+  { fatal: false },
+);
+
+await step(
+  "extension-host suite in Restricted Mode (untrusted workspace)",
+  async () => {
+    const screenshot = join(repoRoot, "test-results", "e2e", "exthost", "restricted-mode-at-end.png");
+    const { exitCode, runDir } = await runExtensionHostSuite({ log, screenshot, restricted: true });
     return { ok: exitCode === 0, detail: exitCode === 0 ? "" : `exit ${exitCode}, logs in ${runDir}` };
   },
   { fatal: false },

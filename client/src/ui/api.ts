@@ -1,4 +1,5 @@
 // What `activate` returns: a small read-only view of the extension's state, for extension-host tests and other extensions.
+import type { BrokerScope } from "../brokers/secretKeys";
 import type { ConnectionStatus } from "../mqtt";
 import type { ChartView } from "./chartPanel";
 
@@ -26,4 +27,33 @@ export interface RouterOsMqttApi {
   brokerNamesForLanguageServer(): readonly string[];
   /** The open chart of a topic (series, points, what its webview last drew), or undefined when none is open. */
   chart(broker: string, topic: string): ChartView | undefined;
+  /**
+   * What the broker forms and confirmations end in, without them: only in a development build run by extension
+   * tests (never in the packaged extension), because no command acts on such arguments (SECURITY.md).
+   */
+  readonly testing?: BrokerTestHooks;
+}
+
+/** See {@link RouterOsMqttApi.testing}. */
+export interface BrokerTestHooks {
+  /** A settings entry (RouterOS property names) plus secrets; resolves with its name. */
+  addBroker(args: {
+    broker: Record<string, unknown>;
+    scope?: BrokerScope;
+    password?: string;
+    passphrase?: string;
+  }): Promise<string>;
+  /** Changes settings keys of a broker (a new `name` renames it); resolves with its name. */
+  editBroker(name: string, changes: Record<string, unknown>): Promise<string>;
+  removeBroker(name: string): Promise<void>;
+  setPassword(name: string, password: string): Promise<void>;
+  /** "Copy as RouterOS Command with Password" after its confirmation. */
+  copyWithPassword(name: string): Promise<string>;
+  /** Imports every broker of a script or export that does not exist yet. */
+  importText(
+    text: string,
+    scope?: BrokerScope,
+  ): Promise<{ added: string[]; replaced: string[]; skipped: string[] }>;
+  /** "Clear Retained Message" after its confirmation. */
+  clearRetained(broker: string, topic: string): Promise<void>;
 }

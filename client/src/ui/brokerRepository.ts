@@ -9,6 +9,7 @@ import {
 import { workspaceIdOf, type BrokerScope, type SecretOwner } from "../brokers/secretKeys";
 import type { BrokerProfile } from "../mqtt";
 import { BrokerSecrets } from "./brokerSecrets";
+import { showInformationMessage } from "./notify";
 
 export const CONFIG_SECTION = "routerosMqtt";
 export const BROKERS_KEY = "brokers";
@@ -241,7 +242,7 @@ export class BrokerRepository implements vscode.Disposable {
         }
         await this.write(scope, list);
       }
-      void vscode.window.showInformationMessage(
+      void showInformationMessage(
         `RouterOS MQTT moved ${items.length === 1 ? "a password" : "passwords"} found in settings.json to the keychain (SecretStorage).`,
       );
     } catch (error) {

@@ -3,8 +3,15 @@ import * as vscode from "vscode";
 import { invalidView, stateView } from "../brokers/stateView";
 import type { MessageHub } from "../messages/messageHub";
 import { classifyPayload, formatBytes, formatRate, payloadPreview } from "../messages/payloadFormat";
-import { describeEndpoint, topicMatchesFilter, type ConnectionManager, type MessageBatch } from "../mqtt";
+import {
+  describeEndpoint,
+  topicMatchesFilter,
+  type BrokerProfile,
+  type ConnectionManager,
+  type MessageBatch,
+} from "../mqtt";
 import type { BrokerEntry, BrokerRepository } from "./brokerRepository";
+import { markdown } from "./safeText";
 import { NodeCache, type BrokerNode, type TreeNode } from "./treeNodes";
 
 /** Topics listed under one subscription; the rest are summed up in a "more" row. */
@@ -182,7 +189,8 @@ export class BrokersTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
         : invalidView(entry.problems);
     const embedded = this.deps.embeddedBrokerName() === node.name;
     const endpoint = entry.profile ? describeEndpoint(entry.profile).replace(/^mqtts?:\/\//, "") : "";
-    item.description = [endpoint, view.short, embedded ? "embedded broker" : ""]
+    const unverified = entry.profile && tlsUnverified(entry.profile) ? "TLS unverified" : "";
+    item.description = [endpoint, view.short, unverified, embedded ? "embedded broker" : ""]
       .filter((s) => s !== "")
       .join(" · ");
     item.iconPath = new vscode.ThemeIcon(
@@ -215,18 +223,20 @@ export class BrokersTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
     );
     item.contextValue = last.retain ? "topic.retained" : "topic";
     const md = new vscode.MarkdownString(undefined, true);
-    md.appendMarkdown(`**${escapeMd(topic)}** on broker "${escapeMd(broker)}"\n\n`);
-    md.appendMarkdown(`Last message: ${new Date(last.receivedAt).toLocaleTimeString()}, QoS ${last.qos}`);
+    md.appendMarkdown(markdown`**${topic}** on broker "${broker}"\n\n`);
     md.appendMarkdown(
-      `${last.retain ? ", retained" : ""}, ${formatBytes(last.originalLength)} (${kind})\n\n`,
+      markdown`Last message: ${new Date(last.receivedAt).toLocaleTimeString()}, QoS ${last.qos}`,
+    );
+    md.appendMarkdown(
+      markdown`${last.retain ? ", retained" : ""}, ${formatBytes(last.originalLength)} (${kind})\n\n`,
     );
     if (last.truncated) {
       md.appendMarkdown(
-        `✂ **Truncated:** ${formatBytes(last.payload.length)} of ${formatBytes(last.originalLength)} kept\n\n`,
+        markdown`✂ **Truncated:** ${formatBytes(last.payload.length)} of ${formatBytes(last.originalLength)} kept\n\n`,
       );
     }
     md.appendMarkdown(
-      `${summary.count} received, ${summary.held} held, ${formatRate(summary.ratePerSecond)}`,
+      markdown`${summary.count} received, ${summary.held} held, ${formatRate(summary.ratePerSecond)}`,
     );
     item.tooltip = md;
     item.command = {
@@ -241,20 +251,27 @@ export class BrokersTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
 function brokerTooltip(entry: BrokerEntry, sentence: string, embedded: boolean): vscode.MarkdownString {
   const md = new vscode.MarkdownString(undefined, true);
   const profile = entry.profile;
-  md.appendMarkdown(`**${escapeMd(entry.name || "(no name)")}**`);
-  if (profile) md.appendMarkdown(` · ${escapeMd(describeEndpoint(profile))}`);
+  md.appendMarkdown(markdown`**${entry.name || "(no name)"}**`);
+  if (profile) md.appendMarkdown(markdown` · ${describeEndpoint(profile)}`);
   md.appendMarkdown(
-    `\n\nSaved in ${entry.scope} settings${embedded ? " · the embedded local broker" : ""}\n\n`,
+    markdown`\n\nSaved in ${entry.scope} settings${embedded ? " · the embedded local broker" : ""}\n\n`,
   );
   if (profile) {
-    md.appendMarkdown(`Client id: ${profile.clientId ? escapeMd(profile.clientId) : "random per session"}`);
-    if (profile.username) md.appendMarkdown(` · user ${escapeMd(profile.username)}`);
-    md.appendMarkdown(profile.autoConnect ? " · auto-connect\n\n" : "\n\n");
+    md.appendMarkdown(markdown`Client id: ${profile.clientId || "random per session"}`);
+    if (profile.username) md.appendMarkdown(markdown` · user ${profile.username}`);
+    if (profile.autoConnect) md.appendMarkdown(" · auto-connect");
+    md.appendMarkdown("\n\n");
+    if (tlsUnverified(profile)) {
+      md.appendMarkdown(
+        "**TLS unverified**: the broker's certificate is not checked, so anyone on the network path could pose as the broker and read the password.\n\n",
+      );
+    }
   }
-  md.appendMarkdown(`---\n\n${escapeMd(sentence).replace(/\n/g, "\n\n")}`);
+  md.appendMarkdown("---\n\n");
+  for (const line of sentence.split("\n")) md.appendMarkdown(markdown`${line}\n\n`);
   return md;
 }
 
-function escapeMd(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, "\\$&");
+function tlsUnverified(profile: BrokerProfile): boolean {
+  return profile.ssl && !profile.tls.verifyServer;
 }

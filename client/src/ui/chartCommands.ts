@@ -3,6 +3,8 @@ import * as vscode from "vscode";
 import { numericFields } from "../messages/chartFields";
 import { payloadPreview } from "../messages/payloadFormat";
 import type { ChartPanels } from "./chartPanels";
+import { showInformationMessage } from "./notify";
+import { labelText } from "./safeText";
 import { resolveBroker, type Services } from "./services";
 
 /** What the command returns (for tests): the chart's topic and its series so far. */
@@ -17,9 +19,7 @@ export function registerChartCommands(services: Services, charts: ChartPanels): 
     const ref = topicRef(arg) ?? (await pickTopic(services));
     if (!ref) return undefined;
     if (!services.hub.store(ref.broker)?.has(ref.topic)) {
-      void vscode.window.showInformationMessage(
-        `No message of "${ref.topic}" is held: nothing to chart yet.`,
-      );
+      void showInformationMessage(`No message of "${ref.topic}" is held: nothing to chart yet.`);
       return undefined;
     }
     const panel = charts.show(ref.broker, ref.topic);
@@ -49,10 +49,11 @@ async function pickTopic(services: Services): Promise<{ broker: string; topic: s
   const items = store.topics().map((summary) => {
     const names = numericFields(summary.last.payload).map((f) => f.name);
     return {
-      label: summary.topic,
-      description: names.length > 0 ? names.join(", ") : "no numbers in the last message",
-      detail: payloadPreview(summary.last.payload, 80),
+      label: labelText(summary.topic),
+      description: names.length > 0 ? labelText(names.join(", ")) : "no numbers in the last message",
+      detail: labelText(payloadPreview(summary.last.payload, 80)),
       numeric: names.length > 0,
+      topic: summary.topic,
     };
   });
   items.sort((a, b) => Number(b.numeric) - Number(a.numeric));
@@ -61,5 +62,5 @@ async function pickTopic(services: Services): Promise<{ broker: string; topic: s
     placeHolder: "Topics received, the ones with numbers first",
     matchOnDescription: true,
   });
-  return picked && { broker, topic: picked.label };
+  return picked && { broker, topic: picked.topic };
 }

@@ -46,10 +46,8 @@ export class RouterOsLanguageClient implements vscode.Disposable {
       debug: { module, transport: TransportKind.ipc, options: { execArgv: ["--nolazy", "--inspect=6009"] } },
     };
     const clientOptions: LanguageClientOptions = {
-      documentSelector: [
-        { scheme: "file", language: LANGUAGE_ID },
-        { scheme: "untitled", language: LANGUAGE_ID },
-      ],
+      // Every scheme: files on disk, untitled editors, and virtual workspaces (package.json's virtualWorkspaces).
+      documentSelector: [{ language: LANGUAGE_ID }],
     };
     const client = new LanguageClient(
       "routerosLanguageServer",

@@ -2,6 +2,8 @@
 import * as vscode from "vscode";
 import { makeBrokerProfile, startEmbeddedBroker, type EmbeddedBroker } from "../mqtt";
 import type { BrokerRepository } from "./brokerRepository";
+import { requireTrust } from "./workspaceTrust";
+import { showInformationMessage } from "./notify";
 
 export const LOCAL_BROKER_NAME = "local";
 /** Used instead when the user's own `local` broker points at another machine. */
@@ -107,11 +109,12 @@ export function registerLocalBrokerCommands(
     vscode.commands.registerCommand(
       "routerosMqtt.startLocalBroker",
       async (): Promise<string | undefined> => {
+        if (!requireTrust("starting the local broker")) return undefined;
         try {
           const broker = await controller.start();
           const name = controller.profileName() ?? LOCAL_BROKER_NAME;
           await connect(name);
-          void vscode.window.showInformationMessage(
+          void showInformationMessage(
             `The embedded broker runs on ${broker.url} as broker "${name}". Scripts can publish with broker=${name}.`,
           );
           return name;

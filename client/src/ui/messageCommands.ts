@@ -2,9 +2,13 @@
 import * as vscode from "vscode";
 import { payloadPreview, payloadText } from "../messages/payloadFormat";
 import { validateTopicFilter, type QoS } from "../mqtt";
+import { isIssued } from "./issuedArgs";
 import type { MessageDocuments } from "./messageDocuments";
+import { askModalWarning, setStatusBarMessage, showErrorMessage, showInformationMessage } from "./notify";
 import { askPick, askText, BACK } from "./quickInput";
+import { labelText } from "./safeText";
 import { errorText, resolveBroker, type Services } from "./services";
+import { requireTrust, restrictedModeText } from "./workspaceTrust";
 
 /** `{ broker, topic }` from a topic node or command arguments. */
 function topicRef(arg: unknown): { broker: string; topic: string } | undefined {
@@ -38,6 +42,8 @@ export function registerMessageCommands(
   };
 
   const subscribe = async (arg?: unknown): Promise<{ ok: boolean; message: string; granted?: QoS }> => {
+    if (!requireTrust("subscribing to a topic"))
+      return { ok: false, message: restrictedModeText("subscribing to a topic") };
     const given = arg as { filter?: unknown; qos?: unknown } | undefined;
     const broker = await resolveBroker(services, arg, "Subscribe on which broker?");
     if (broker === undefined) return { ok: false, message: "no broker" };
@@ -84,12 +90,12 @@ export function registerMessageCommands(
         ).catch(() => {});
       }
       const note = granted < qos ? ` (the broker granted QoS ${granted} only)` : "";
-      void vscode.window.setStatusBarMessage(`$(rss) Subscribed to ${filter} on ${broker}${note}`, 5000);
+      setStatusBarMessage("$(rss)", `Subscribed to ${filter} on ${broker}${note}`, 5000);
       return { ok: true, message: `subscribed to "${filter}"${note}`, granted };
     } catch (error) {
       const message = `Subscribing to "${filter}" on "${broker}" failed: ${errorText(services, error)}`;
       services.log.error(message);
-      void vscode.window.showErrorMessage(message);
+      void showErrorMessage(message);
       return { ok: false, message };
     } finally {
       syncSubscriptions(broker);
@@ -132,7 +138,7 @@ export function registerMessageCommands(
     const picked = await vscode.window.showQuickPick(
       history.map((m) => ({
         label: `#${m.seq} · ${new Date(m.receivedAt).toLocaleTimeString()}`,
-        description: `${m.retain ? "$(pinned) " : ""}${m.truncated ? "✂ " : ""}${payloadPreview(m.payload, 80)}`,
+        description: `${m.retain ? "$(pinned) " : ""}${m.truncated ? "✂ " : ""}${labelText(payloadPreview(m.payload, 80))}`,
         seq: m.seq,
       })),
       { title: `Messages held for ${ref.topic}`, placeHolder: `${history.length} held, newest first` },
@@ -149,12 +155,13 @@ export function registerMessageCommands(
         .topicsFor(ref.filter)
         .sort()
         .map((topic) => ({
-          label: topic,
-          description: payloadPreview(store.last(topic)?.payload ?? Buffer.alloc(0), 60),
+          label: labelText(topic),
+          description: labelText(payloadPreview(store.last(topic)?.payload ?? Buffer.alloc(0), 60)),
+          topic,
         })),
       { title: `Topics seen by ${ref.filter}`, matchOnDescription: true },
     );
-    if (picked) await documents.open(ref.broker, picked.label);
+    if (picked) await documents.open(ref.broker, picked.topic);
   };
 
   const copyPayload = async (arg?: unknown): Promise<string | undefined> => {
@@ -164,39 +171,30 @@ export function registerMessageCommands(
     const text = payloadText(last.payload);
     const copied = text ?? last.payload.toString("hex");
     await vscode.env.clipboard.writeText(copied);
-    void vscode.window.setStatusBarMessage(
-      `$(check) Copied the payload${text === undefined ? " as hex (it is binary)" : ""}${last.truncated ? " (truncated)" : ""}`,
+    setStatusBarMessage(
+      "$(check)",
+      `Copied the payload${text === undefined ? " as hex (it is binary)" : ""}${last.truncated ? " (truncated)" : ""}`,
       4000,
     );
     return copied;
   };
 
-  /** Publishes empty retained messages (the MQTT way to delete retained ones) after one modal confirmation. */
-  const clearRetained = async (
-    broker: string,
-    topics: readonly string[],
-    confirmed: boolean,
-  ): Promise<number> => {
+  /** Publishes empty retained messages (the MQTT way to delete retained ones) after one modal confirmation, always. */
+  const clearRetained = async (broker: string, topics: readonly string[]): Promise<number> => {
     if (topics.length === 0) {
-      void vscode.window.showInformationMessage("No retained message is known under this subscription.");
+      void showInformationMessage("No retained message is known under this subscription.");
       return 0;
     }
-    if (!confirmed) {
-      const what =
-        topics.length === 1
-          ? `the retained message of "${topics[0] ?? ""}"`
-          : `${topics.length} retained messages`;
-      const choice = await vscode.window.showWarningMessage(
-        `Clear ${what} on broker "${broker}"?`,
-        {
-          modal: true,
-          detail:
-            "An empty retained message is published to each topic: the broker deletes what it kept, and every subscriber receives the empty message.",
-        },
-        "Clear",
-      );
-      if (choice !== "Clear") return 0;
-    }
+    const what =
+      topics.length === 1
+        ? `the retained message of "${topics[0] ?? ""}"`
+        : `${topics.length} retained messages`;
+    const choice = await askModalWarning(
+      `Clear ${what} on broker "${broker}"?`,
+      "An empty retained message is published to each topic: the broker deletes what it kept, and every subscriber receives the empty message.",
+      "Clear",
+    );
+    if (choice !== "Clear") return 0;
     let cleared = 0;
     for (const topic of topics) {
       try {
@@ -208,27 +206,24 @@ export function registerMessageCommands(
         );
       }
     }
-    void vscode.window.setStatusBarMessage(
-      `$(check) Cleared ${cleared} retained message${cleared === 1 ? "" : "s"}`,
-      5000,
-    );
+    setStatusBarMessage("$(check)", `Cleared ${cleared} retained message${cleared === 1 ? "" : "s"}`, 5000);
     return cleared;
   };
 
   const clearRetainedTopic = async (arg?: unknown): Promise<number> => {
-    const ref = topicRef(arg);
+    const ref = isIssued(arg) ? topicRef(arg) : undefined;
     if (!ref) return 0;
-    return clearRetained(ref.broker, [ref.topic], (arg as { confirmed?: unknown }).confirmed === true);
+    return clearRetained(ref.broker, [ref.topic]);
   };
 
   const clearRetainedUnder = async (arg?: unknown): Promise<number> => {
-    const ref = filterRef(arg);
+    const ref = isIssued(arg) ? filterRef(arg) : undefined;
     const store = ref && hub.store(ref.broker);
     if (!ref || !store) return 0;
     const retained = store
       .topicsFor(ref.filter)
       .filter((t) => store.history(t).some((m) => m.retain) && (store.last(t)?.payload.length ?? 0) > 0);
-    return clearRetained(ref.broker, retained, (arg as { confirmed?: unknown }).confirmed === true);
+    return clearRetained(ref.broker, retained);
   };
 
   const clearHeld = (arg?: unknown): void => {

@@ -3,6 +3,7 @@ import * as vscode from "vscode";
 import { formatBytes, payloadDocument } from "../messages/payloadFormat";
 import type { MessageHub } from "../messages/messageHub";
 import type { StoredMessage } from "../mqtt";
+import { showInformationMessage } from "./notify";
 
 export const MESSAGE_SCHEME = "routeros-mqtt";
 
@@ -73,7 +74,7 @@ export class MessageDocuments implements vscode.TextDocumentContentProvider, vsc
     const history = this.hub.store(broker)?.history(topic) ?? [];
     const message = seq === undefined ? history[history.length - 1] : history.find((m) => m.seq === seq);
     if (!message) {
-      void vscode.window.showInformationMessage(`No message of "${topic}" is held any more.`);
+      void showInformationMessage(`No message of "${topic}" is held any more.`);
       return undefined;
     }
     const doc = await vscode.workspace.openTextDocument(
@@ -89,9 +90,7 @@ export class MessageDocuments implements vscode.TextDocumentContentProvider, vsc
     const last = history[history.length - 1];
     const previous = history[history.length - 2];
     if (!last || !previous) {
-      void vscode.window.showInformationMessage(
-        `"${topic}" has only one held message so far: nothing to compare.`,
-      );
+      void showInformationMessage(`"${topic}" has only one held message so far: nothing to compare.`);
       return false;
     }
     const left = messageUri({ broker, topic, seq: previous.seq }, previous);

@@ -4,8 +4,10 @@ import { rememberRecent, storedList } from "../messages/topicHistory";
 import { formatBytes } from "../messages/payloadFormat";
 import { validatePublishTopic, type QoS } from "../mqtt";
 import type { PublishDraft, PublishField } from "../script/publishSites";
+import { setStatusBarMessage, showErrorMessage, showWarningMessage } from "./notify";
 import { askPick, askText, BACK } from "./quickInput";
 import { errorText, resolveBroker, type Services } from "./services";
+import { requireTrust } from "./workspaceTrust";
 
 const HISTORY_KEY = "routerosMqtt.topicHistory";
 
@@ -40,6 +42,7 @@ export function registerPublishCommands(services: Services): vscode.Disposable[]
   };
 
   const publish = async (arg?: unknown): Promise<PublishResult | undefined> => {
+    if (!requireTrust("publishing a message")) return undefined;
     const args: PublishArgs = isPublishArgs(arg) ? arg : {};
     const asked = new Map<PublishField, string | undefined>((args.ask ?? []).map((a) => [a.field, a.source]));
     const hint = (field: PublishField): string => {
@@ -49,7 +52,7 @@ export function registerPublishCommands(services: Services): vscode.Disposable[]
 
     let broker = args.broker;
     if (broker !== undefined && !services.repository.get(broker)) {
-      const choice = await vscode.window.showWarningMessage(
+      const choice = await showWarningMessage(
         `The script publishes through broker "${broker}", which is not in the brokers view.`,
         "Pick Another Broker",
         "Import Brokers from This File",
@@ -69,7 +72,7 @@ export function registerPublishCommands(services: Services): vscode.Disposable[]
     const topicProblem = validatePublishTopic(topic);
     if (topicProblem) {
       const message = `Cannot publish to "${topic}": ${topicProblem.message}`;
-      void vscode.window.showErrorMessage(message);
+      void showErrorMessage(message);
       return { ok: false, message };
     }
 
@@ -107,12 +110,12 @@ export function registerPublishCommands(services: Services): vscode.Disposable[]
             : "QoS 2: PUBCOMP received";
       const text = `Published ${formatBytes(bytes)} to "${topic}" on "${broker}"${options.retain ? ", retained" : ""} (${ack}).`;
       services.log.info(text);
-      void vscode.window.setStatusBarMessage(`$(check) ${text}`, 6000);
+      setStatusBarMessage("$(check)", text, 6000);
       return { ok: true, message: text };
     } catch (error) {
       const text = `Publish to "${topic}" on "${broker}" failed: ${errorText(services, error)}`;
       services.log.error(text);
-      void vscode.window.showErrorMessage(text, "Show Log").then((c) => {
+      void showErrorMessage(text, "Show Log").then((c) => {
         if (c === "Show Log") services.log.channel.show(true);
       });
       return { ok: false, message: text };

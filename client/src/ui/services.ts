@@ -1,6 +1,12 @@
 // The extension's long-lived parts in one object handed to command modules, plus the helpers they share: finding the broker a command is about and reporting errors in words.
 import * as vscode from "vscode";
-import { describeState, errorParts, type ConnectionManager } from "../mqtt";
+import {
+  describeState,
+  errorParts,
+  unverifiedTlsWarning,
+  type BrokerProfile,
+  type ConnectionManager,
+} from "../mqtt";
 import type { MessageHub } from "../messages/messageHub";
 import type { BrokerRepository } from "./brokerRepository";
 import type { BrokersTreeProvider } from "./brokersTree";
@@ -8,7 +14,10 @@ import type { LocalBrokerController } from "./localBroker";
 import type { ExtensionLog } from "./log";
 import type { SubscriptionMemory } from "./subscriptionMemory";
 import type { TreeNode } from "./treeNodes";
+import type { ConnectionGate } from "./workspaceTrust";
+import { showErrorMessage, showInformationMessage, showWarningMessage } from "./notify";
 import { askPick, BACK } from "./quickInput";
+import { labelText } from "./safeText";
 
 export interface Services {
   readonly context: vscode.ExtensionContext;
@@ -20,6 +29,8 @@ export interface Services {
   readonly log: ExtensionLog;
   readonly subscriptions: SubscriptionMemory;
   readonly localBroker: LocalBrokerController;
+  /** Restricted Mode and the question before a workspace's broker first connects. */
+  readonly gate: ConnectionGate;
 }
 
 /** The broker a command argument names: a tree node, `{ name }`, `{ broker }` or a plain string. */
@@ -43,12 +54,12 @@ export async function resolveBroker(
   const named = brokerNameOf(arg);
   if (named !== undefined) {
     if (services.repository.get(named)) return named;
-    void vscode.window.showErrorMessage(`There is no broker named "${named}" in the brokers view.`);
+    void showErrorMessage(`There is no broker named "${named}" in the brokers view.`);
     return undefined;
   }
   const names = services.repository.names().filter(accept);
   if (names.length === 0) {
-    void vscode.window.showInformationMessage("No broker fits; add one in the RouterOS MQTT view first.");
+    void showInformationMessage("No broker fits; add one in the RouterOS MQTT view first.");
     return undefined;
   }
   if (names.length === 1) return names[0];
@@ -56,8 +67,8 @@ export async function resolveBroker(
     title: placeholder,
     placeholder,
     items: names.map((name) => ({
-      label: name,
-      description: describeState(services.manager.state(name)),
+      label: labelText(name),
+      description: labelText(describeState(services.manager.state(name))),
       value: name,
     })),
   });
@@ -73,8 +84,24 @@ export function errorText(services: Services, error: unknown): string {
 export function showError(services: Services, prefix: string, error: unknown): string {
   const text = `${prefix}${errorText(services, error)}`;
   services.log.error(text);
-  void vscode.window.showErrorMessage(text, "Show Log").then((choice) => {
+  void showErrorMessage(text, "Show Log").then((choice) => {
     if (choice === "Show Log") services.log.channel.show(true);
   });
   return text;
+}
+
+/** After a connect (by hand, test or auto-connect) of a broker whose certificate is not checked: a warning every time. */
+export function warnIfUnverifiedTls(services: Services, profile: BrokerProfile): void {
+  if (!profile.ssl || profile.tls.verifyServer) return;
+  const text = unverifiedTlsWarning(profile);
+  void showWarningMessage(`${text.charAt(0).toUpperCase()}${text.slice(1)}.`, "Edit Broker").then(
+    (choice) => {
+      if (choice === "Edit Broker" && services.repository.get(profile.name)) {
+        void vscode.commands.executeCommand(
+          "routerosMqtt.editBroker",
+          services.tree.brokerNode(profile.name),
+        );
+      }
+    },
+  );
 }

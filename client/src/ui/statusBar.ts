@@ -3,6 +3,7 @@ import * as vscode from "vscode";
 import { statusBarText } from "../brokers/stateView";
 import { describeState, type ConnectionManager } from "../mqtt";
 import type { BrokerRepository } from "./brokerRepository";
+import { markdown } from "./safeText";
 
 export class BrokerStatusBar implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem(
@@ -34,7 +35,8 @@ export class BrokerStatusBar implements vscode.Disposable {
     this.item.text = statusBarText(states);
     const md = new vscode.MarkdownString(undefined, true);
     md.appendMarkdown("**RouterOS MQTT brokers**\n\n");
-    for (const name of names) md.appendMarkdown(`- ${name}: ${describeState(this.manager.state(name))}\n`);
+    for (const name of names)
+      md.appendMarkdown(markdown`- ${name}: ${describeState(this.manager.state(name))}\n`);
     this.item.tooltip = md;
     this.item.backgroundColor = states.some((s) => s.status === "error")
       ? new vscode.ThemeColor("statusBarItem.warningBackground")

@@ -1,5 +1,6 @@
 // The elements of the brokers tree: brokers, their subscriptions, the topics each subscription saw, and hint rows; ids are stable so refreshes can target one node.
 import type { QoS } from "../mqtt";
+import { issue } from "./issuedArgs";
 
 export type TreeNode = BrokerNode | SubscriptionNode | TopicNode | MoreTopicsNode | HintNode;
 
@@ -50,7 +51,10 @@ export interface HintNode {
 
 const SEP = "\u0000";
 
-/** Hands out one node object per id, so VS Code can refresh the very element it rendered. */
+/**
+ * Hands out one node object per id, so VS Code can refresh the very element it rendered. Every node is an issued
+ * argument (issuedArgs.ts): menu commands on it may change the broker or reveal its secrets.
+ */
 export class NodeCache {
   private readonly nodes = new Map<string, TreeNode>();
 
@@ -122,7 +126,7 @@ export class NodeCache {
   private intern<T extends TreeNode>(fresh: T): T {
     const existing = this.nodes.get(fresh.id);
     if (existing) return existing as T;
-    this.nodes.set(fresh.id, fresh);
+    this.nodes.set(fresh.id, issue(fresh));
     return fresh;
   }
 }

@@ -4,7 +4,7 @@ import * as mqtt from "mqtt";
 import * as vscode from "vscode";
 import { startEmbeddedBroker, type EmbeddedBroker } from "../../../client/src/mqtt";
 import type { RouterOsMqttApi } from "../../../client/src/ui/api";
-import { ourExtension, waitFor } from "./helpers";
+import { ourExtension, testHooks, waitFor } from "./helpers";
 
 const PASSWORD = "e2e-Pa$$word-7f3";
 const NAME = "e2e";
@@ -35,13 +35,13 @@ suite("brokers", () => {
 
   suiteTeardown(async () => {
     for (const { name } of api.brokers()) {
-      await run("routerosMqtt.removeBroker", { name, confirmed: true });
+      await testHooks(api).removeBroker(name);
     }
     await broker.close();
   });
 
   test("adding a broker by command keeps the password in SecretStorage and out of settings", async () => {
-    const added = await run<string>("routerosMqtt.addBroker", {
+    const added = await testHooks(api).addBroker({
       broker: { name: NAME, address: "127.0.0.1", port: broker.port, username: "alice" },
       scope: "user",
       password: PASSWORD,
@@ -175,21 +175,17 @@ suite("brokers", () => {
       plain,
       `/iot mqtt brokers add name=e2e address=127.0.0.1 port=${broker.port} username=alice`,
     );
-    const withPassword = await run<string>("routerosMqtt.copyAsCommand", {
-      name: NAME,
-      includePassword: true,
-      confirmed: true,
-    });
+    const withPassword = await testHooks(api).copyWithPassword(NAME);
     assert.equal(withPassword, `${plain} password="e2e-Pa\\$\\$word-7f3"`);
   });
 
   test("a wrong password fails the connection test in words, without echoing the password", async () => {
-    await run("routerosMqtt.setPassword", { name: NAME, password: "wrong-secret-99" });
+    await testHooks(api).setPassword(NAME, "wrong-secret-99");
     const result = await run<Outcome>("routerosMqtt.testConnection", NAME);
     assert.equal(result.ok, false);
     assert.match(result.message, /user ?name or password|not authori[sz]ed/i);
     assert.ok(!result.message.includes("wrong-secret-99"), result.message);
-    await run("routerosMqtt.setPassword", { name: NAME, password: PASSWORD });
+    await testHooks(api).setPassword(NAME, PASSWORD);
     const again = await run<Outcome>("routerosMqtt.testConnection", NAME);
     assert.equal(again.ok, true, again.message);
   });
@@ -223,7 +219,7 @@ suite("brokers", () => {
   });
 
   test("an auto-connect broker connects as soon as it is added", async () => {
-    await run("routerosMqtt.addBroker", {
+    await testHooks(api).addBroker({
       broker: {
         name: "auto",
         address: "127.0.0.1",
@@ -237,12 +233,12 @@ suite("brokers", () => {
     await waitFor(() => api.brokerStatus("auto") === "connected", {
       what: "the auto-connect broker to connect",
     });
-    await run("routerosMqtt.removeBroker", { name: "auto", confirmed: true });
+    await testHooks(api).removeBroker("auto");
     assert.equal(api.brokerStatus("auto"), undefined);
   });
 
   test("a broker where nothing listens ends in the error state, with the reason in words", async () => {
-    await run("routerosMqtt.addBroker", {
+    await testHooks(api).addBroker({
       broker: { name: "nowhere", address: "127.0.0.1", port: 1 },
       scope: "user",
     });
@@ -254,7 +250,7 @@ suite("brokers", () => {
       api.treeSnapshot().some((l) => /^nowhere — 127\.0\.0\.1:1 · error: /.test(l)),
       api.treeSnapshot().join("\n"),
     );
-    await run("routerosMqtt.removeBroker", { name: "nowhere", confirmed: true });
+    await testHooks(api).removeBroker("nowhere");
   });
 
   test("the local embedded broker starts, gets a profile and is connected", async () => {
@@ -270,13 +266,13 @@ suite("brokers", () => {
     });
     assert.equal(pub.ok, true, pub.message);
     await run("routerosMqtt.stopLocalBroker");
-    await run("routerosMqtt.removeBroker", { name, confirmed: true });
+    await testHooks(api).removeBroker(name);
   });
 
   test("a rename carries the password along and keeps the connection up or down; remove deletes it", async () => {
     await run("routerosMqtt.connect", NAME);
     await waitFor(() => api.brokerStatus(NAME) === "connected", { what: "the broker to be connected" });
-    await run("routerosMqtt.editBroker", { name: NAME, changes: { name: "e2e-renamed" } });
+    await testHooks(api).editBroker(NAME, { name: "e2e-renamed" });
     await waitFor(() => api.brokerStatus("e2e-renamed") === "connected", {
       what: "the renamed broker to be connected again under its new name",
     });
@@ -286,7 +282,7 @@ suite("brokers", () => {
     await waitFor(() => api.brokerStatus("e2e-renamed") === "disconnected", {
       what: "the broker to be disconnected",
     });
-    await run("routerosMqtt.editBroker", { name: "e2e-renamed", changes: { name: "e2e-renamed-2" } });
+    await testHooks(api).editBroker("e2e-renamed", { name: "e2e-renamed-2" });
     await waitFor(() => api.brokerStatus("e2e-renamed-2") !== undefined, { what: "the renamed broker" });
     assert.equal(
       api.brokerStatus("e2e-renamed-2"),
@@ -294,11 +290,7 @@ suite("brokers", () => {
       "a disconnected broker stays down after a rename",
     );
     assert.equal(await api.hasSecret("e2e-renamed-2", "password"), true);
-    const removed = await run<boolean>("routerosMqtt.removeBroker", {
-      name: "e2e-renamed-2",
-      confirmed: true,
-    });
-    assert.equal(removed, true);
+    await testHooks(api).removeBroker("e2e-renamed-2");
     assert.deepEqual(api.brokers(), []);
     assert.equal(await api.hasSecret("e2e-renamed-2", "password"), false);
   });
@@ -310,7 +302,7 @@ suite("brokers", () => {
       `add address=127.0.0.1 name=imported port=${broker.port} username=alice password="${PASSWORD.replace(/\$/g, "\\$")}"`,
       "add address=10.9.9.9 name=other keep-alive=10",
     ].join("\n");
-    const summary = await run<unknown>("routerosMqtt.importFromFile", { text, scope: "user" });
+    const summary = await testHooks(api).importText(text, "user");
     assert.deepEqual(summary, { added: ["imported", "other"], replaced: [], skipped: [] });
     assert.equal(await api.hasSecret("imported", "password"), true);
     assert.ok(!brokerSettingsText().includes(PASSWORD), "the imported password is not in settings");

@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import * as vscode from "vscode";
 import { startEmbeddedBroker, type EmbeddedBroker } from "../../../client/src/mqtt";
 import type { RouterOsMqttApi } from "../../../client/src/ui/api";
-import { ourExtension, waitFor } from "./helpers";
+import { ourExtension, testHooks, waitFor } from "./helpers";
 
 const NAME = "chart";
 const TOPIC = "charts/router1";
@@ -37,7 +37,7 @@ suite("chart", () => {
   suiteSetup(async () => {
     broker = await startEmbeddedBroker();
     api = (await ourExtension().activate()) as RouterOsMqttApi;
-    await run("routerosMqtt.addBroker", {
+    await testHooks(api).addBroker({
       broker: { name: NAME, address: "127.0.0.1", port: broker.port },
       scope: "user",
     });
@@ -53,8 +53,7 @@ suite("chart", () => {
 
   suiteTeardown(async () => {
     await vscode.commands.executeCommand("workbench.action.closeAllEditors");
-    if (api.brokerStatus(NAME) !== undefined)
-      await run("routerosMqtt.removeBroker", { name: NAME, confirmed: true });
+    if (api.brokerStatus(NAME) !== undefined) await testHooks(api).removeBroker(NAME);
     await broker.close();
   });
 
@@ -123,7 +122,7 @@ suite("chart", () => {
     await publish(TOPIC, '{"cpu-load":5}');
     await run("routerosMqtt.showChart", { broker: NAME, topic: TOPIC });
     assert.deepEqual(api.chart(NAME, TOPIC)?.series, ["cpu-load"]);
-    await run("routerosMqtt.removeBroker", { name: NAME, confirmed: true });
+    await testHooks(api).removeBroker(NAME);
     await waitFor(() => api.chart(NAME, TOPIC) === undefined && chartTabs(TOPIC).length === 0, {
       what: "the broker's charts to close",
     });

@@ -1,5 +1,6 @@
 // Helpers for extension-host tests: the fixture workspace, the extension under test, and waits with deadlines.
 import * as vscode from "vscode";
+import type { BrokerTestHooks, RouterOsMqttApi } from "../../../client/src/ui/api";
 
 /** `publisher.name` from package.json. */
 export const EXTENSION_ID = "routeros-mqtt.routeros-mqtt";
@@ -11,6 +12,18 @@ export function ourExtension(): vscode.Extension<unknown> {
   const ext = vscode.extensions.getExtension(EXTENSION_ID);
   if (!ext) throw new Error(`Extension ${EXTENSION_ID} is not loaded in this extension host`);
   return ext;
+}
+
+/**
+ * What the broker forms and confirmations end in, without them (the extension's test hooks). Commands do not take
+ * such arguments (a command link could carry them); only development builds run in test mode have the hooks.
+ */
+export function testHooks(api: RouterOsMqttApi): BrokerTestHooks {
+  if (!api.testing)
+    throw new Error(
+      "The extension under test has no test hooks: load a development build (node scripts/build.mjs)",
+    );
+  return api.testing;
 }
 
 /** A file of the fixture workspace (test/e2e/workspace), by its path relative to the workspace. */

@@ -4,7 +4,7 @@ import * as mqtt from "mqtt";
 import * as vscode from "vscode";
 import type { RouterOsMqttApi } from "../../../client/src/ui/api";
 import { mosquittoSkipReason, startMosquitto, type MosquittoBroker } from "../../support/mosquitto";
-import { ourExtension, waitFor } from "./helpers";
+import { ourExtension, testHooks, waitFor } from "./helpers";
 
 /** What connect, test, subscribe and publish commands return. */
 interface Outcome {
@@ -36,8 +36,7 @@ suite("language and brokers on a real Mosquitto", function () {
 
   suiteTeardown(async () => {
     for (const name of [PLAIN, TLS]) {
-      if (api?.brokerStatus(name) !== undefined)
-        await run("routerosMqtt.removeBroker", { name, confirmed: true });
+      if (api?.brokerStatus(name) !== undefined) await testHooks(api).removeBroker(name);
     }
     await vscode.commands.executeCommand("workbench.action.closeAllEditors");
     await mosquitto?.dispose();
@@ -50,7 +49,7 @@ suite("language and brokers on a real Mosquitto", function () {
 
   test("a broker with a password on Mosquitto is added and offered by broker= completion", async () => {
     const { ports, user } = broker();
-    await run("routerosMqtt.addBroker", {
+    await testHooks(api).addBroker({
       broker: { name: PLAIN, address: "127.0.0.1", port: ports.auth, username: user.username },
       scope: "user",
       password: user.password,
@@ -130,19 +129,19 @@ suite("language and brokers on a real Mosquitto", function () {
   });
 
   test("a wrong password is refused by Mosquitto, in words, without echoing it", async () => {
-    await run("routerosMqtt.setPassword", { name: PLAIN, password: "not-the-Secret-55" });
+    await testHooks(api).setPassword(PLAIN, "not-the-Secret-55");
     const result = await run<Outcome>("routerosMqtt.testConnection", PLAIN);
     assert.equal(result.ok, false);
     assert.match(result.message, /user ?name or password|not authori[sz]ed/i);
     assert.ok(!result.message.includes("not-the-Secret-55"), result.message);
-    await run("routerosMqtt.setPassword", { name: PLAIN, password: broker().user.password });
+    await testHooks(api).setPassword(PLAIN, broker().user.password);
     const again = await run<Outcome>("routerosMqtt.testConnection", PLAIN);
     assert.equal(again.ok, true, again.message);
   });
 
   test("TLS to Mosquitto with the test CA connects and publishes", async () => {
     const { ports, pki } = broker();
-    await run("routerosMqtt.addBroker", {
+    await testHooks(api).addBroker({
       broker: { name: TLS, address: "127.0.0.1", port: ports.tls, ssl: true, tls: { "ca-file": pki.caFile } },
       scope: "user",
     });

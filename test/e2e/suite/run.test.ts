@@ -6,7 +6,7 @@ import { DEFAULT_PROFILE } from "../../../server/src/interpreter";
 import { startEmbeddedBroker, type EmbeddedBroker, type ReceivedPublish } from "../../../client/src/mqtt";
 import type { RouterOsMqttApi } from "../../../client/src/ui/api";
 import type { ScriptRunApi, ScriptRunView } from "../../../client/src/ui/run/runRecord";
-import { fixtureUri, openFixture, ourExtension, waitFor, waitForDiagnostics } from "./helpers";
+import { fixtureUri, openFixture, ourExtension, testHooks, waitFor, waitForDiagnostics } from "./helpers";
 
 /** The broker name of the seed telemetry script (test/e2e/workspace/telemetry.rsc). */
 const AWS = "AWS";
@@ -67,7 +67,7 @@ suite("run script", () => {
   suiteSetup(async () => {
     broker = await startEmbeddedBroker({ onPublish: (m) => received.push(m) });
     api = (await ourExtension().activate()) as RouterOsMqttApi & ScriptRunApi;
-    const added = await run<string>("routerosMqtt.addBroker", {
+    const added = await testHooks(api).addBroker({
       broker: { name: AWS, address: "127.0.0.1", port: broker.port },
       scope: "user",
     });
@@ -78,7 +78,7 @@ suite("run script", () => {
     await run("routerosMqtt.stopScript");
     await vscode.workspace.getConfiguration("routerosMqtt.run").update("deviceProfile", undefined, true);
     await run("routerosMqtt.stopLocalBroker");
-    for (const { name } of api.brokers()) await run("routerosMqtt.removeBroker", { name, confirmed: true });
+    for (const { name } of api.brokers()) await testHooks(api).removeBroker(name);
     await run("workbench.action.closeAllEditors");
     await broker.close();
   });

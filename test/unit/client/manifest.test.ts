@@ -95,3 +95,50 @@ test("settings the client reads are contributed", () => {
   }
   assert.ok(keys.has("routerosMqtt.brokers"));
 });
+
+/**
+ * Every setting, and whether it waits for workspace trust (restrictedConfigurations): a setting that names a host
+ * or a file is not read from an untrusted workspace. A new setting fails this test until it is classified here.
+ */
+const TRUST: Record<string, "restricted" | "safe"> = {
+  "routerosMqtt.brokers": "restricted", // host names, CA/certificate/key file paths, auto-connect
+  "routerosMqtt.run.deviceProfile": "restricted", // a file path read at run time
+  "routerosMqtt.messages.maxPerTopic": "safe",
+  "routerosMqtt.messages.maxPayloadKB": "safe",
+  "routerosMqtt.messages.maxTotalMB": "safe",
+  "routerosMqtt.publish.historySize": "safe",
+  "routerosMqtt.codeLens.publish": "safe",
+  "routerosMqtt.localBroker.port": "safe", // a port on 127.0.0.1 only; a taken port falls back to a free one
+  "routerosLanguageServer.trace.server": "safe",
+  "routerosMqtt.run.timeoutSeconds": "safe",
+  "routerosMqtt.run.codeLens": "safe",
+};
+
+test("workspace trust: limited support, and exactly the settings that name a host or a file are restricted", () => {
+  const capabilities = (
+    manifest as unknown as {
+      capabilities?: {
+        untrustedWorkspaces?: {
+          supported?: unknown;
+          restrictedConfigurations?: string[];
+          description?: string;
+        };
+        virtualWorkspaces?: { supported?: unknown; description?: string };
+      };
+    }
+  ).capabilities;
+  assert.equal(capabilities?.untrustedWorkspaces?.supported, "limited");
+  assert.ok((capabilities?.untrustedWorkspaces?.description ?? "").length > 0);
+  assert.equal(capabilities?.virtualWorkspaces?.supported, "limited");
+  assert.ok((capabilities?.virtualWorkspaces?.description ?? "").length > 0);
+  assert.deepEqual(
+    Object.keys(manifest.contributes.configuration.properties).sort(),
+    Object.keys(TRUST).sort(),
+  );
+  assert.deepEqual(
+    [...(capabilities?.untrustedWorkspaces?.restrictedConfigurations ?? [])].sort(),
+    Object.keys(TRUST)
+      .filter((k) => TRUST[k] === "restricted")
+      .sort(),
+  );
+});

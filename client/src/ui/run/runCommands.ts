@@ -1,6 +1,7 @@
 // Registers "RouterOS: Run Script" and "RouterOS: Stop Script", the run CodeLens, and the run part of the extension API.
 import * as vscode from "vscode";
 import type { Services } from "../services";
+import { requireTrust } from "../workspaceTrust";
 import { RunCodeLensProvider } from "./runCodeLens";
 import type { ScriptRunApi } from "./runRecord";
 import { ScriptRunController } from "./scriptRunController";
@@ -22,7 +23,9 @@ export function registerScriptRuns(services: Services): ScriptRuns {
       controller,
       lenses,
       vscode.languages.registerCodeLensProvider({ language: "routeros" }, lenses),
-      vscode.commands.registerCommand("routerosMqtt.runScript", (arg?: unknown) => controller.run(arg)),
+      vscode.commands.registerCommand("routerosMqtt.runScript", (arg?: unknown) =>
+        requireTrust("running a script") ? controller.run(arg) : undefined,
+      ),
       vscode.commands.registerCommand("routerosMqtt.stopScript", () => controller.stop()),
     ],
   };

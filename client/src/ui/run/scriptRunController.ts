@@ -20,6 +20,7 @@ import {
   shortResult,
 } from "./runText";
 import { ViewBrokerPort, type Route } from "./viewBrokerPort";
+import { showErrorMessage, showInformationMessage } from "../notify";
 
 /** What to do with a broker name neither the brokers view nor the script knows. */
 export type UnknownBrokerChoice = "ask" | "local" | "fail";
@@ -155,7 +156,7 @@ export class ScriptRunController implements vscode.Disposable {
       document = vscode.window.activeTextEditor?.document;
     }
     if (!document || !isRouterOs(document)) {
-      void vscode.window.showInformationMessage("Open a RouterOS script (.rsc) to run it.");
+      void showInformationMessage("Open a RouterOS script (.rsc) to run it.");
       return undefined;
     }
     return document;
@@ -242,7 +243,7 @@ export class ScriptRunController implements vscode.Disposable {
       record.state = "error";
       record.summary = `${file}: not run: ${message}`;
       this.write(record, `■ not run: ${message}`);
-      void vscode.window.showErrorMessage(record.summary, "Open Settings").then((choice) => {
+      void showErrorMessage(record.summary, "Open Settings").then((choice) => {
         if (choice === "Open Settings")
           void vscode.commands.executeCommand(
             "workbench.action.openSettings",
@@ -263,7 +264,7 @@ export class ScriptRunController implements vscode.Disposable {
         record.state = "error";
         record.summary = `${file}: not run: ${message}`;
         this.write(record, `■ not run: ${message}`);
-        void vscode.window.showErrorMessage(record.summary);
+        void showErrorMessage(record.summary);
         return;
       }
     }
@@ -407,27 +408,25 @@ export class ScriptRunController implements vscode.Disposable {
       const names = unknown.map((n) => `"${n}"`).join(", ");
       const add = `Add Broker "${first}"…`;
       const local = "Run on Local Broker";
-      void vscode.window
-        .showErrorMessage(
-          `${record.file} uses broker ${names}, which is not in the brokers view (and the script does not add it with /iot mqtt brokers add).`,
-          add,
-          local,
-          showOutput,
-        )
-        .then((picked) => {
-          if (picked === add) void this.addBroker(first, document);
-          if (picked === local) void this.run({ uri: document.uri, unknownBrokers: "local" });
-          if (picked === showOutput) this.channel.show(true);
-        });
-      return;
-    }
-    if (record.state === "ok" || record.state === "cancelled") {
-      void vscode.window.showInformationMessage(summary, showOutput).then((picked) => {
+      void showErrorMessage(
+        `${record.file} uses broker ${names}, which is not in the brokers view (and the script does not add it with /iot mqtt brokers add).`,
+        add,
+        local,
+        showOutput,
+      ).then((picked) => {
+        if (picked === add) void this.addBroker(first, document);
+        if (picked === local) void this.run({ uri: document.uri, unknownBrokers: "local" });
         if (picked === showOutput) this.channel.show(true);
       });
       return;
     }
-    void vscode.window.showErrorMessage(summary, showOutput).then((picked) => {
+    if (record.state === "ok" || record.state === "cancelled") {
+      void showInformationMessage(summary, showOutput).then((picked) => {
+        if (picked === showOutput) this.channel.show(true);
+      });
+      return;
+    }
+    void showErrorMessage(summary, showOutput).then((picked) => {
       if (picked === showOutput) this.channel.show(true);
     });
   }
@@ -439,10 +438,7 @@ export class ScriptRunController implements vscode.Disposable {
     });
     if (added === undefined) return;
     const again = "Run Again";
-    const picked = await vscode.window.showInformationMessage(
-      `Broker "${added}" is in the brokers view now.`,
-      again,
-    );
+    const picked = await showInformationMessage(`Broker "${added}" is in the brokers view now.`, again);
     if (picked === again) await this.run({ uri: document.uri });
   }
 
