@@ -1,4 +1,4 @@
-// An MQTT broker for browser checks and the demo: the extension's own embedded aedes broker (compiled in out/) on 127.0.0.1, recording every publish.
+// MQTT brokers for browser checks and the demo: the extension's own embedded aedes broker (compiled in out/) on 127.0.0.1, recording every publish; and the tests' real Mosquitto with its TLS listeners.
 import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join, relative } from "node:path";
@@ -55,4 +55,23 @@ export async function startCheckBroker(opts = {}) {
     connectedClients: () => broker.connectedClients(),
     close: () => broker.close(),
   };
+}
+
+/** The compiled Mosquitto runner of the unit tests (test/support/mosquitto.ts). */
+export const compiledMosquitto = join(repoRoot, "out", "test", "support", "mosquitto.js");
+
+/**
+ * Starts the tests' Mosquitto (every listener, a fresh PKI), or says why it cannot: `{ skip }` when Mosquitto is not
+ * installed and CI is not set (with CI=true a missing Mosquitto throws).
+ * @returns {Promise<{ broker?: import("../../test/support/mosquitto").MosquittoBroker, skip?: string }>}
+ */
+export async function startCheckMosquitto() {
+  if (!existsSync(compiledMosquitto)) {
+    throw new Error(
+      `${relative(repoRoot, compiledMosquitto)} is missing: compile the tests first (npx tsc -p .)`,
+    );
+  }
+  const { mosquittoSkipReason, startMosquitto } = createRequire(import.meta.url)(compiledMosquitto);
+  const skip = mosquittoSkipReason();
+  return skip ? { skip } : { broker: await startMosquitto() };
 }

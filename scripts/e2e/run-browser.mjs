@@ -1,10 +1,10 @@
 // Installs the packaged VSIX into a fresh code-server, opens the fixture workspace in headless chromium and runs the UI checks.
 import assert from "node:assert/strict";
-import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { launchBrowser } from "./browser.mjs";
-import { startCheckBroker } from "./checkBroker.mjs";
+import { startCheckBroker, startCheckMosquitto } from "./checkBroker.mjs";
 import { checkPackage, vsixPath } from "./check-package.mjs";
 import { cleanupRunDir, createRunDir, installExtension, startCodeServer } from "./codeServer.mjs";
 import { repoRoot } from "./install-code-server.mjs";
@@ -25,7 +25,8 @@ export const EXTENSION_NAME = "RouterOS MQTT";
  * @property {import("playwright-core").Page} page the raw Playwright page, for what the helpers do not cover
  * @property {typeof assert} assert node:assert/strict
  * @property {(s: string) => void} log prints under the check's name
- * @property {string} workspace absolute path of test/e2e/workspace
+ * @property {string} workspace absolute path of the workspace folder: a copy of test/e2e/workspace in the run folder
+ *   (checks may write into it, for example .vscode/settings.json)
  * @property {string} extensionId "publisher.name"
  * @property {string} extensionName the display name shown in the UI
  * @property {() => string} hostLog the remote extension host log so far
@@ -34,6 +35,8 @@ export const EXTENSION_NAME = "RouterOS MQTT";
  * @property {() => { path: string, text: string }[]} extensionLogs the extension's own LogOutputChannel files
  * @property {() => Promise<import("./checkBroker.mjs").CheckBroker>} mqttBroker an MQTT broker on 127.0.0.1 (aedes),
  *   started on first call and shared by the checks of the run, closed when the suite ends
+ * @property {() => ReturnType<typeof startCheckMosquitto>} mosquitto the tests' real Mosquitto (TLS listeners
+ *   included), or `{ skip }` with the reason when it is not installed; started once, stopped when the suite ends
  */
 /**
  * One browser check; a screenshot is taken after it, pass or fail.
@@ -109,6 +112,10 @@ export async function runBrowserSuite(opts = {}) {
   let browser;
   /** @type {Promise<import("./checkBroker.mjs").CheckBroker> | undefined} */
   let checkBroker;
+  /** @type {ReturnType<typeof startCheckMosquitto> | undefined} */
+  let mosquitto;
+  const workspace = join(dirs.root, "workspace");
+  cpSync(fixtureWorkspace, workspace, { recursive: true });
   /** @type {{ name: string, ok: boolean, error?: string, screenshot?: string }[]} */
   const results = [];
   const pageErrors = [];
@@ -118,7 +125,7 @@ export async function runBrowserSuite(opts = {}) {
     const { page } = browser;
     page.on("pageerror", (err) => pageErrors.push(err.message));
     const wb = new Workbench(page, { screenshotDir, log: (s) => log(`    ${s}`) });
-    await page.goto(`${server.baseUrl}/?folder=${encodeURIComponent(fixtureWorkspace)}`);
+    await page.goto(`${server.baseUrl}/?folder=${encodeURIComponent(workspace)}`);
     await wb.waitReady({
       extensionHostReady: () => /Eager extensions activated/.test(extensionHostLog(dirs)),
     });
@@ -128,7 +135,7 @@ export async function runBrowserSuite(opts = {}) {
       page,
       assert,
       log: (s) => log(`    ${s}`),
-      workspace: fixtureWorkspace,
+      workspace,
       extensionId: EXTENSION_ID,
       extensionName: EXTENSION_NAME,
       hostLog: () => extensionHostLog(dirs),
@@ -136,6 +143,7 @@ export async function runBrowserSuite(opts = {}) {
       extensionErrors: () => extensionErrors(extensionHostLog(dirs), EXTENSION_ID),
       extensionLogs: () => extensionLogs(dirs, EXTENSION_ID),
       mqttBroker: () => (checkBroker ??= startCheckBroker()),
+      mosquitto: () => (mosquitto ??= startCheckMosquitto()),
     };
     for (const check of checks) {
       const remaining = timeoutMs - (Date.now() - started);
@@ -163,6 +171,7 @@ export async function runBrowserSuite(opts = {}) {
     await browser?.close();
     await server?.stop();
     await checkBroker?.then((b) => b.close()).catch(() => {});
+    await mosquitto?.then((m) => m.broker?.dispose()).catch(() => {});
     const bad = results.length === 0 || results.some((r) => !r.ok);
     cleanupRunDir(dirs, { keep: bad || !!process.env.E2E_KEEP_RUNS });
   }

@@ -492,17 +492,60 @@ export class Workbench {
     return this.page.locator(".pane", { has: header });
   }
 
-  /** Notifications currently shown as toasts or listed in the notification center: severity and message. */
+  /**
+   * Notifications currently shown as toasts or listed in the notification center: severity, message (as shown) and
+   * the links VS Code rendered in the message (`[label](command:…)` becomes one: `{ text, href }`).
+   */
   async notifications() {
     return this.page.$$eval(".notification-list-item", (items) =>
       items.map((item) => {
         const icon = item.querySelector(".notification-list-item-icon")?.className ?? "";
         const severity = /error/.test(icon) ? "error" : /warning/.test(icon) ? "warning" : "info";
-        const message = item.querySelector(".notification-list-item-message")?.textContent ?? "";
+        const messageEl = item.querySelector(".notification-list-item-message");
+        const message = messageEl?.textContent ?? "";
+        const links = [...(messageEl?.querySelectorAll("a") ?? [])].map((a) => ({
+          text: a.textContent ?? "",
+          href: a.getAttribute("href") ?? a.getAttribute("title") ?? "",
+        }));
         const source = item.querySelector(".notification-list-item-source")?.textContent ?? "";
-        return { severity, message, source };
+        return { severity, message, links, source };
       }),
     );
+  }
+
+  /** The modal dialog shown now (message, detail, button labels), or undefined. */
+  async dialog() {
+    return this.page.evaluate(() => {
+      const box = document.querySelector(".monaco-dialog-box");
+      if (!box) return undefined;
+      const text = (sel) => box.querySelector(sel)?.textContent?.trim() ?? "";
+      return {
+        message: text(".dialog-message-text"),
+        detail: text(".dialog-message-detail"),
+        buttons: [...box.querySelectorAll(".dialog-buttons .monaco-button")].map(
+          (b) => b.textContent?.trim() ?? "",
+        ),
+      };
+    });
+  }
+
+  /** Waits for a modal dialog whose message matches `message` (a RegExp), clicks `button`, returns what it said. */
+  async answerDialog(message, button, { timeoutMs = DEFAULT_TIMEOUT_MS } = {}) {
+    const shown = await until(
+      async () => {
+        const d = await this.dialog();
+        return d && message.test(d.message) ? d : undefined;
+      },
+      { what: `a dialog saying ${message}`, timeoutMs },
+    );
+    // Exactly this label: "Connect" must not pick "Don't Connect".
+    const buttons = this.page.locator(".monaco-dialog-box .dialog-buttons .monaco-button");
+    const labels = await buttons.evaluateAll((els) => els.map((b) => b.textContent?.trim() ?? ""));
+    const index = labels.indexOf(button);
+    if (index < 0) throw new Error(`the dialog has no button "${button}": ${JSON.stringify(labels)}`);
+    await buttons.nth(index).click();
+    await until(async () => (await this.dialog()) === undefined, { what: "the dialog to close", timeoutMs });
+    return shown;
   }
 
   /** Opens the notification center so that every notification, not only recent toasts, is in the DOM. */

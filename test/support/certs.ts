@@ -1,4 +1,4 @@
-// Makes a throwaway PKI with openssl at test time: a CA, a good server certificate (SAN 127.0.0.1 and localhost), an expired one, a not-yet-valid one, one for the wrong host, one from an unknown CA, and client certificates (one with an encrypted key).
+// Makes a throwaway PKI with openssl at test time: a CA, a good server certificate (SAN 127.0.0.1 and localhost), an expired one, a not-yet-valid one, one for the wrong host, one from an unknown CA, a self-signed one whose subject holds a VS Code command link, and client certificates (one with an encrypted key).
 import { execFile } from "node:child_process";
 import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
@@ -27,12 +27,17 @@ export interface TestPki {
   wrongHost: CertPair;
   /** Self-signed, CN=localhost, valid now. */
   selfSigned: CertPair;
+  /** Self-signed, valid now, organisation {@link HOSTILE_ORGANISATION}: what a hostile broker shows in its subject. */
+  hostileSubject: CertPair;
   /** Client certificate CN=rsc-test-client signed by the CA. */
   client: CertPair;
   /** The same kind of client certificate with a key encrypted by `clientPassphrase`. */
   clientEncrypted: CertPair;
   clientPassphrase: string;
 }
+
+/** A notification would render this as a link that runs a command (the attack; showLog is harmless if it works). */
+export const HOSTILE_ORGANISATION = "[Fix the broker](command:routerosMqtt.showLog)";
 
 async function openssl(cwd: string, args: string[]): Promise<void> {
   try {
@@ -193,6 +198,26 @@ export async function makeTestPki(dir: string): Promise<TestPki> {
     localNames,
   ]);
 
+  await openssl(dir, [
+    "req",
+    "-x509",
+    "-newkey",
+    "ec",
+    "-pkeyopt",
+    "ec_paramgen_curve:prime256v1",
+    "-nodes",
+    "-keyout",
+    "hostile.key",
+    "-out",
+    "hostile.crt",
+    "-days",
+    "30",
+    "-subj",
+    `/CN=localhost/O=${HOSTILE_ORGANISATION}`,
+    "-addext",
+    localNames,
+  ]);
+
   const clientExt = ["basicConstraints=CA:FALSE", "extendedKeyUsage=clientAuth"];
   await newKeyAndCsr(dir, "client", "/CN=rsc-test-client");
   await sign(dir, "ca", "client", current, clientExt);
@@ -223,6 +248,7 @@ export async function makeTestPki(dir: string): Promise<TestPki> {
     notYetValid: pair("future"),
     wrongHost: pair("wronghost"),
     selfSigned: pair("selfsigned"),
+    hostileSubject: pair("hostile"),
     client: pair("client"),
     clientEncrypted: pair("client2", "client2.enc.key"),
     clientPassphrase,

@@ -18,6 +18,7 @@ const LISTENERS = [
   "tlsWrongHost",
   "tlsSelfSigned",
   "tlsClientCert",
+  "tlsHostileSubject",
 ] as const;
 export type ListenerName = (typeof LISTENERS)[number];
 
@@ -136,6 +137,8 @@ export async function startMosquitto(options: StartMosquittoOptions = {}): Promi
     ...tlsListener(ports.tlsSelfSigned, pki.selfSigned),
     "",
     ...tlsListener(ports.tlsClientCert, pki.server, ["require_certificate true"]),
+    "",
+    ...tlsListener(ports.tlsHostileSubject, pki.hostileSubject),
     "",
   ].join("\n");
   const configFile = join(dir, "mosquitto.conf");
