@@ -5,7 +5,8 @@ import type { DocumentAnalysis } from "./analysis";
 import type { BoundCommand } from "./model/types";
 
 /** How RouterOS's `:parse` words an error that stops it (the messages of the parse oracle, tikoci/lsp-routeros-ts). */
-type Wording = "syntax error" | "expected command name" | "expected end of command" | "missing closing brace";
+type Wording =
+  "syntax error" | "expected command name" | "expected end of command" | "expected closing brace";
 
 /** The word depends on what the command's words were: see `wordAfterCommand`. */
 const AFTER_WORDS = "after-words";
@@ -20,7 +21,7 @@ const STOPPING: Readonly<Record<string, Wording | typeof AFTER_WORDS>> = {
   RSC1003: "syntax error",
   RSC1004: "syntax error",
   RSC1005: "syntax error",
-  RSC2001: "missing closing brace",
+  RSC2001: "expected closing brace",
   RSC2002: "syntax error",
   RSC2003: "syntax error",
   RSC2004: AFTER_WORDS,
