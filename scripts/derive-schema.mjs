@@ -445,6 +445,35 @@ function applyTelemetry(menus, telemetry) {
   }
 }
 
+/**
+ * What RouterOS 7.22.1 demands of `add` in each menu, probed on a CHR with a bare `add` (tikoci/lsp-routeros-ts
+ * test-data/required-args.v7.22.1.json): `missing value(s) of argument(s) a b` makes every named argument required;
+ * a `failure: ...` naming arguments (`name or regexp required`) means one of them must be given, with the router's
+ * words. Probes that failed for other reasons (empty `required`) say nothing. Menus of packages the CHR lacked are
+ * absent: what the project knows of them (/iot mqtt) stays.
+ */
+function applyRouterRequired(menus, probes) {
+  const MISSING = /^Script Error: missing value\(s\) of argument\(s\) (.*) \(\/[^;]*; line 1\)$/;
+  const FAILURE = /^failure: (.*) \(\/[^;]*; line 1\)$/;
+  for (const probe of probes) {
+    if (probe.required.length === 0) continue;
+    const where = `required-args ${probe.path}`;
+    const add = commandAt(menus, `${probe.path.replace(/^\//, "")}/add`, where);
+    for (const name of probe.required)
+      if (!add.args.has(name)) fail(`${where}: the 7.24 add command has no argument ${name}`);
+    const missing = MISSING.exec(probe.rawError);
+    const failure = FAILURE.exec(probe.rawError);
+    if (missing) {
+      if (missing[1].split(" ").sort().join(" ") !== [...probe.required].sort().join(" "))
+        fail(`${where}: the router's message names other arguments than "required"`);
+      for (const name of probe.required) add.args.get(name).details.requiredBy = "router";
+    } else if (failure) {
+      add.requiredOneOf = [...probe.required].sort().join("|");
+      add.requiredMessage = `failure: ${failure[1]}`;
+    } else fail(`${where}: unrecognised router message "${probe.rawError}"`);
+  }
+}
+
 function classify(menu) {
   if (menu.kind) return menu.kind;
   if (menu.path.length === 0) return "dir";
@@ -480,6 +509,8 @@ const NOTE_KEYS = [
   "description",
   "default",
   "requiredBy",
+  "requiredOneOf",
+  "requiredMessage",
   "firstSeen",
   "sensitive",
   "acceptsAnyArg",
@@ -564,6 +595,8 @@ function emit(menus, inputs) {
       });
       const note = noteRecord({
         description: command.description,
+        requiredOneOf: command.requiredOneOf,
+        requiredMessage: command.requiredMessage,
         firstSeen: command.firstSeen,
         acceptsAnyArg: command.acceptsAnyArg,
         handAdded: command.handAdded,
@@ -599,6 +632,12 @@ function emit(menus, inputs) {
         sha256: sha256(inputs.iotText),
       },
       {
+        what: "arguments RouterOS 7.22.1 demands of add, per menu (a bare add probed on a CHR, the router's error)",
+        from: "tikoci/lsp-routeros-ts test-data/required-args.v7.22.1.json (captured 2026-04-26)",
+        license: "MIT, Copyright (c) tikoci",
+        sha256: sha256(inputs.requiredText),
+      },
+      {
         what: "global commands, positional order, telemetry properties, generic argument types, menus missing from the dump",
         from: "scripts/schema-sources/*.json (hand-written from the project's RouterOS language reference)",
         sha256: sha256(inputs.handTexts.join("\n")),
@@ -624,6 +663,7 @@ function emit(menus, inputs) {
 export function derive(sharedDir) {
   const inspect = readJson(join(sharedDir, "data", "routeros-7.24-inspect.json"));
   const iot = readJson(join(sharedDir, "reference", "iot-mqtt.json"));
+  const required = readJson(join(sharedDir, "data", "routeros-7.22.1-required-args.json"));
   let sourceMd;
   try {
     sourceMd = readFileSync(join(sharedDir, "data", "SOURCE.md"), "utf8");
@@ -656,11 +696,13 @@ export function derive(sharedDir) {
         if (isSensitive(arg.name, genericSource.sensitive)) arg.details.sensitive = true;
   applyGlobals(menus, hand["global-commands"].value);
   applyPositional(menus, hand.positional.value);
+  applyRouterRequired(menus, required.value);
   applyIot(menus, iot.value, hand["iot-mqtt-overrides"].value);
   applyTelemetry(menus, hand["telemetry-properties"].value);
   return emit(menus, {
     inspectText: inspect.text,
     iotText: iot.text,
+    requiredText: required.text,
     sourceMd,
     handTexts: Object.values(hand).map((h) => h.text),
   });

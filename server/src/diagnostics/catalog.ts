@@ -60,7 +60,10 @@ export const catalog = {
   RSC3002: { severity: "error", template: "unknown argument {0} for {1}{2}" },
   RSC3003: { severity: "error", template: "{0}" },
   RSC3004: { severity: "warning", template: "{0}" },
-  RSC3005: { severity: "error", template: "missing required argument{0} {1} for {2}" },
+  RSC3005: {
+    severity: "error",
+    template: "missing value(s) of argument(s) {0}: RouterOS refuses {1} without {2}",
+  },
   RSC3006: {
     severity: "warning",
     template: "missing argument{0} {1} for {2}: the command has nothing useful to do without {3}",
@@ -88,6 +91,12 @@ export const catalog = {
     template:
       "unknown argument {0} for {1}: not in the RouterOS 7.24 command tree (some hardware adds arguments it lacks)",
   },
+  RSC3015: {
+    severity: "hint",
+    template:
+      "{0} is short for {1}: RouterOS reads it as {1}; the full name keeps working when a later version adds a name that begins the same way",
+  },
+  RSC3016: { severity: "error", template: "{0}: {1} needs {2}" },
   RSC3020: { severity: "warning", template: "this message is meant to be JSON but is not valid JSON: {0}" },
   // Runtime (the interpreter and the script runner)
   RSC4001: { severity: "error", template: "{0}" },

@@ -35,7 +35,7 @@ function actionsFor(analysis: DocumentAnalysis, diagnostic: Diagnostic): CodeAct
   switch (data.kind) {
     case "replace":
       return data.suggestions.map((s, i) => ({
-        title: `Change to '${s}'`,
+        title: data.fullName === true ? `Write the full name '${s}'` : `Change to '${s}'`,
         diagnostic,
         edits: [{ start: data.start, end: data.end, newText: s }],
         preferred: i === 0,

@@ -1,5 +1,5 @@
 // Hover: what a menu word, command, argument, property or variable is, in Markdown.
-import { resolveCommand } from "../schema";
+import { resolveCommand, type Abbreviation } from "../schema";
 import type { DocumentAnalysis } from "./analysis";
 import { argumentDoc, commandDoc, menuDoc, propertyDoc, variableDoc } from "./docs";
 import { headWordAt, locate } from "./locate";
@@ -58,8 +58,9 @@ function headWordHover(
     const arg = bound.args.find((a) => a.start === token.start);
     return arg ? argumentHover(analysis, bound, arg, token.start) : undefined;
   }
+  const read = abbreviationNote(analysis.text, span, bound.resolution?.abbreviations, index);
   if (bound.info && index === bound.pathWordCount - 1)
-    return { contents: withPayload(analysis, bound, commandDoc(bound.info)), ...span };
+    return { contents: read + withPayload(analysis, bound, commandDoc(bound.info)), ...span };
   const words = headTexts(analysis.text, bound.node)
     .slice(0, index + 1)
     .map((word) => ({ text: word }));
@@ -70,9 +71,24 @@ function headWordHover(
     bound.node.colon || bound.node.root,
   );
   if (resolution.error) return undefined;
-  if (resolution.command) return { contents: commandDoc(resolution.command), ...span };
+  if (resolution.command) return { contents: read + commandDoc(resolution.command), ...span };
   const menu = analysis.schema.menu(resolution.menuPath);
-  return menu ? { contents: menuDoc(menu), ...span } : undefined;
+  return menu ? { contents: read + menuDoc(menu), ...span } : undefined;
+}
+
+/** `RouterOS reads `warn` as `warning`.` above the doc of a word written as an abbreviation; empty otherwise. */
+function abbreviationNote(
+  text: string,
+  span: { start: number; end: number },
+  abbreviations: readonly Abbreviation[] | undefined,
+  index: number,
+): string {
+  const name = abbreviations?.find((a) => a.wordIndex === index)?.name;
+  return name === undefined ? "" : readAs(text.slice(span.start, span.end), name);
+}
+
+function readAs(written: string, name: string): string {
+  return `RouterOS reads \`${written}\` as \`${name}\`.\n\n`;
 }
 
 function argumentHover(
@@ -104,8 +120,10 @@ function argumentHover(
     inValue && arg.value
       ? { start: arg.value.start, end: arg.value.end }
       : { start: arg.start, end: arg.kind === "named" ? arg.nameEnd : arg.end };
+  const read =
+    arg.abbreviated && !inValue ? readAs(analysis.text.slice(arg.nameStart, arg.nameEnd), info.name) : "";
   const doc = argumentDoc(info, bound.info);
-  return { contents: info.name === "message" ? withPayload(analysis, bound, doc) : doc, ...span };
+  return { contents: read + (info.name === "message" ? withPayload(analysis, bound, doc) : doc), ...span };
 }
 
 /** On a `/iot mqtt publish` line whose message is constant: the message, built as the interpreter builds it. */

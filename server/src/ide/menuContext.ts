@@ -34,7 +34,7 @@ function initialMenu(
   // A `{...}` argument: inline code keeps the menu; a separate script (on-event=, source=...) starts at the root.
   const arg = bound.args.find((a) => a.value === container);
   const separate = bound.rootCommand === undefined && bound.info !== undefined && arg?.name !== "do";
-  return separate ? ROOT : bound.contextMenu;
+  return separate ? ROOT : bound.menuBlock ? bound.menuPath : bound.contextMenu;
 }
 
 /** The current menu just before `offset` in `containers[depth]`. */

@@ -39,6 +39,12 @@ export type Builtin = (site: CallSite, c: ArgCompiler) => Eval;
 
 const EMPTY: Eval = () => NOTHING;
 
+/** The argument RouterOS reads a written name as: itself, or the one name it abbreviates (`to-address`). */
+function fullArgName(info: CommandInfo, written: string): string {
+  const match = info.readArg(written);
+  return match.kind === "abbreviation" ? match.name : written;
+}
+
 export class Compiler {
   /** Compiled function bodies, so that every call of a code value reuses them. */
   private readonly bodies = new WeakMap<readonly Statement[], Eval>();
@@ -127,8 +133,14 @@ export class Compiler {
     }
     const info = resolution.command;
     if (!info) {
-      ctx.menu = resolution.menuPath;
-      return EMPTY;
+      // `/interface { ... }`: the blocks run in that menu and the current menu stays; a bare path changes it.
+      const blocks = cmd.args.filter((a): a is Block => a.kind === "Block");
+      if (blocks.length === 0) {
+        ctx.menu = resolution.menuPath;
+        return EMPTY;
+      }
+      const inner = { ...ctx, menu: resolution.menuPath };
+      return wrap(this.body(blocks, inner));
     }
     const site = this.site(cmd, ctx, resolution.menuPath, info, resolution.pathWords);
     if (site.menu.length === 0) {
@@ -168,7 +180,7 @@ export class Compiler {
     let where: Expr | undefined;
     for (const arg of cmd.args) {
       if (isPositional(arg)) positional.push(arg);
-      else if (arg.kind === "NamedArg") named.set(text.slice(arg.start, arg.nameEnd), arg);
+      else if (arg.kind === "NamedArg") named.set(fullArgName(info, text.slice(arg.start, arg.nameEnd)), arg);
       else
         where = where
           ? {

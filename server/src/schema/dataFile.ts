@@ -28,6 +28,9 @@ export interface Note {
   readonly description?: string;
   readonly default?: string;
   readonly requiredBy?: "router" | "product";
+  /** Of a command: one of these arguments (`|`-joined) must be given, else RouterOS fails with `requiredMessage`. */
+  readonly requiredOneOf?: string;
+  readonly requiredMessage?: string;
   readonly firstSeen?: string;
   readonly sensitive?: boolean;
   readonly acceptsAnyArg?: boolean;
@@ -84,6 +87,10 @@ export function decodeNote(record: FlatRecord): Note {
   if (def !== undefined) note.default = def;
   const requiredBy = str(f.get("requiredBy"));
   if (requiredBy === "router" || requiredBy === "product") note.requiredBy = requiredBy;
+  const oneOf = str(f.get("requiredOneOf"));
+  if (oneOf !== undefined) note.requiredOneOf = oneOf;
+  const requiredMessage = str(f.get("requiredMessage"));
+  if (requiredMessage !== undefined) note.requiredMessage = requiredMessage;
   const firstSeen = str(f.get("firstSeen"));
   if (firstSeen !== undefined) note.firstSeen = firstSeen;
   if (f.get("sensitive") === 1) note.sensitive = true;

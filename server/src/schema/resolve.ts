@@ -1,4 +1,5 @@
 // Binds the leading words of a command line to a menu and a command, walking the tree the way RouterOS does.
+import { matchName } from "./abbreviation";
 import { formatPath } from "./paths";
 import { joinAlternatives, suggest } from "./suggest";
 import type { CommandInfo, Schema } from "./types";
@@ -20,6 +21,14 @@ export interface ResolveError {
   readonly hint?: string;
   /** The menu in which the word was looked up. */
   readonly menuPath: readonly string[];
+  /** The word begins several names of the menu (`/ip dhcp`): RouterOS cannot tell which one is meant. */
+  readonly ambiguous?: readonly string[];
+}
+
+/** A word written shorter than the name RouterOS reads it as (`sys` for `system`). */
+export interface Abbreviation {
+  readonly wordIndex: number;
+  readonly name: string;
 }
 
 export interface Resolution {
@@ -31,14 +40,19 @@ export interface Resolution {
   readonly pathWords: number;
   /** The command (or global menu such as `log`) was found at the root because the current menu lacks it. */
   readonly viaGlobalFallback: boolean;
+  /** Words RouterOS reads as a longer name (unambiguous abbreviations), in order; usually empty. */
+  readonly abbreviations: readonly Abbreviation[];
   readonly error?: ResolveError;
 }
+
+const NO_ABBREVIATIONS: readonly Abbreviation[] = Object.freeze([]);
 
 /**
  * Resolves `words` starting from `currentMenu` (or from the root when `absolute`: the line started with `/`, or the
  * command had a `:` prefix, which always means a root command). A word naming a sub-menu descends; `..` goes up; a
  * word naming a command of the current menu ends the path. A relative first word that the current menu lacks falls
- * back to the root's commands and global menus (`put`, `if`, `log`...), as RouterOS runs them from any menu.
+ * back to the root's commands and global menus (`put`, `if`, `log`...), as RouterOS runs them from any menu. Exact
+ * names come first (the menu's, then the root's); then unambiguous abbreviations, read the same way (`matchName`).
  */
 export function resolveCommand(
   schema: Schema,
@@ -49,6 +63,14 @@ export function resolveCommand(
   const start = absolute || schema.menu(currentMenu) === undefined ? [] : currentMenu;
   const path = [...start];
   let viaGlobalFallback = false;
+  let abbreviations = NO_ABBREVIATIONS;
+  const done = (command: CommandInfo | undefined, pathWords: number): Resolution => ({
+    menuPath: path,
+    ...(command ? { command } : {}),
+    pathWords,
+    viaGlobalFallback,
+    abbreviations,
+  });
   for (let i = 0; i < words.length; i++) {
     const word = words[i]?.text ?? "";
     if (word === "..") {
@@ -57,50 +79,95 @@ export function resolveCommand(
     }
     const menu = schema.menu(path);
     if (!menu) break; // unreachable: every step below keeps `path` on an existing menu
-    if (menu.menus.includes(word)) {
-      path.push(word);
+    const fallbackAllowed = !absolute && i === 0 && path.length > 0;
+    const step = resolveWord(schema, menu.menus, menu.commands, word, fallbackAllowed);
+    if (step.kind === "none" || step.kind === "ambiguous") {
+      const candidates = [...menu.menus, ...menu.commands, ...(fallbackAllowed ? globalNames(schema) : [])];
+      const ambiguous = step.kind === "ambiguous" ? step.candidates : undefined;
+      const suggestions = ambiguous ?? suggest(word, candidates);
+      const hint = ambiguous
+        ? `it begins ${joinAlternatives(ambiguous, "and")}, so RouterOS cannot tell which one is meant`
+        : suggestions.length > 0
+          ? `did you mean ${joinAlternatives(suggestions)}?`
+          : undefined;
+      return {
+        ...done(undefined, i),
+        error: {
+          wordIndex: i,
+          word,
+          message: `bad command name ${word}`,
+          suggestions,
+          ...(hint !== undefined ? { hint } : {}),
+          menuPath: [...path],
+          ...(ambiguous ? { ambiguous } : {}),
+        },
+      };
+    }
+    if (step.abbreviated) abbreviations = [...abbreviations, { wordIndex: i, name: step.name }];
+    if (step.global) {
+      viaGlobalFallback = true;
+      path.length = 0;
+    }
+    if (step.kind === "menu") {
+      path.push(step.name);
       continue;
     }
-    if (menu.commands.includes(word)) {
-      return { menuPath: path, command: schema.command(path, word), pathWords: i + 1, viaGlobalFallback };
-    }
-    const fallbackAllowed = !absolute && i === 0 && path.length > 0;
-    if (fallbackAllowed) {
-      const root = schema.menu([]);
-      if (root?.commands.includes(word)) {
-        return { menuPath: [], command: schema.command([], word), pathWords: 1, viaGlobalFallback: true };
-      }
-      if (schema.menu([word])?.global === true) {
-        path.length = 0;
-        path.push(word);
-        viaGlobalFallback = true;
-        continue;
-      }
-    }
-    const candidates = [...menu.menus, ...menu.commands, ...(fallbackAllowed ? globalNames(schema) : [])];
-    const suggestions = suggest(word, candidates);
-    return {
-      menuPath: path,
-      pathWords: i,
-      viaGlobalFallback,
-      error: {
-        wordIndex: i,
-        word,
-        message: `bad command name ${word}`,
-        suggestions,
-        ...(suggestions.length > 0 ? { hint: `did you mean ${joinAlternatives(suggestions)}?` } : {}),
-        menuPath: [...path],
-      },
-    };
+    return done(schema.command(path, step.name), i + 1);
   }
-  return { menuPath: path, pathWords: words.length, viaGlobalFallback };
+  return done(undefined, words.length);
+}
+
+type WordStep =
+  | { kind: "menu" | "command"; name: string; abbreviated: boolean; global: boolean }
+  | { kind: "ambiguous"; candidates: readonly string[] }
+  | { kind: "none" };
+
+/** One word among a menu's sub-menus and commands, then (relative first words) the root's commands and global menus. */
+function resolveWord(
+  schema: Schema,
+  menus: readonly string[],
+  commands: readonly string[],
+  word: string,
+  fallbackAllowed: boolean,
+): WordStep {
+  if (menus.includes(word)) return { kind: "menu", name: word, abbreviated: false, global: false };
+  if (commands.includes(word)) return { kind: "command", name: word, abbreviated: false, global: false };
+  const root = fallbackAllowed ? schema.menu([]) : undefined;
+  const globalMenus = root ? globalMenuNames(schema) : [];
+  if (root?.commands.includes(word)) return { kind: "command", name: word, abbreviated: false, global: true };
+  if (globalMenus.includes(word)) return { kind: "menu", name: word, abbreviated: false, global: true };
+  const own = matchName(word, menus, commands);
+  if (own.kind === "abbreviation") {
+    const kind = menus.includes(own.name) ? "menu" : "command";
+    return { kind, name: own.name, abbreviated: true, global: false };
+  }
+  if (own.kind === "ambiguous") return own;
+  if (!root) return { kind: "none" };
+  const global = matchName(word, globalMenus, root.commands);
+  if (global.kind === "abbreviation") {
+    const kind = globalMenus.includes(global.name) ? "menu" : "command";
+    return { kind, name: global.name, abbreviated: true, global: true };
+  }
+  return global.kind === "ambiguous" ? global : { kind: "none" };
+}
+
+const globalMenusOf = new WeakMap<Schema, readonly string[]>();
+
+/** Root menus that scripts reach from any menu (`log`), computed once per schema. */
+function globalMenuNames(schema: Schema): readonly string[] {
+  let names = globalMenusOf.get(schema);
+  if (names === undefined) {
+    names = schema.menu([])?.menus.filter((m) => schema.menu([m])?.global === true) ?? [];
+    globalMenusOf.set(schema, names);
+  }
+  return names;
 }
 
 /** Names a script may use from any menu: root commands and global menus. */
 function globalNames(schema: Schema): string[] {
   const root = schema.menu([]);
   if (!root) return [];
-  return [...root.commands, ...root.menus.filter((m) => schema.menu([m])?.global === true)];
+  return [...root.commands, ...globalMenuNames(schema)];
 }
 
 /** Full description of a resolution error for messages: `bad command name prnt in /ip/route; did you mean print?`. */

@@ -1,5 +1,6 @@
 // Loads the derived RouterOS 7.24 command tree and answers lookups (menus, commands, arguments, properties) from memory.
 import rawFile from "./data/routeros-7.24.json";
+import { matchName, type NameMatch } from "./abbreviation";
 import { decodeNote, decodeType, type Note, type SchemaFile } from "./dataFile";
 import { pathKey, toPath } from "./paths";
 import type {
@@ -9,6 +10,7 @@ import type {
   MenuKind,
   PathLike,
   PropertyInfo,
+  RequiredOneOf,
   Schema,
   SchemaHeader,
   ValueSpec,
@@ -23,8 +25,11 @@ class Command implements CommandInfo {
   private readonly byName: ReadonlyMap<string, ArgInfo>;
   readonly acceptsAnyArg: boolean;
   readonly handAdded: boolean;
+  readonly requiredOneOf?: RequiredOneOf;
   readonly description?: string;
   readonly firstSeen?: string;
+  /** Argument names in order, made on the first abbreviated name. */
+  private names: readonly string[] | undefined;
 
   constructor(
     readonly name: string,
@@ -36,12 +41,24 @@ class Command implements CommandInfo {
     this.byName = new Map(args.map((a) => [a.name, a]));
     this.acceptsAnyArg = note.acceptsAnyArg === true;
     this.handAdded = note.handAdded === true;
+    if (note.requiredOneOf !== undefined) {
+      this.requiredOneOf = {
+        names: note.requiredOneOf.split("|"),
+        message: note.requiredMessage ?? `one of ${note.requiredOneOf.replace(/\|/g, ", ")} is required`,
+      };
+    }
     if (note.description !== undefined) this.description = note.description;
     if (note.firstSeen !== undefined) this.firstSeen = note.firstSeen;
   }
 
   arg(name: string): ArgInfo | undefined {
     return this.byName.get(name);
+  }
+
+  readArg(written: string): NameMatch {
+    if (this.byName.has(written)) return { kind: "exact", name: written };
+    this.names ??= this.args.map((a) => a.name);
+    return matchName(written, this.names);
   }
 
   positionalArg(index: number): ArgInfo | undefined {

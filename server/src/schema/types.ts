@@ -1,4 +1,5 @@
 // Public shapes of the RouterOS command schema: menus, commands, arguments, properties and their value types.
+import type { NameMatch } from "./abbreviation";
 
 /** The kind of value an argument or property takes. "unknown": the command tree gives no type (most arguments). */
 export type ValueType =
@@ -85,6 +86,13 @@ export interface ArgInfo extends ValueSpec {
   readonly positionalIndex?: number;
 }
 
+/** Arguments of which RouterOS needs at least one (`/ip dns static add`: name or regexp), and how it says so. */
+export interface RequiredOneOf {
+  readonly names: readonly string[];
+  /** The router's words: `failure: name or regexp required`. */
+  readonly message: string;
+}
+
 export interface CommandInfo {
   readonly name: string;
   /** The menu holding the command (`["iot","mqtt"]` for publish, `[]` for global commands). */
@@ -99,7 +107,11 @@ export interface CommandInfo {
   readonly acceptsAnyArg: boolean;
   /** Not in the RouterOS 7.24 inspect dump; added from documentation (e.g. /system routerboard, /ping). */
   readonly handAdded: boolean;
+  /** RouterOS fails unless one of these is given (from its own answer to a bare `add`). */
+  readonly requiredOneOf?: RequiredOneOf;
   arg(name: string): ArgInfo | undefined;
+  /** How RouterOS reads an argument name as written: exact, an unambiguous abbreviation (`to-address`), or neither. */
+  readArg(written: string): NameMatch;
   /** The argument an unnamed value at `index` binds to. */
   positionalArg(index: number): ArgInfo | undefined;
 }

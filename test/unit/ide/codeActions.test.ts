@@ -30,6 +30,14 @@ const cases: readonly Case[] = [
     title: "Change to 'cpuLoad'",
     expected: ":local cpuLoad 1\n:put $cpuLoad",
   },
+  // Abbreviations RouterOS accepts get a hint whose fix writes the full name (IL: `to-address=` is `to-addresses=`).
+  {
+    source: "/ip firewall nat add chain=srcnat action=masquerade to-add|ress=1.2.3.4",
+    title: "Write the full name 'to-addresses'",
+    expected: "/ip firewall nat add chain=srcnat action=masquerade to-addresses=1.2.3.4",
+  },
+  { source: "/log wa|rn x", title: "Write the full name 'warning'", expected: "/log warning x" },
+  { source: "/ip dh|cp print", title: "Change to 'dhcp-server'", expected: "/ip dhcp-server print" },
   { source: ":put $|x", title: "Declare 'x' with :local", expected: ":local x\n:put $x" },
   { source: ":put $|x", title: "Declare 'x' with :global", expected: ":global x\n:put $x" },
   { source: "{\n  :put $|x\n}", title: "Declare 'x' with :local", expected: "{\n  :local x\n  :put $x\n}" },

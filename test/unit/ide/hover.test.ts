@@ -49,6 +49,16 @@ const cases: readonly Case[] = [
     source: "/iot mqtt pub|lish broker=b topic=t message=[/system resource get cpu-load]",
     contains: ["/iot/mqtt publish"],
   },
+  // Abbreviations: how RouterOS reads them (RouterOS 7.22.1 compiles `to-address=` as `to-addresses=`, `/log warn`
+  // as /log/warning).
+  {
+    source: "/ip firewall nat add chain=srcnat action=src-nat to-add|ress=1.2.3.4",
+    contains: ["RouterOS reads `to-address` as `to-addresses`", "**to-addresses**"],
+    covers: "to-address",
+  },
+  { source: "/log wa|rn message=x", contains: ["RouterOS reads `warn` as `warning`"], covers: "warn" },
+  { source: "/sy|s script print", contains: ["RouterOS reads `sys` as `system`", "/system"], covers: "sys" },
+  { source: "/system scr|ipt print", contains: ["/system/script"], covers: "script" },
   { source: "/io|t mqtt publish", contains: ["/iot**", "mqtt"], covers: "iot" },
   { source: "/iot mq|tt publish", contains: ["/iot/mqtt", "settings menu", "brokers"], covers: "mqtt" },
   { source: "/iot/mqtt/bro|kers", contains: ["/iot/mqtt/brokers", "list menu"] },

@@ -13,7 +13,7 @@ const CASES: readonly [script: string, code: string, message: string, text: stri
     "/system resource get nope",
   ],
   ["/ip route print", "RSC4003", "not simulated: the device profile has no /ip/route", "/ip route print"],
-  ["/ip rout print", "RSC4001", "bad command name rout in /ip", "rout"],
+  ["/ip rute print", "RSC4001", "bad command name rute in /ip", "rute"],
   [":put 1\n:set nope 2", "RSC4009", "the script cannot run: variable nope is not declared", "nope"],
   [":put (1 +", "RSC2006", "expected a value, found end of file", ""],
 ];

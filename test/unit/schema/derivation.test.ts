@@ -47,6 +47,8 @@ function withBrokenShared(edit: (tree: Record<string, unknown>) => void, body: (
     mkdirSync(join(dir, "data"));
     mkdirSync(join(dir, "reference"));
     copyFileSync(join(shared, "data", "SOURCE.md"), join(dir, "data", "SOURCE.md"));
+    const required = "routeros-7.22.1-required-args.json";
+    copyFileSync(join(shared, "data", required), join(dir, "data", required));
     copyFileSync(join(shared, "reference", "iot-mqtt.json"), join(dir, "reference", "iot-mqtt.json"));
     const tree = JSON.parse(readFileSync(inspectFile, "utf8")) as Record<string, unknown>;
     edit(tree);

@@ -1,4 +1,6 @@
-// Command resolution over the real 7.24 tree: absolute/relative paths, `..`, menu-only lines, global fallback, bad names.
+// Command resolution over the real 7.24 tree: absolute/relative paths, `..`, menu-only lines, global fallback,
+// abbreviations (exact name first, then the one name a word begins; RouterOS 7.22.1 compiles `/sys script job find` as
+// /system/script/job/find and `/log warn` as /log/warning), bad and ambiguous names.
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { describeResolveError, getSchema, resolveCommand, toPath } from "../../../server/src/schema";
@@ -13,6 +15,8 @@ interface Case {
   readonly command?: string;
   readonly pathWords: number;
   readonly fallback?: boolean;
+  /** Words read as longer names: "index:name". */
+  readonly abbreviations?: readonly string[];
   readonly error?: { readonly index: number; readonly suggestions: readonly string[] };
 }
 
@@ -79,10 +83,72 @@ const cases: readonly Case[] = [
   // bad command names, with suggestions from the menu where the word was looked up
   {
     current: "",
-    line: "/ip rout print",
+    line: "/ip rute print",
     menu: "ip",
     pathWords: 1,
     error: { index: 1, suggestions: ["route"] },
+  },
+  // abbreviations: a word that begins exactly one name of its level is that name
+  {
+    current: "",
+    line: "/sys script job find",
+    menu: "system/script/job",
+    command: "find",
+    pathWords: 4,
+    abbreviations: ["0:system"],
+  },
+  {
+    current: "",
+    line: "/log warn",
+    menu: "log",
+    command: "warning",
+    pathWords: 2,
+    abbreviations: ["1:warning"],
+  },
+  {
+    current: "",
+    line: "/ip addr pr",
+    menu: "ip/address",
+    command: "print",
+    pathWords: 3,
+    abbreviations: ["1:address", "2:print"],
+  },
+  {
+    current: "system/script",
+    line: "env print",
+    menu: "system/script/environment",
+    command: "print",
+    pathWords: 2,
+    abbreviations: ["0:environment"],
+  },
+  // an exact name wins over the longer names it begins (`ip` is not ambiguous with `ipv6`)
+  { current: "", line: "/ip address print", menu: "ip/address", command: "print", pathWords: 3 },
+  { current: "", line: "/interface list", menu: "interface/list", pathWords: 2 },
+  // a word that begins several names names none of them
+  {
+    current: "",
+    line: "/ip dhcp print",
+    menu: "ip",
+    pathWords: 1,
+    error: { index: 1, suggestions: ["dhcp-client", "dhcp-relay", "dhcp-server"] },
+  },
+  // a relative first word: the menu's names, then the root's exact names, then abbreviations of both
+  {
+    current: "ip/route",
+    line: "pu",
+    menu: "",
+    command: "put",
+    pathWords: 1,
+    fallback: true,
+    abbreviations: ["0:put"],
+  },
+  {
+    current: "ip/address",
+    line: "pri",
+    menu: "ip/address",
+    command: "print",
+    pathWords: 1,
+    abbreviations: ["0:print"],
   },
   {
     current: "iot/mqtt",
@@ -146,6 +212,7 @@ for (const c of cases) {
         command: r.command?.name,
         pathWords: r.pathWords,
         fallback: r.viaGlobalFallback,
+        abbreviations: r.abbreviations.map((a) => `${a.wordIndex}:${a.name}`),
         error: r.error && { index: r.error.wordIndex, suggestions: r.error.suggestions },
       },
       {
@@ -153,6 +220,7 @@ for (const c of cases) {
         command: c.command,
         pathWords: c.pathWords,
         fallback: c.fallback ?? false,
+        abbreviations: c.abbreviations ?? [],
         error: c.error,
       },
     );
@@ -161,12 +229,18 @@ for (const c of cases) {
 }
 
 test("bad command name errors read like RouterOS and name the menu and the alternatives", () => {
-  const { words, absolute } = lineWords("/ip rout print");
+  const { words, absolute } = lineWords("/ip rute print");
   const error = resolveCommand(getSchema(), [], words, absolute).error;
   assert.ok(error);
-  assert.equal(error.message, "bad command name rout");
-  assert.equal(error.word, "rout");
-  assert.equal(describeResolveError(error), "bad command name rout in /ip; did you mean route?");
+  assert.equal(error.message, "bad command name rute");
+  assert.equal(error.word, "rute");
+  assert.equal(describeResolveError(error), "bad command name rute in /ip; did you mean route?");
+  const ambiguous = resolveCommand(getSchema(), [], lineWords("/ip dhcp").words, true).error;
+  assert.ok(ambiguous);
+  assert.equal(
+    describeResolveError(ambiguous),
+    "bad command name dhcp in /ip; it begins dhcp-client, dhcp-relay and dhcp-server, so RouterOS cannot tell which one is meant",
+  );
   const none = resolveCommand(getSchema(), ["iot", "mqtt"], lineWords("frobnicate").words, false).error;
   assert.ok(none);
   assert.equal(describeResolveError(none), "bad command name frobnicate in /iot/mqtt");

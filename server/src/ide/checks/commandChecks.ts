@@ -4,13 +4,14 @@ import type { Diagnostic } from "../../diagnostics/types";
 import {
   formatPath,
   joinAlternatives,
+  type Abbreviation,
   suggest,
   validateValue,
   type ArgInfo,
   type CommandInfo,
   type Schema,
 } from "../../schema";
-import { classifyLiteral } from "../../syntax";
+import { classifyLiteral, type Command } from "../../syntax";
 import { commandLabel } from "../docs";
 import type { BoundArg, BoundCommand } from "../model/types";
 import { staticText, templateText } from "../model/staticText";
@@ -22,6 +23,8 @@ export interface ReplaceData {
   readonly start: number;
   readonly end: number;
   readonly suggestions: readonly string[];
+  /** The word is an abbreviation and the suggestion its full name (the fix writes it out). */
+  readonly fullName?: boolean;
 }
 
 /** Quick-fix data of a missing-argument diagnostic: append ` name=` pairs at `insertAt`. */
@@ -48,20 +51,21 @@ const NOT_A_MENU_NAME = /^[0-9.]+$/;
 export function checkCommand(schema: Schema, text: string, bound: BoundCommand, out: Diagnostic[]): void {
   const resolution = bound.resolution;
   const node = bound.node;
+  if (resolution) checkAbbreviations(text, resolution.abbreviations, node, out);
   if (resolution?.error) {
     const error = resolution.error;
     const token = headWord(node, error.wordIndex);
     if (!token) return;
-    // A close name is most likely a typo: an error. A name close to nothing may be a menu of hardware or a package
-    // the command tree (dumped from a CHR) lacks: a warning. But no menu is a number or dots: RouterOS compiles
-    // `65413`, `1.0.0.1` and `...` at a line start to "bad command name" errors.
+    // A close name is most likely a typo, and a word that begins several names names none: errors. A name close to
+    // nothing may be a menu of hardware or a package the command tree (dumped from a CHR) lacks: a warning. But no
+    // menu is a number or dots: RouterOS compiles `65413`, `1.0.0.1` and `...` at a line start to "bad command name".
     out.push(
       error.suggestions.length > 0 || NOT_A_MENU_NAME.test(error.word)
         ? diagnostic(
             "RSC3001",
             token.start,
             token.end,
-            [error.word, formatPath(error.menuPath), hint(error.suggestions)],
+            [error.word, formatPath(error.menuPath), error.hint === undefined ? "" : `; ${error.hint}`],
             replaceData(token.start, token.end, error.suggestions),
           )
         : diagnostic("RSC3013", token.start, token.end, [error.word, formatPath(error.menuPath)]),
@@ -72,7 +76,30 @@ export function checkCommand(schema: Schema, text: string, bound: BoundCommand, 
   if (!info) return;
   for (const arg of bound.args) checkArg(schema, text, bound, arg, out);
   const required = requiredArgs(info);
-  if (required.length > 0) checkRequired(bound, required, out);
+  if (required.length > 0 || info.requiredOneOf) checkRequired(bound, required, out);
+}
+
+/** A hint with a quick fix for each menu or command word written as an abbreviation (`/log warn`). */
+function checkAbbreviations(
+  text: string,
+  abbreviations: readonly Abbreviation[],
+  node: Command,
+  out: Diagnostic[],
+): void {
+  for (const { wordIndex, name } of abbreviations) {
+    const token = headWord(node, wordIndex);
+    if (token) out.push(abbreviationHint(text, token.start, token.end, name));
+  }
+}
+
+function abbreviationHint(text: string, start: number, end: number, name: string): Diagnostic {
+  return diagnostic("RSC3015", start, end, [text.slice(start, end), name], {
+    kind: "replace",
+    start,
+    end,
+    suggestions: [name],
+    fullName: true,
+  } satisfies ReplaceData);
 }
 
 const requiredCache = new WeakMap<CommandInfo, readonly ArgInfo[]>();
@@ -93,8 +120,26 @@ function checkArg(schema: Schema, text: string, bound: BoundCommand, arg: BoundA
   switch (arg.kind) {
     case "named": {
       const name = arg.name ?? "";
+      if (arg.abbreviated) out.push(abbreviationHint(text, arg.nameStart, arg.nameEnd, name));
       if (!arg.info) {
         if (info.acceptsAnyArg) return;
+        const match = info.readArg(name);
+        if (match.kind === "ambiguous") {
+          out.push(
+            diagnostic(
+              "RSC3002",
+              arg.nameStart,
+              arg.nameEnd,
+              [
+                name,
+                commandLabel(info),
+                `; it begins ${joinAlternatives(match.candidates, "and")}, so RouterOS cannot tell which one is meant`,
+              ],
+              replaceData(arg.nameStart, arg.nameEnd, match.candidates),
+            ),
+          );
+          return;
+        }
         const suggestions = suggest(
           name,
           info.args.map((a) => a.name),
@@ -219,25 +264,36 @@ function checkRequired(bound: BoundCommand, required: readonly ArgInfo[], out: D
   const end = token?.end ?? bound.node.end;
   const insertAt = bound.node.end;
   const where = commandLabel(info);
-  for (const [code, names] of [
-    ["RSC3005", missingRouter],
-    ["RSC3006", missingProduct],
-  ] as const) {
-    if (names.length === 0) continue;
-    const data: MissingArgsData = { kind: "missing-args", insertAt, names };
+  if (missingRouter.length > 0) {
+    // RouterOS's own words: `missing value(s) of argument(s) ca-cert path`.
     out.push(
       diagnostic(
-        code,
+        "RSC3005",
+        start,
+        end,
+        [missingRouter.join(" "), where, missingRouter.length > 1 ? "them" : "it"],
+        { kind: "missing-args", insertAt, names: missingRouter } satisfies MissingArgsData,
+      ),
+    );
+  }
+  if (missingProduct.length > 0) {
+    out.push(
+      diagnostic(
+        "RSC3006",
         start,
         end,
         [
-          names.length > 1 ? "s" : "",
-          joinAlternatives(names, "and"),
+          missingProduct.length > 1 ? "s" : "",
+          joinAlternatives(missingProduct, "and"),
           where,
-          names.length > 1 ? "them" : "it",
+          missingProduct.length > 1 ? "them" : "it",
         ],
-        data,
+        { kind: "missing-args", insertAt, names: missingProduct } satisfies MissingArgsData,
       ),
     );
+  }
+  const oneOf = info.requiredOneOf;
+  if (oneOf && !oneOf.names.some(given)) {
+    out.push(diagnostic("RSC3016", start, end, [oneOf.message, where, joinAlternatives(oneOf.names)]));
   }
 }

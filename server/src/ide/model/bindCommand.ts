@@ -91,6 +91,7 @@ export function bindCommand(
       menuPath: contextMenu,
       info: undefined,
       menuOnly: false,
+      menuBlock: false,
       pathWordCount: 0,
       rootCommand: undefined,
       args: bindArgs(text, node, undefined, 0),
@@ -98,7 +99,8 @@ export function bindCommand(
   }
   const resolution = cache.resolve(text, node, contextMenu, absolute);
   const info = resolution.command;
-  const menuOnly = info === undefined && resolution.error === undefined;
+  const menuPathOnly = info === undefined && resolution.error === undefined;
+  const menuBlock = menuPathOnly && node.args.some((a) => a.kind === "Block");
   const pathWordCount = info !== undefined ? resolution.pathWords : headCount(node);
   return {
     node,
@@ -107,7 +109,8 @@ export function bindCommand(
     resolution,
     menuPath: resolution.menuPath,
     info,
-    menuOnly,
+    menuOnly: menuPathOnly && !menuBlock,
+    menuBlock,
     pathWordCount,
     rootCommand: info !== undefined && info.menuPath.length === 0 ? info.name : undefined,
     args:
@@ -173,6 +176,7 @@ class ArgBinder {
           value: undefined,
           position: -1,
           fromHead: false,
+          abbreviated: false,
         });
         return;
       }
@@ -189,6 +193,7 @@ class ArgBinder {
           value: undefined,
           position: -1,
           fromHead: false,
+          abbreviated: false,
         });
         return;
       }
@@ -205,6 +210,7 @@ class ArgBinder {
       value,
       position: this.position++,
       fromHead,
+      abbreviated: false,
     });
   }
 }
@@ -244,17 +250,20 @@ function bindArgs(
           end = next.end;
           i++;
         }
+        const match = info?.readArg(name);
+        const fullName = match?.kind === "abbreviation" ? match.name : name;
         out.push({
           kind: "named",
           start: arg.start,
           end,
-          name,
+          name: fullName,
           nameStart: arg.start,
           nameEnd: arg.nameEnd,
-          info: info?.arg(name),
+          info: match?.kind === "exact" || match?.kind === "abbreviation" ? info?.arg(fullName) : undefined,
           value,
           position: -1,
           fromHead: false,
+          abbreviated: fullName !== name,
         });
         break;
       }
@@ -270,6 +279,7 @@ function bindArgs(
           value: arg.condition,
           position: -1,
           fromHead: false,
+          abbreviated: false,
         });
         break;
       default:

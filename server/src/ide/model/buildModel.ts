@@ -356,13 +356,8 @@ class ModelBuilder {
       return;
     }
     const scope = blockScope ?? this.codeScope(bound, arg, value, ctx.scope);
-    this.visitStatements(
-      value,
-      value.body,
-      scope.kind === "separate" ? ROOT_MENU : bound.contextMenu,
-      scope,
-      true,
-    );
+    const menu = scope.kind === "separate" ? ROOT_MENU : bound.menuBlock ? bound.menuPath : bound.contextMenu;
+    this.visitStatements(value, value.body, menu, scope, true);
   }
 
   /** `name="..."` where `name` holds code and the string is known before the command runs (no interpolation). */
@@ -378,7 +373,7 @@ class ModelBuilder {
   /** The scope of a `{...}` argument: inline code for root commands, its own script or command-provided fields otherwise. */
   private codeScope(bound: BoundCommand, arg: BoundArg, block: Block, parent: Scope): Scope {
     const root = bound.rootCommand;
-    if (root !== undefined && !SEPARATE_SCRIPT_ROOT_COMMANDS.has(root)) {
+    if ((root !== undefined && !SEPARATE_SCRIPT_ROOT_COMMANDS.has(root)) || bound.menuBlock) {
       return this.newScope("block", block.start, blockEnd(block), parent, undefined, NOTHING_INJECTED);
     }
     if (root === undefined && bound.info === undefined && bound.node.callee === undefined) {

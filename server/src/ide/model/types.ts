@@ -15,7 +15,10 @@ export interface BoundArg {
   readonly kind: "named" | "positional" | "switch" | "unset" | "where";
   readonly start: number;
   readonly end: number;
-  /** The argument's name as written (named, switch, unset) or bound by position; undefined when unknown. */
+  /**
+   * The argument's name (named, switch, unset) or the one bound by position; undefined when unknown. A named argument
+   * written as an abbreviation has its full name here (`to-addresses` for `to-address=`) and `abbreviated` set.
+   */
   readonly name: string | undefined;
   /** Where the name is written: [nameStart, nameEnd) (named, switch, unset). */
   readonly nameStart: number;
@@ -27,6 +30,8 @@ export interface BoundArg {
   readonly position: number;
   /** The value is a Literal made for a head word (`get cpu-load`), not a node of the tree. */
   readonly fromHead: boolean;
+  /** The name is written shorter than `name`, which RouterOS reads it as. */
+  readonly abbreviated: boolean;
 }
 
 export interface BoundCommand {
@@ -42,6 +47,11 @@ export interface BoundCommand {
   readonly info: CommandInfo | undefined;
   /** A line that only names a menu (`/iot mqtt brokers`): it changes the current menu of the following lines. */
   readonly menuOnly: boolean;
+  /**
+   * A menu path followed by a `{...}` block (`/interface { :foreach i in=[find] do={...} }`): the block is code of the
+   * same script run in that menu; the current menu of the following lines does not change.
+   */
+  readonly menuBlock: boolean;
   /** Number of head words that are path and command (the rest are unnamed values). */
   readonly pathWordCount: number;
   /** Name of a root command (`put`, `local`, `foreach`...) when the command is one, else undefined. */
