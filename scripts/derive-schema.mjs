@@ -211,6 +211,7 @@ function applyExtraMenus(menus, extra) {
     }
     if (entry.kind) menu.kind = entry.kind;
     if (entry.description) menu.description = entry.description;
+    if (entry.optional) menu.optional = entry.optional;
     for (const name of Object.keys(entry.commands).sort()) {
       const spec = entry.commands[name];
       if (menu.commands.has(name)) fail(`${who}: command ${name} already exists in the dump`);
@@ -222,6 +223,35 @@ function applyExtraMenus(menus, extra) {
       command.handAdded = true;
       menu.commands.set(name, command);
     }
+  }
+}
+
+/**
+ * Menus of hardware and extra packages the x86 dump cannot hold (`/zerotier`, `/interface ethernet switch`...): added
+ * empty, marked optional with what provides them, so that the checker accepts them without checking inside.
+ */
+function applyOptional(menus, optional) {
+  for (const entry of optional.menus) {
+    const who = `optional-menus.json /${entry.path}`;
+    if (typeof entry.what !== "string" || typeof entry.why !== "string") fail(`${who}: needs what and why`);
+    if (menus.has(entry.path)) fail(`${who}: the dump has this menu; it is not optional`);
+    const slash = entry.path.lastIndexOf("/");
+    menuAt(menus, slash < 0 ? "" : entry.path.slice(0, slash), who);
+    const menu = newMenu(entry.path.split("/"));
+    menu.handAdded = true;
+    menu.kind = "dir";
+    menu.optional = entry.what;
+    menu.description = `A menu of ${entry.what}; not in the RouterOS 7.24 command tree (an x86 CHR), so its commands are not checked.`;
+    menus.set(entry.path, menu);
+  }
+  for (const key of own(optional.changingPackages ?? {})) {
+    const what = optional.changingPackages[key];
+    for (const [path, menu] of menus)
+      if (path === key || path.startsWith(`${key}/`)) menu.changingArgs = what;
+  }
+  for (const key of own(optional.hardwareArguments ?? {})) {
+    const menu = menuAt(menus, key, `optional-menus.json hardwareArguments ${key}`);
+    menu.hardwareArgs = optional.hardwareArguments[key];
   }
 }
 
@@ -474,6 +504,49 @@ function applyRouterRequired(menus, probes) {
   }
 }
 
+/**
+ * Read-only properties by menu, each documented (read-only-properties.json), and the general status and counters of
+ * /interface given to every /interface/<kind> list menu. Names that are settable arguments there are left alone.
+ */
+function applyReadOnly(menus, readOnly) {
+  const types = { string: "string", number: "number", bool: "bool", time: "time", date: "date", mac: "mac" };
+  Object.assign(types, { ip: "ip", ip6: "ip6" });
+  const settable = (menu, name) => ["set", "add"].some((c) => menu.commands.get(c)?.args.has(name));
+  const add = (menu, property, where) => {
+    if (settable(menu, property.name)) fail(`${where}: ${property.name} is a settable argument there`);
+    if (menu.properties.some((q) => q.name === property.name))
+      fail(`${where}: ${property.name} listed twice`);
+    menu.properties.push(property);
+  };
+  for (const key of own(readOnly.menus)) {
+    const where = `read-only-properties.json ${key}`;
+    const menu = menuAt(menus, key, where);
+    if (typeof readOnly.menus[key].source !== "string") fail(`${where}: says nothing about its source`);
+    for (const p of readOnly.menus[key].properties) {
+      const type = types[p.type];
+      if (!type) fail(`${where} ${p.name}: unknown type ${p.type}`);
+      add(
+        menu,
+        { name: p.name, spec: { type }, readOnly: true, details: { description: p.description } },
+        where,
+      );
+    }
+  }
+  const general = menuAt(menus, "interface", "read-only-properties.json interfaceKinds");
+  const shared = readOnly.interfaceKinds.names.map((name) => {
+    const property = general.properties.find((q) => q.name === name);
+    if (!property) fail(`read-only-properties.json interfaceKinds: /interface has no read-only ${name}`);
+    return property;
+  });
+  for (const [key, menu] of menus) {
+    if (!/^interface\/[^/]+$/.test(key) || classify(menu) !== "list") continue;
+    for (const property of shared) {
+      if (settable(menu, property.name) || menu.properties.some((q) => q.name === property.name)) continue;
+      menu.properties.push({ ...property, details: { ...property.details } });
+    }
+  }
+}
+
 function classify(menu) {
   if (menu.kind) return menu.kind;
   if (menu.path.length === 0) return "dir";
@@ -516,6 +589,9 @@ const NOTE_KEYS = [
   "acceptsAnyArg",
   "global",
   "handAdded",
+  "optional",
+  "hardwareArgs",
+  "changingArgs",
 ];
 
 function typeRecord(spec) {
@@ -608,6 +684,9 @@ function emit(menus, inputs) {
       firstSeen: menu.firstSeen,
       global: menu.global,
       handAdded: menu.handAdded,
+      optional: menu.optional,
+      hardwareArgs: menu.hardwareArgs,
+      changingArgs: menu.changingArgs,
     });
     menuRows.push([key, classify(menu), notes.add(note), commands]);
     for (const p of [...menu.properties].sort(byName))
@@ -653,7 +732,13 @@ function emit(menus, inputs) {
     `{"header":${JSON.stringify(header)}`,
     ...Object.entries(tables).map(([name, table]) => section(name, table.items)),
     section("menus", menuRows),
-    section("properties", propertyRows) + "}\n",
+    section("properties", propertyRows),
+    section(
+      "packages",
+      Object.keys(inputs.packages)
+        .sort()
+        .map((name) => [name, inputs.packages[name]]),
+    ) + "}\n",
   ].join(",\n");
 }
 
@@ -677,6 +762,8 @@ export function derive(sharedDir) {
       "positional",
       "telemetry-properties",
       "extra-menus",
+      "optional-menus",
+      "read-only-properties",
       "iot-mqtt-overrides",
     ].map((n) => [n, readJson(join(sourcesDir, `${n}.json`))]),
   );
@@ -690,6 +777,7 @@ export function derive(sharedDir) {
 
   const menus = readInspect(inspect.value, generic);
   applyExtraMenus(menus, hand["extra-menus"].value);
+  applyOptional(menus, hand["optional-menus"].value);
   for (const menu of menus.values())
     for (const command of menu.commands.values())
       for (const arg of command.args.values())
@@ -699,10 +787,12 @@ export function derive(sharedDir) {
   applyRouterRequired(menus, required.value);
   applyIot(menus, iot.value, hand["iot-mqtt-overrides"].value);
   applyTelemetry(menus, hand["telemetry-properties"].value);
+  applyReadOnly(menus, hand["read-only-properties"].value);
   return emit(menus, {
     inspectText: inspect.text,
     iotText: iot.text,
     requiredText: required.text,
+    packages: hand["optional-menus"].value.packages,
     sourceMd,
     handTexts: Object.values(hand).map((h) => h.text),
   });

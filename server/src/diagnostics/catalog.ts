@@ -82,14 +82,14 @@ export const catalog = {
       "global {0} is not visible inside function {1}, and no call passes {0}=: declare it in the body with ':global {0}'",
   },
   RSC3013: {
-    severity: "warning",
+    severity: "hint",
     template:
-      "bad command name {0} in {1}: not in the RouterOS 7.24 command tree (hardware and extra packages add menus it lacks)",
+      "{0} in {1}: a menu of {2}, which the RouterOS 7.24 command tree (an x86 CHR) lacks; what it holds is not checked",
   },
   RSC3014: {
-    severity: "warning",
+    severity: "hint",
     template:
-      "unknown argument {0} for {1}: not in the RouterOS 7.24 command tree (some hardware adds arguments it lacks)",
+      "argument {0} for {1} is not in the RouterOS 7.24 command tree, but {2} adds arguments it lacks: not checked",
   },
   RSC3015: {
     severity: "hint",
@@ -97,6 +97,21 @@ export const catalog = {
       "{0} is short for {1}: RouterOS reads it as {1}; the full name keeps working when a later version adds a name that begins the same way",
   },
   RSC3016: { severity: "error", template: "{0}: {1} needs {2}" },
+  RSC3017: {
+    severity: "hint",
+    template:
+      "{0} is not declared in this script: RouterOS gives it to {1}, so the script is meant to run as one (elsewhere {0} is nothing)",
+  },
+  RSC3018: {
+    severity: "hint",
+    template:
+      "property {0} of {1} is not known to the RouterOS 7.24 command tree (it lists only some read-only properties): not checked",
+  },
+  RSC3019: {
+    severity: "warning",
+    template:
+      "unknown argument {0} for {1}{2} ({3} of RouterOS 7.24 lacks it; its arguments changed within RouterOS 7, so a script for another version may use it)",
+  },
   RSC3020: { severity: "warning", template: "this message is meant to be JSON but is not valid JSON: {0}" },
   // Runtime (the interpreter and the script runner)
   RSC4001: { severity: "error", template: "{0}" },

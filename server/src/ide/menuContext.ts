@@ -1,4 +1,5 @@
 // The current menu at a position: what relative command names resolve against (menu-only lines change it).
+import { argumentMenu } from "../schema";
 import type { Command, Statement } from "../syntax";
 import type { DocumentAnalysis } from "./analysis";
 import type { Location } from "./locate";
@@ -30,7 +31,7 @@ function initialMenu(
   const bound = boundCommandOf(analysis.model, holder);
   if (!bound) return ROOT;
   if (container.kind === "Substitution")
-    return bound.info && bound.rootCommand === undefined ? bound.menuPath : bound.contextMenu;
+    return bound.info ? argumentMenu(analysis.schema, bound.info, bound.contextMenu) : bound.contextMenu;
   // A `{...}` argument: inline code keeps the menu; a separate script (on-event=, source=...) starts at the root.
   const arg = bound.args.find((a) => a.value === container);
   const separate = bound.rootCommand === undefined && bound.info !== undefined && arg?.name !== "do";

@@ -1,5 +1,5 @@
 // Compiles the syntax tree to closures once: statements and command lines, bound to their menu and command by the schema.
-import { describeResolveError, resolveCommand, type CommandInfo } from "../schema";
+import { argumentMenu, describeResolveError, resolveCommand, type CommandInfo } from "../schema";
 import {
   classifyLiteral,
   isPositional,
@@ -150,7 +150,7 @@ export class Compiler {
     }
     const args = new ArgCompiler(this, {
       source: ctx.source,
-      menu: site.menu,
+      menu: argumentMenu(this.rt.schema, info, ctx.menu),
       where: false,
       valueWanted: ctx.valueWanted,
     });

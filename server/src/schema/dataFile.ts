@@ -11,6 +11,7 @@ export type FlatRecord = readonly (string | number)[];
  * - `positionalLists[i]` = names of the positional arguments in order
  * - `menus[i]` = [path ("ip/route", "" = root), kind, noteIndex, [commandName, argListIndex, positionalListIndex, noteIndex, ...]]
  * - `properties[i]` = [menuPath, name, typeIndex, noteIndex]: read-only properties
+ * - `packages[i]` = [name, what]: extra packages and hardware whose menus the tree may lack
  */
 export interface SchemaFile {
   readonly header: SchemaHeader;
@@ -21,6 +22,8 @@ export interface SchemaFile {
   readonly positionalLists: readonly (readonly string[])[];
   readonly menus: readonly (readonly [string, string, number, readonly (string | number)[]])[];
   readonly properties: readonly (readonly [string, string, number, number])[];
+  /** `[name, what]`: names of extra packages and hardware (`zerotier`, `routerboard`) a script may use. */
+  readonly packages?: readonly (readonly [string, string])[];
 }
 
 /** Descriptive fields of an argument, command, menu or property. */
@@ -36,6 +39,12 @@ export interface Note {
   readonly acceptsAnyArg?: boolean;
   readonly global?: boolean;
   readonly handAdded?: boolean;
+  /** Of a menu: it exists only with this hardware or package (`the zerotier package`); its contents are unknown. */
+  readonly optional?: string;
+  /** Of a menu: its commands take more arguments on this hardware than the tree lists. */
+  readonly hardwareArgs?: string;
+  /** Of a menu: its package's arguments changed within RouterOS 7 (`the container package`). */
+  readonly changingArgs?: string;
 }
 
 function fields(record: FlatRecord): Map<string, string | number> {
@@ -97,5 +106,11 @@ export function decodeNote(record: FlatRecord): Note {
   if (f.get("acceptsAnyArg") === 1) note.acceptsAnyArg = true;
   if (f.get("global") === 1) note.global = true;
   if (f.get("handAdded") === 1) note.handAdded = true;
+  const optional = str(f.get("optional"));
+  if (optional !== undefined) note.optional = optional;
+  const hardwareArgs = str(f.get("hardwareArgs"));
+  if (hardwareArgs !== undefined) note.hardwareArgs = hardwareArgs;
+  const changingArgs = str(f.get("changingArgs"));
+  if (changingArgs !== undefined) note.changingArgs = changingArgs;
   return note;
 }

@@ -3,7 +3,7 @@ export type * from "./types";
 export { getSchema, loadSchema } from "./schema";
 export type { SchemaFile } from "./dataFile";
 export { formatPath, pathKey, toPath } from "./paths";
-export { resolveCommand, describeResolveError } from "./resolve";
+export { argumentMenu, describeResolveError, optionalMenuOf, resolveCommand } from "./resolve";
 export type { Abbreviation, Resolution, ResolveError, ResolveWord } from "./resolve";
 export { matchName } from "./abbreviation";
 export type { NameMatch } from "./abbreviation";

@@ -23,6 +23,11 @@ export interface ResolveError {
   readonly menuPath: readonly string[];
   /** The word begins several names of the menu (`/ip dhcp`): RouterOS cannot tell which one is meant. */
   readonly ambiguous?: readonly string[];
+  /**
+   * The word is in (or names) a menu of hardware or an extra package the 7.24 tree lacks (`the zerotier package`):
+   * valid for a user who has it, and nothing after it can be checked.
+   */
+  readonly optional?: string;
 }
 
 /** A word written shorter than the name RouterOS reads it as (`sys` for `system`). */
@@ -81,6 +86,20 @@ export function resolveCommand(
     if (!menu) break; // unreachable: every step below keeps `path` on an existing menu
     const fallbackAllowed = !absolute && i === 0 && path.length > 0;
     const step = resolveWord(schema, menu.menus, menu.commands, word, fallbackAllowed);
+    const optional = step.kind === "none" ? optionalOf(schema, path, word) : undefined;
+    if (optional !== undefined) {
+      return {
+        ...done(undefined, i),
+        error: {
+          wordIndex: i,
+          word,
+          message: `bad command name ${word}`,
+          suggestions: [],
+          menuPath: [...path],
+          optional,
+        },
+      };
+    }
     if (step.kind === "none" || step.kind === "ambiguous") {
       const candidates = [...menu.menus, ...menu.commands, ...(fallbackAllowed ? globalNames(schema) : [])];
       const ambiguous = step.kind === "ambiguous" ? step.candidates : undefined;
@@ -115,6 +134,23 @@ export function resolveCommand(
     return done(schema.command(path, step.name), i + 1);
   }
   return done(undefined, words.length);
+}
+
+/** What provides `word` in the menu at `path` when the tree cannot know it: an optional menu around, or a package name. */
+function optionalOf(schema: Schema, path: readonly string[], word: string): string | undefined {
+  return optionalMenuOf(schema, path) ?? schema.optionalPackage(word);
+}
+
+/**
+ * The hardware or package the menu at `path` (or a menu above it) belongs to when the tree does not know all it holds
+ * (`/system routerboard`, `/zerotier`): names and arguments there are beyond our knowledge.
+ */
+export function optionalMenuOf(schema: Schema, path: readonly string[]): string | undefined {
+  for (let n = path.length; n > 0; n--) {
+    const optional = schema.menu(path.slice(0, n))?.optional;
+    if (optional !== undefined) return optional;
+  }
+  return undefined;
 }
 
 type WordStep =
@@ -161,6 +197,22 @@ function globalMenuNames(schema: Schema): readonly string[] {
     globalMenusOf.set(schema, names);
   }
   return names;
+}
+
+/**
+ * The menu in which `[...]` commands inside a command's arguments resolve: the command's own menu
+ * (`/tool netwatch get [find host=...]` finds in /tool/netwatch), except for root commands and commands of global
+ * menus, which keep the current one: RouterOS 7.22.1 compiles `:log info [:put [monitor $u once]]` written in
+ * `/system ups { ... }` with `/system/ups/monitor`.
+ */
+export function argumentMenu(
+  schema: Schema,
+  command: CommandInfo,
+  currentMenu: readonly string[],
+): readonly string[] {
+  const top = command.menuPath[0];
+  if (top === undefined || schema.menu([top])?.global === true) return currentMenu;
+  return command.menuPath;
 }
 
 /** Names a script may use from any menu: root commands and global menus. */

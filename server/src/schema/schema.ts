@@ -89,6 +89,7 @@ class LoadedSchema implements Schema {
   private readonly commandCache = new Map<string, CommandInfo>();
   private readonly propertyCache = new Map<string, readonly PropertyInfo[]>();
   private globals: readonly CommandInfo[] | undefined;
+  private packages: ReadonlyMap<string, string> | undefined;
 
   constructor(private readonly file: SchemaFile) {
     this.header = file.header;
@@ -127,6 +128,9 @@ class LoadedSchema implements Schema {
       ...(note.firstSeen !== undefined ? { firstSeen: note.firstSeen } : {}),
       global: note.global === true,
       handAdded: note.handAdded === true,
+      ...(note.optional !== undefined ? { optional: note.optional } : {}),
+      ...(note.hardwareArgs !== undefined ? { hardwareArgs: note.hardwareArgs } : {}),
+      ...(note.changingArgs !== undefined ? { changingArgs: note.changingArgs } : {}),
     };
     this.menuCache.set(key, info);
     return info;
@@ -196,6 +200,11 @@ class LoadedSchema implements Schema {
 
   menuPaths(): readonly (readonly string[])[] {
     return [...this.rows.keys()].sort().map(toPath);
+  }
+
+  optionalPackage(word: string): string | undefined {
+    this.packages ??= new Map(this.file.packages ?? []);
+    return this.packages.get(word);
   }
 
   /** Command name → position of its entry in the menu row. */

@@ -131,6 +131,12 @@ export interface MenuInfo {
   /** A root menu that scripts reach from anywhere without a path, like a global command (`:log info`). */
   readonly global: boolean;
   readonly handAdded: boolean;
+  /** The menu exists only with this hardware or package (`the zerotier package`); what is inside is not known. */
+  readonly optional?: string;
+  /** Its commands take more arguments on this hardware than the tree lists (`ethernet hardware (PoE-out, SFP...)`). */
+  readonly hardwareArgs?: string;
+  /** Its package's arguments changed within RouterOS 7 (`the container package`): a script may target another version. */
+  readonly changingArgs?: string;
 }
 
 /** A field of the menu's items: what `get` reads (value-name) and `print` shows. */
@@ -173,4 +179,6 @@ export interface Schema {
   globalCommands(): readonly CommandInfo[];
   /** Every menu path, root first, sorted. */
   menuPaths(): readonly (readonly string[])[];
+  /** What provides menus named `word` when it names an extra package or hardware (`the zerotier package`). */
+  optionalPackage(word: string): string | undefined;
 }

@@ -4,6 +4,7 @@ import type { Diagnostic } from "../../diagnostics/types";
 import {
   formatPath,
   joinAlternatives,
+  optionalMenuOf,
   type Abbreviation,
   suggest,
   validateValue,
@@ -45,7 +46,6 @@ function replaceData(start: number, end: number, suggestions: readonly string[])
 const TOPIC_FORMATS = new Set(["mqtt-topic", "mqtt-topic-filter"]);
 
 /** Words no package's menu can have: digits and dots only (`65413`, `1.0.0.1`, `...`). */
-const NOT_A_MENU_NAME = /^[0-9.]+$/;
 
 /** Every problem of one command. `text` is the document text. */
 export function checkCommand(schema: Schema, text: string, bound: BoundCommand, out: Diagnostic[]): void {
@@ -56,25 +56,34 @@ export function checkCommand(schema: Schema, text: string, bound: BoundCommand, 
     const error = resolution.error;
     const token = headWord(node, error.wordIndex);
     if (!token) return;
-    // A close name is most likely a typo, and a word that begins several names names none: errors. A name close to
-    // nothing may be a menu of hardware or a package the command tree (dumped from a CHR) lacks: a warning. But no
-    // menu is a number or dots: RouterOS compiles `65413`, `1.0.0.1` and `...` at a line start to "bad command name".
+    // RouterOS compiles a name it does not know into a run-time failure: an error. Only menus of hardware or extra
+    // packages the tree (an x86 CHR with every package it can run) lacks are beyond our knowledge: a hint.
     out.push(
-      error.suggestions.length > 0 || NOT_A_MENU_NAME.test(error.word)
-        ? diagnostic(
+      error.optional !== undefined
+        ? diagnostic("RSC3013", token.start, token.end, [
+            error.word,
+            formatPath(error.menuPath),
+            error.optional,
+          ])
+        : diagnostic(
             "RSC3001",
             token.start,
             token.end,
             [error.word, formatPath(error.menuPath), error.hint === undefined ? "" : `; ${error.hint}`],
             replaceData(token.start, token.end, error.suggestions),
-          )
-        : diagnostic("RSC3013", token.start, token.end, [error.word, formatPath(error.menuPath)]),
+          ),
     );
     return;
   }
   const info = bound.info;
   if (!info) return;
-  for (const arg of bound.args) checkArg(schema, text, bound, arg, out);
+  // Menus of hardware or packages the tree only partly knows (/system health on a device with sensors): what the
+  // command takes there is beyond our knowledge.
+  const partlyKnown = optionalMenuOf(schema, info.menuPath) !== undefined;
+  for (const arg of bound.args) {
+    if (partlyKnown && arg.info === undefined) continue;
+    checkArg(schema, text, bound, arg, out);
+  }
   const required = requiredArgs(info);
   if (required.length > 0 || info.requiredOneOf) checkRequired(bound, required, out);
 }
@@ -144,16 +153,29 @@ function checkArg(schema: Schema, text: string, bound: BoundCommand, arg: BoundA
           name,
           info.args.map((a) => a.name),
         );
+        // RouterOS refuses a name the command does not take when it parses the script (`expected end of command`);
+        // only where hardware adds arguments (PoE, SFP, switch chips) can the tree lack a valid one.
+        const menu = schema.menu(info.menuPath);
+        const hardware = menu?.hardwareArgs;
+        const changing = menu?.changingArgs;
         out.push(
-          suggestions.length > 0
-            ? diagnostic(
-                "RSC3002",
-                arg.nameStart,
-                arg.nameEnd,
-                [name, commandLabel(info), hint(suggestions)],
-                replaceData(arg.nameStart, arg.nameEnd, suggestions),
-              )
-            : diagnostic("RSC3014", arg.nameStart, arg.nameEnd, [name, commandLabel(info)]),
+          hardware !== undefined && suggestions.length === 0
+            ? diagnostic("RSC3014", arg.nameStart, arg.nameEnd, [name, commandLabel(info), hardware])
+            : changing !== undefined
+              ? diagnostic(
+                  "RSC3019",
+                  arg.nameStart,
+                  arg.nameEnd,
+                  [name, commandLabel(info), hint(suggestions), changing],
+                  replaceData(arg.nameStart, arg.nameEnd, suggestions),
+                )
+              : diagnostic(
+                  "RSC3002",
+                  arg.nameStart,
+                  arg.nameEnd,
+                  [name, commandLabel(info), hint(suggestions)],
+                  replaceData(arg.nameStart, arg.nameEnd, suggestions),
+                ),
         );
         return;
       }
@@ -236,14 +258,18 @@ function checkProperty(
     name,
     properties.map((p) => p.name),
   );
+  // Close to a known property: most likely a typo. Otherwise our list may just lack it (read-only properties are
+  // documented menu by menu, not dumped): a hint.
   out.push(
-    diagnostic(
-      "RSC3008",
-      value.start,
-      value.end,
-      [name, formatPath(bound.menuPath), hint(suggestions)],
-      replaceData(value.start, value.end, suggestions),
-    ),
+    suggestions.length > 0
+      ? diagnostic(
+          "RSC3008",
+          value.start,
+          value.end,
+          [name, formatPath(bound.menuPath), hint(suggestions)],
+          replaceData(value.start, value.end, suggestions),
+        )
+      : diagnostic("RSC3018", value.start, value.end, [name, formatPath(bound.menuPath)]),
   );
 }
 

@@ -2,7 +2,7 @@
 import { diagnostic } from "../../diagnostics/catalog";
 import type { Diagnostic } from "../../diagnostics/types";
 import { joinAlternatives, suggest } from "../../schema";
-import { ON_MESSAGE_VARIABLES } from "../model/scriptContexts";
+import { injectedBy, ON_MESSAGE_VARIABLES } from "../model/scriptContexts";
 import { visibleSymbols } from "../model/visibility";
 import type { Scope, SemanticModel, UnresolvedReference } from "../model/types";
 
@@ -23,8 +23,20 @@ export interface DeclareData {
 /** Suggestions per scope and name: a script that misses one name usually misses it many times. */
 type SuggestionCache = Map<Scope, Map<string, readonly string[]>>;
 
+/** True when the reference is in the file's own top-level script (not in code that runs as a script of its own). */
+function inFileScript(scope: Scope): boolean {
+  for (let s: Scope | undefined = scope; s; s = s.parent) if (s.kind === "separate") return false;
+  return true;
+}
+
 function undeclared(model: SemanticModel, ref: UnresolvedReference, cache: SuggestionCache): Diagnostic {
   if (ON_MESSAGE_VARIABLES.has(ref.name)) return diagnostic("RSC3011", ref.start, ref.end, [ref.name]);
+  const givers = inFileScript(ref.scope) && ref.role === "read" ? injectedBy(ref.name) : [];
+  if (givers.length > 0) {
+    // A script file run as a lease-script, on-login... receives these names from RouterOS.
+    const written = /^[A-Za-z0-9_]+$/.test(ref.name) ? `$${ref.name}` : `$"${ref.name}"`;
+    return diagnostic("RSC3017", ref.start, ref.end, [written, joinAlternatives(givers)]);
+  }
   let byName = cache.get(ref.scope);
   if (!byName) {
     byName = new Map();

@@ -27,9 +27,10 @@ export class ResolveCache {
     return cache;
   }
 
-  /** True when `menu` exists in the command tree. */
+  /** True when the command tree knows what `menu` holds (not a menu of hardware or a package it only names). */
   knowsMenu(menu: readonly string[]): boolean {
-    return this.schema.menu(menu) !== undefined;
+    const info = this.schema.menu(menu);
+    return info !== undefined && (info.optional === undefined || info.commands.length > 0);
   }
 
   resolve(text: string, node: Command, contextMenu: readonly string[], absolute: boolean): Resolution {
@@ -80,7 +81,7 @@ export function bindCommand(
   cache: ResolveCache,
 ): BoundCommand {
   const absolute = node.colon || node.root;
-  // In a menu the command tree lacks (after `/interface ethernet switch`), relative lines cannot be bound.
+  // In a menu the command tree lacks or only names (after `/interface ethernet switch`), relative lines cannot be bound.
   const unknownMenu = !absolute && contextMenu.length > 0 && !cache.knowsMenu(contextMenu);
   if (node.callee !== undefined || (node.colon && headCount(node) === 0) || unknownMenu) {
     return {

@@ -1,5 +1,5 @@
 // Walks a parsed script once: binds every command, tracks the current menu, and builds variable scopes and references.
-import type { Schema } from "../../schema";
+import { argumentMenu, type Schema } from "../../schema";
 import {
   stringText,
   type Block,
@@ -100,6 +100,7 @@ class ModelBuilder {
 
   constructor(
     private readonly parsed: ParseResult,
+    private readonly schema: Schema,
     private readonly bindings: BindingCache,
     private readonly rootScope: RootScope,
   ) {}
@@ -301,7 +302,7 @@ class ModelBuilder {
   private visitCommand(node: Command, menu: readonly string[], ctx: Context): BoundCommand {
     const bound = this.bindings.bind(this.text, node, menu);
     this.commands.push(bound);
-    const innerMenu = bound.info && bound.rootCommand === undefined ? bound.menuPath : menu;
+    const innerMenu = bound.info ? argumentMenu(this.schema, bound.info, menu) : menu;
     const inner: Context =
       innerMenu === ctx.menu
         ? ctx
@@ -668,5 +669,5 @@ export function buildModel(
   bindings?: BindingCache,
   root: RootScope = SCRIPT_ROOT,
 ): SemanticModel {
-  return new ModelBuilder(parsed, bindings ?? new BindingCache(schema), root).build();
+  return new ModelBuilder(parsed, schema, bindings ?? new BindingCache(schema), root).build();
 }

@@ -26,20 +26,38 @@ function script(...names: string[]): RootScope {
 
 const ON_MESSAGE_ROOT: RootScope = script(...ON_MESSAGE_VARIABLES);
 
+/** A context in which RouterOS runs a script with variables of its own, and where the manual says so. */
+interface InjectingContext {
+  /** `menu argument` (menu path joined with `/`). */
+  readonly key: string;
+  /** For messages: `a DHCP server lease-script`. */
+  readonly label: string;
+  readonly names: readonly string[];
+  /** Where the names are listed. */
+  readonly source: string;
+}
+
 /**
- * By `menu argument` (menu path joined with `/`): what the router gives the script. Sources: MikroTik's manual pages
- * of each menu and the language reference (injected variables of lease-script and on-message). Where the manual
- * does not list them (netwatch, hotspot, IPv6 DHCP), every name is accepted rather than warned about.
+ * What the router gives the scripts it runs, by menu and argument. Where the manual lists no variables (netwatch,
+ * DHCP alerts, IPv6 DHCP server bindings), every name is accepted rather than warned about (PROVIDED_ROOT below).
  */
-const CONTEXTS: ReadonlyMap<string, RootScope> = new Map([
-  ["iot/mqtt/subscriptions on-message", script(...ON_MESSAGE_VARIABLES)],
-  [
-    "ip/dhcp-server lease-script",
-    script("leaseBound", "leaseServerName", "leaseActMAC", "leaseActIP", "lease-hostname", "lease-options"),
-  ],
-  [
-    "ip/dhcp-client script",
-    script(
+const INJECTING: readonly InjectingContext[] = [
+  {
+    key: "iot/mqtt/subscriptions on-message",
+    label: "an /iot mqtt subscription's on-message script",
+    names: [...ON_MESSAGE_VARIABLES],
+    source: "MikroTik manual, page 'MQTT' (on-message: msgData, msgTopic)",
+  },
+  {
+    key: "ip/dhcp-server lease-script",
+    label: "a DHCP server lease-script",
+    names: ["leaseBound", "leaseServerName", "leaseActMAC", "leaseActIP", "lease-hostname", "lease-options"],
+    source: "MikroTik manual, page 'DHCP', DHCP server properties, lease-script",
+  },
+  {
+    key: "ip/dhcp-client script",
+    label: "a DHCP client script",
+    names: [
       "bound",
       "server-address",
       "lease-address",
@@ -47,25 +65,64 @@ const CONTEXTS: ReadonlyMap<string, RootScope> = new Map([
       "gateway-address",
       "vendor-specific",
       "lease-options",
-    ),
-  ],
-  [
-    "ppp/profile on-up",
-    script("user", "local-address", "remote-address", "caller-id", "called-id", "interface"),
-  ],
-  [
-    "ppp/profile on-down",
-    script("user", "local-address", "remote-address", "caller-id", "called-id", "interface"),
-  ],
-  ["ipv6/dhcp-client script", PROVIDED_ROOT],
+    ],
+    source:
+      "MikroTik manual, page 'DHCP', DHCP client properties, script (help.mikrotik.com/docs/pages/diffpages.action?pageId=178585607)",
+  },
+  {
+    key: "ipv6/dhcp-client script",
+    label: "an IPv6 DHCP client script",
+    names: ["pd-valid", "pd-prefix", "na-valid", "na-address", "options"],
+    source: "MikroTik manual, page 'DHCP', DHCPv6 client, Script: 'Available variables for dhcp-client'",
+  },
+  {
+    key: "ppp/profile on-up",
+    label: "a PPP profile's on-up script",
+    names: ["user", "local-address", "remote-address", "caller-id", "called-id", "interface"],
+    source: "MikroTik manual, page 'PPP AAA', profile on-up and on-down",
+  },
+  {
+    key: "ppp/profile on-down",
+    label: "a PPP profile's on-down script",
+    names: ["user", "local-address", "remote-address", "caller-id", "called-id", "interface"],
+    source: "MikroTik manual, page 'PPP AAA', profile on-up and on-down",
+  },
+  {
+    key: "ip/hotspot/user/profile on-login",
+    label: "a HotSpot user profile's on-login script",
+    names: ["user", "username", "address", "mac-address", "interface"],
+    source:
+      "MikroTik manual, page 'HotSpot - Captive portal', user profile on-login/on-logout; the wiki's Manual:IP/Hotspot/User (`$user`)",
+  },
+  {
+    key: "ip/hotspot/user/profile on-logout",
+    label: "a HotSpot user profile's on-logout script",
+    names: ["user", "username", "address", "mac-address", "interface"],
+    source:
+      "MikroTik manual, page 'HotSpot - Captive portal', user profile on-login/on-logout; the wiki's Manual:IP/Hotspot/User (`$user`)",
+  },
+];
+
+const CONTEXTS: ReadonlyMap<string, RootScope> = new Map([
+  ...INJECTING.map((c): [string, RootScope] => [c.key, script(...c.names)]),
   ["ipv6/dhcp-server binding-script", PROVIDED_ROOT],
   ["ip/dhcp-server/alert on-alert", PROVIDED_ROOT],
-  ["ip/hotspot/user/profile on-login", PROVIDED_ROOT],
-  ["ip/hotspot/user/profile on-logout", PROVIDED_ROOT],
   ["tool/netwatch up-script", PROVIDED_ROOT],
   ["tool/netwatch down-script", PROVIDED_ROOT],
   ["tool/netwatch test-script", PROVIDED_ROOT],
 ]);
+
+const INJECTED_BY = new Map<string, string[]>();
+for (const c of INJECTING)
+  for (const name of c.names) INJECTED_BY.set(name, [...(INJECTED_BY.get(name) ?? []), c.label]);
+
+/**
+ * The contexts whose scripts RouterOS gives `name` (`$leaseActIP`: a DHCP server lease-script), for a script file
+ * that uses it without declaring it: such a file is meant to run there.
+ */
+export function injectedBy(name: string): readonly string[] {
+  return INJECTED_BY.get(name) ?? [];
+}
 
 /**
  * The scope the code of `argument` of a menu command in `menuPath` starts in. `do=` of a menu command
