@@ -1,5 +1,7 @@
 // Hover: what a menu word, command, argument, property or variable is, in Markdown.
-import { resolveCommand, type Abbreviation } from "../schema";
+import { readIp4Value, resolveCommand, type Abbreviation, type ArgInfo } from "../schema";
+import type { Expr } from "../syntax";
+import { staticText } from "./model/staticText";
 import type { DocumentAnalysis } from "./analysis";
 import { argumentDoc, commandDoc, menuDoc, propertyDoc, variableDoc } from "./docs";
 import { headWordAt, locate } from "./locate";
@@ -121,7 +123,11 @@ function argumentHover(
       ? { start: arg.value.start, end: arg.value.end }
       : { start: arg.start, end: arg.kind === "named" ? arg.nameEnd : arg.end };
   const read =
-    arg.abbreviated && !inValue ? readAs(analysis.text.slice(arg.nameStart, arg.nameEnd), info.name) : "";
+    arg.abbreviated && !inValue
+      ? readAs(analysis.text.slice(arg.nameStart, arg.nameEnd), info.name)
+      : inValue && arg.value
+        ? valueReading(analysis.text, info, arg.value)
+        : "";
   const doc = argumentDoc(info, bound.info);
   return { contents: read + (info.name === "message" ? withPayload(analysis, bound, doc) : doc), ...span };
 }
@@ -130,4 +136,15 @@ function argumentHover(
 function withPayload(analysis: DocumentAnalysis, bound: BoundCommand, doc: string): string {
   const payload = publishPayload(analysis, bound);
   return payload === undefined ? doc : `${doc}\n\n${payloadMarkdown(payload)}`;
+}
+
+const IP4_TYPES: ReadonlySet<string> = new Set(["ip", "ip-prefix", "ip-range"]);
+
+/** `RouterOS reads `2.2/24` as `2.0.0.2/24`.` for a value RouterOS reads leniently; empty otherwise. */
+function valueReading(text: string, info: ArgInfo, value: Expr): string {
+  if (!IP4_TYPES.has(info.type)) return "";
+  const literal = staticText(text, value);
+  if (literal === undefined) return "";
+  const read = readIp4Value(literal);
+  return read === undefined || read === literal ? "" : readAs(literal, read);
 }

@@ -15,6 +15,8 @@ export { parseTime, formatTime, formatDuration, msToNs } from "./values/time";
 export { parseInteger } from "./values/number";
 export {
   parseIp4,
+  readIp4,
+  readIp4Value,
   isIp4,
   isIp4Prefix,
   isIp4Range,

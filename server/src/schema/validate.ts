@@ -1,7 +1,16 @@
 // The single source of truth for literal value rules: checks one value against an argument's or property's type.
 import { suggest, joinAlternatives } from "./suggest";
 import type { ValueSpec } from "./types";
-import { isHost, isIp4, isIp4Prefix, isIp4Range, isIp6, isIp6Prefix, isMac } from "./values/address";
+import {
+  isHost,
+  isIp4,
+  isIp4Prefix,
+  isIp4Range,
+  isIp6,
+  isIp6Prefix,
+  isMac,
+  readIp4Value,
+} from "./values/address";
 import { isDateTime } from "./values/date";
 import { topicFilterProblem, topicNameProblem } from "./values/mqttTopic";
 import { parseInteger } from "./values/number";
@@ -116,11 +125,19 @@ function checkTime(spec: ValueTarget, text: string): ValueProblem | undefined {
   return error(`${spec.name} must be ${bounds} ${got(text)}`);
 }
 
+/** The canonical form of a value RouterOS reads leniently (short IPv4 addresses), so that the full rules apply. */
+const lenient =
+  (test: (text: string) => boolean) =>
+  (text: string): boolean => {
+    const read = readIp4Value(text);
+    return test(read ?? text);
+  };
+
 const ADDRESS_RULES: Readonly<Record<string, { test: (text: string) => boolean; expected: string }>> = {
-  ip: { test: isIp4, expected: "an IPv4 address such as 192.168.88.1" },
-  "ip-prefix": { test: isIp4Prefix, expected: "an IPv4 address or prefix such as 10.0.0.0/8" },
+  ip: { test: lenient(isIp4), expected: "an IPv4 address such as 192.168.88.1" },
+  "ip-prefix": { test: lenient(isIp4Prefix), expected: "an IPv4 address or prefix such as 10.0.0.0/8" },
   "ip-range": {
-    test: isIp4Range,
+    test: lenient(isIp4Range),
     expected: "an IPv4 address, range or prefix such as 10.0.0.1-10.0.0.9 or 10.0.0.0/24",
   },
   ip6: { test: isIp6, expected: "an IPv6 address such as 2001:db8::1" },
@@ -133,8 +150,13 @@ function checkAddress(spec: ValueTarget, text: string): ValueProblem | undefined
   const rule = ADDRESS_RULES[spec.type];
   if (!rule || text.split(",").every((part) => rule.test(part))) return undefined;
   const message = `${spec.name} must be ${rule.expected}${orExtra(spec)} ${got(text)}`;
-  return { message, severity: PLAIN_WORD.test(text) ? "warning" : "error" };
+  // A plain word may be a name the hint does not list; a short address with a number above 255 (`10.300`) may be
+  // read in a way not observed: warnings. Anything else breaks the address syntax: an error.
+  const unsure = PLAIN_WORD.test(text) || SHORT_IP4_SHAPE.test(text);
+  return { message, severity: unsure ? "warning" : "error" };
 }
+
+const SHORT_IP4_SHAPE = /^\d+\.\d+(?:\.\d+)?(?:\/\d+)?$/;
 
 function checkString(spec: ValueTarget, text: string): ValueProblem | undefined {
   switch (spec.format) {

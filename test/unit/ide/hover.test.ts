@@ -59,6 +59,12 @@ const cases: readonly Case[] = [
   { source: "/log wa|rn message=x", contains: ["RouterOS reads `warn` as `warning`"], covers: "warn" },
   { source: "/sy|s script print", contains: ["RouterOS reads `sys` as `system`", "/system"], covers: "sys" },
   { source: "/system scr|ipt print", contains: ["/system/script"], covers: "script" },
+  // Values RouterOS reads leniently (IL: `2.2/24` is compiled as 2.0.0.2/24).
+  {
+    source: "/ip address add interface=ether1 address=2.|2/24",
+    contains: ["RouterOS reads `2.2/24` as `2.0.0.2/24`", "**address**"],
+    covers: "2.2/24",
+  },
   { source: "/io|t mqtt publish", contains: ["/iot**", "mqtt"], covers: "iot" },
   { source: "/iot mq|tt publish", contains: ["/iot/mqtt", "settings menu", "brokers"], covers: "mqtt" },
   { source: "/iot/mqtt/bro|kers", contains: ["/iot/mqtt/brokers", "list menu"] },

@@ -228,7 +228,7 @@ function checkValue(text: string, spec: ArgInfo, arg: BoundArg, out: Diagnostic[
   if (literal === undefined) return;
   // RouterOS takes `address=192.168.88.1/24` where the command tree says "IP address" (/ip address, DHCP networks).
   const target =
-    spec.type === "ip" && classifyLiteral(literal) === "ip-prefix"
+    spec.type === "ip" && (classifyLiteral(literal) === "ip-prefix" || literal.includes("/"))
       ? { ...spec, type: "ip-prefix" as const }
       : spec;
   const problem = validateValue(target, literal);

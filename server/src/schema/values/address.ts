@@ -22,6 +22,44 @@ export function isIp4(text: string): boolean {
   return parseIp4(text) !== undefined;
 }
 
+const IP4_SHORT = /^(\d{1,3})\.(\d{1,3})(?:\.(\d{1,3}))?$/;
+
+/**
+ * An IPv4 address as RouterOS reads it, in dotted-quad form: besides `a.b.c.d`, the short forms `a.b` (a.0.0.b) and
+ * `a.b.c` (a.b.0.c), the last number being the lowest byte. RouterOS 7.22.1 compiles `2.2/24` as 2.0.0.2/24 and
+ * prints `[:tostr 1.1]` as 1.0.0.1. (Numbers above 255 are not read here: how RouterOS spreads them is not observed.)
+ */
+export function readIp4(text: string): string | undefined {
+  if (parseIp4(text) !== undefined) return text;
+  const m = IP4_SHORT.exec(text);
+  if (!m) return undefined;
+  const parts = [m[1], m[2], m[3]].filter((p): p is string => p !== undefined).map(Number);
+  if (parts.some((p) => p > 255)) return undefined;
+  const last = parts.pop() ?? 0;
+  while (parts.length < 3) parts.push(0);
+  return [...parts, last].join(".");
+}
+
+/**
+ * An IPv4 address, prefix (`a.b.c.d/n` or `/netmask`) or range (`a-b`) as RouterOS reads it, with short addresses
+ * written out (`2.2/24` is 2.0.0.2/24), or undefined when it is none of them.
+ */
+export function readIp4Value(text: string): string | undefined {
+  const dash = text.indexOf("-");
+  if (dash >= 0) {
+    const from = readIp4(text.slice(0, dash));
+    const to = readIp4(text.slice(dash + 1));
+    return from === undefined || to === undefined ? undefined : `${from}-${to}`;
+  }
+  const slash = text.indexOf("/");
+  if (slash < 0) return readIp4(text);
+  const address = readIp4(text.slice(0, slash));
+  const suffix = text.slice(slash + 1);
+  if (address === undefined) return undefined;
+  if (prefixBits(suffix, 32) !== undefined || isIp4(suffix)) return `${address}/${suffix}`;
+  return undefined;
+}
+
 function prefixBits(text: string, max: number): number | undefined {
   if (!/^\d{1,3}$/.test(text)) return undefined;
   const bits = Number(text);
