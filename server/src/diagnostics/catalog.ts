@@ -55,63 +55,88 @@ export const catalog = {
     template:
       "no block is open here: RouterOS stops reading the script at this '}' and ignores everything after it",
   },
-  // Semantic (language features, server/src/ide)
+  // Semantic (language features, server/src/ide). Severity policy (ARCHITECTURE.md, "Severity"): an error when
+  // RouterOS refuses the script or the command certainly fails when run; a warning when it is likely wrong; a hint
+  // when our knowledge cannot decide. Each entry says why.
+  /** Error: RouterOS compiles an unknown name into a `bad command name` failure (a warning while a parse error stands). */
   RSC3001: { severity: "error", template: "bad command name {0} in {1}{2}" },
+  /** Error: RouterOS's parse refuses a name the command does not take (`expected end of command` at it). */
   RSC3002: { severity: "error", template: "unknown argument {0} for {1}{2}" },
+  /** Error: the value breaks the router's own rule for the argument (range, list, syntax): the command fails. */
   RSC3003: { severity: "error", template: "{0}" },
+  /** Warning: a plain word or an unobserved reading where the hint wants a time or address: likely wrong. */
   RSC3004: { severity: "warning", template: "{0}" },
+  /** Error: RouterOS 7.22.1 answers a bare `add` with `missing value(s) of argument(s) ...`: the add fails. */
   RSC3005: {
     severity: "error",
     template: "missing value(s) of argument(s) {0}: RouterOS refuses {1} without {2}",
   },
+  /** Warning: the product's rule (publish without a topic runs but does nothing useful): likely wrong. */
   RSC3006: {
     severity: "warning",
     template: "missing argument{0} {1} for {2}: the command has nothing useful to do without {3}",
   },
+  /** Error: an MQTT topic that breaks the protocol (wildcards in a published topic): the broker refuses it. */
   RSC3007: { severity: "error", template: "{0}" },
+  /** Warning: close to a known property, so most likely a misspelling (`get` of it fails when run). */
   RSC3008: { severity: "warning", template: "unknown property {0} of {1}{2}" },
+  /** Warning: RouterOS may read an extra unnamed word in ways the tree does not show: likely wrong. */
   RSC3009: { severity: "warning", template: "unexpected value {0}: {1} takes no more unnamed values{2}" },
+  /**
+   * Warning: RouterOS's parse accepts reading an undeclared name (a run-time lookup, nothing when run): likely wrong.
+   * An error for `:set` of one: RouterOS's parse refuses it (`syntax error` at the name).
+   */
   RSC3010: { severity: "warning", template: "variable {0} is not declared here{1}" },
+  /** Warning: the name is nothing outside on-message code: likely wrong. */
   RSC3011: {
     severity: "warning",
     template: "${0} exists only inside the on-message script of /iot mqtt subscriptions",
   },
+  /** Warning: a function body sees no global it does not declare, so the name is nothing there: likely wrong. */
   RSC3012: {
     severity: "warning",
     template:
       "global {0} is not visible inside function {1}, and no call passes {0}=: declare it in the body with ':global {0}'",
   },
+  /** Hint: a menu of hardware or an extra package the x86 tree lacks: valid for who has it; we cannot check it. */
   RSC3013: {
     severity: "hint",
     template:
       "{0} in {1}: a menu of {2}, which the RouterOS 7.24 command tree (an x86 CHR) lacks; what it holds is not checked",
   },
+  /** Hint: hardware adds arguments to this menu that the tree lacks: we cannot decide. */
   RSC3014: {
     severity: "hint",
     template:
       "argument {0} for {1} is not in the RouterOS 7.24 command tree, but {2} adds arguments it lacks: not checked",
   },
+  /** Hint: RouterOS accepts the abbreviation; writing it out is advice, not a problem. */
   RSC3015: {
     severity: "hint",
     template:
       "{0} is short for {1}: RouterOS reads it as {1}; the full name keeps working when a later version adds a name that begins the same way",
   },
+  /** Error: RouterOS 7.22.1 answers a bare `add` with this `failure: ...`: the add fails. */
   RSC3016: { severity: "error", template: "{0}: {1} needs {2}" },
+  /** Hint: a file using names a RouterOS context injects is meant to run there: we cannot know how it is run. */
   RSC3017: {
     severity: "hint",
     template:
       "{0} is not declared in this script: RouterOS gives it to {1}, so the script is meant to run as one (elsewhere {0} is nothing)",
   },
+  /** Hint: read-only properties are documented menu by menu and ours are incomplete: we cannot decide. */
   RSC3018: {
     severity: "hint",
     template:
       "property {0} of {1} is not known to the RouterOS 7.24 command tree (it lists only some read-only properties): not checked",
   },
+  /** Warning: the package's arguments changed within RouterOS 7; the script may target another version. */
   RSC3019: {
     severity: "warning",
     template:
       "unknown argument {0} for {1}{2} ({3} of RouterOS 7.24 lacks it; its arguments changed within RouterOS 7, so a script for another version may use it)",
   },
+  /** Warning: RouterOS sends the text as it is; a consumer expecting JSON will likely fail to read it. */
   RSC3020: { severity: "warning", template: "this message is meant to be JSON but is not valid JSON: {0}" },
   // Runtime (the interpreter and the script runner)
   RSC4001: { severity: "error", template: "{0}" },
