@@ -4,15 +4,28 @@ import { classifyLiteral, isPositional, type Command, type Expr, type Literal } 
 import type { BoundArg, BoundCommand } from "./types";
 import { headCount, headTexts, headWord } from "../../syntax/head";
 
+/** Resolutions a cache keeps at most: a document's distinct command heads, with room for many edits. */
+const RESOLVE_CACHE_LIMIT = 4096;
+
 /**
  * Resolutions are pure functions of (absolute, current menu, words), and words after the command name do not change
- * them: one cache per current menu (by identity), keyed by the words up to the command name.
+ * them: one cache per current menu (by identity), keyed by the words up to the command name. Bounded: every word typed
+ * while editing adds an entry, so past `limit` entries it starts again empty (the next analysis refills it).
  */
 export class ResolveCache {
-  private readonly byMenu = new Map<string, Map<string, Resolution>>();
-  private readonly menuKeys = new WeakMap<readonly string[], Map<string, Resolution>>();
+  private byMenu = new Map<string, Map<string, Resolution>>();
+  private menuKeys = new WeakMap<readonly string[], Map<string, Resolution>>();
+  private entries = 0;
 
-  constructor(private readonly schema: Schema) {}
+  constructor(
+    private readonly schema: Schema,
+    private readonly limit = RESOLVE_CACHE_LIMIT,
+  ) {}
+
+  /** How many resolutions are remembered. */
+  get size(): number {
+    return this.entries;
+  }
 
   private cacheOf(menu: readonly string[]): Map<string, Resolution> {
     let cache = this.menuKeys.get(menu);
@@ -27,6 +40,17 @@ export class ResolveCache {
     return cache;
   }
 
+  private store(menu: readonly string[], key: string, resolution: Resolution): void {
+    if (this.entries >= this.limit) {
+      this.byMenu = new Map();
+      this.menuKeys = new WeakMap();
+      this.entries = 0;
+    }
+    const cache = this.cacheOf(menu);
+    if (!cache.has(key)) this.entries++;
+    cache.set(key, resolution);
+  }
+
   /** True when the command tree knows what `menu` holds (not a menu of hardware or a package it only names). */
   knowsMenu(menu: readonly string[]): boolean {
     const info = this.schema.menu(menu);
@@ -36,10 +60,10 @@ export class ResolveCache {
   resolve(text: string, node: Command, contextMenu: readonly string[], absolute: boolean): Resolution {
     const cache = this.cacheOf(contextMenu);
     const texts = headTexts(text, node);
-    let key = absolute ? "/" : "";
+    let prefix = absolute ? "/" : "";
     for (let k = 0; k < texts.length; k++) {
-      key += (k === 0 ? "" : " ") + texts[k];
-      const known = cache.get(key);
+      prefix += (k === 0 ? "" : " ") + texts[k];
+      const known = cache.get(prefix);
       if (known && (known.command !== undefined || known.error !== undefined || k === texts.length - 1))
         return known;
     }
@@ -50,14 +74,13 @@ export class ResolveCache {
       : resolution.error
         ? resolution.error.wordIndex + 1
         : words.length;
-    cache.set(
+    const key =
       (absolute ? "/" : "") +
-        words
-          .slice(0, used)
-          .map((w) => w.text)
-          .join(" "),
-      resolution,
-    );
+      words
+        .slice(0, used)
+        .map((w) => w.text)
+        .join(" ");
+    this.store(contextMenu, key, resolution);
     return resolution;
   }
 }

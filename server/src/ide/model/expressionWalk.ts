@@ -1,0 +1,116 @@
+// The expression part of the model walk: variable references, strings (JSON candidates, interpolations) and the code
+// nested in expressions (`[...]`, `{...}`), visited in the menu and scope the walk gives.
+import type { Container, Scope } from "./types";
+import type { Expr, Statement, StringLiteral, Variable } from "../../syntax";
+import { opensLikeJson } from "./commandFacts";
+import { blockEnd, NOTHING_INJECTED, ScopeBuilder, type WalkContext } from "./scopeBuilder";
+import type { VariableSymbol } from "./types";
+
+export abstract class ExpressionWalker extends ScopeBuilder {
+  protected readonly jsonCandidates: Expr[] = [];
+
+  protected abstract get text(): string;
+
+  /** Visits a statement list in `menu` and `scope` (implemented by the walk of statements and commands). */
+  protected abstract visitStatements(
+    container: Container,
+    body: readonly Statement[],
+    menu: readonly string[],
+    scope: Scope,
+    isCode: boolean,
+    outerStatementStart?: number,
+  ): void;
+
+  protected visitVariable(node: Variable, ctx: WalkContext): VariableSymbol | undefined {
+    if (node.dynamic) {
+      this.visitExpr(node.dynamic, ctx);
+      return undefined;
+    }
+    if (node.quoted) {
+      return this.reference(
+        node.name,
+        "read",
+        "quoted",
+        { start: node.start, end: node.end, nameStart: node.quoted.start, nameEnd: node.quoted.end },
+        ctx,
+        node,
+      );
+    }
+    return this.reference(node.name, "read", "dollar", node, ctx, node);
+  }
+
+  private visitString(node: StringLiteral, ctx: WalkContext): void {
+    if (opensLikeJson(this.text, node.start + 1)) this.jsonCandidates.push(node);
+    for (const part of node.interpolations) {
+      switch (part.kind) {
+        case "Variable": {
+          const quoted = this.text.charCodeAt(part.start + 1) === 92; // `$\"name\"`
+          this.reference(part.name, "read", quoted ? "string-quoted" : "string-dollar", part, ctx, part);
+          break;
+        }
+        case "Substitution":
+          this.visitStatements(part, part.body, ctx.menu, ctx.scope, false, ctx.statementStart);
+          break;
+        case "Paren":
+          this.visitExpr(part.expr, ctx);
+          break;
+        default:
+          break;
+      }
+    }
+  }
+
+  protected visitExpr(expr: Expr, ctx: WalkContext): void {
+    switch (expr.kind) {
+      case "Variable":
+        this.visitVariable(expr, ctx);
+        return;
+      case "String":
+        this.visitString(expr, ctx);
+        return;
+      case "Substitution":
+        this.visitStatements(expr, expr.body, ctx.menu, ctx.scope, false, ctx.statementStart);
+        return;
+      case "Paren":
+        if (expr.expr.kind === "Binary" && expr.expr.operator === ".") {
+          let first: Expr = expr.expr;
+          while (first.kind === "Binary" && first.operator === ".") first = first.left;
+          if (first.kind === "String" && opensLikeJson(this.text, first.start + 1))
+            this.jsonCandidates.push(expr);
+        }
+        this.visitExpr(expr.expr, ctx);
+        return;
+      case "Array":
+        for (const element of expr.elements) {
+          if (element.key?.kind === "String") this.visitString(element.key, ctx);
+          if (element.value) this.visitExpr(element.value, ctx);
+        }
+        return;
+      case "Block": {
+        const scope = this.newScope(
+          "block",
+          expr.start,
+          blockEnd(expr),
+          ctx.scope,
+          undefined,
+          NOTHING_INJECTED,
+        );
+        this.visitStatements(expr, expr.body, ctx.menu, scope, true);
+        return;
+      }
+      case "Unary":
+        this.visitExpr(expr.operand, ctx);
+        return;
+      case "Binary":
+        this.visitExpr(expr.left, ctx);
+        this.visitExpr(expr.right, ctx);
+        return;
+      case "Concat":
+        for (const part of expr.parts) this.visitExpr(part, ctx);
+        return;
+      case "Literal":
+      case "Missing":
+        return;
+    }
+  }
+}
