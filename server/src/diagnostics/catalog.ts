@@ -136,6 +136,12 @@ export const catalog = {
     template:
       "unknown argument {0} for {1}{2} ({3} of RouterOS 7.24 lacks it; its arguments changed within RouterOS 7, so a script for another version may use it)",
   },
+  /** Error: RouterOS reads a slash path while it parses; past a name it does not know, the `/` is a syntax error. */
+  RSC3021: {
+    severity: "error",
+    template:
+      "bad command name {0} in {1}: RouterOS cannot read the path past it (a syntax error at the '/'){2}",
+  },
   /** Warning: RouterOS sends the text as it is; a consumer expecting JSON will likely fail to read it. */
   RSC3020: { severity: "warning", template: "this message is meant to be JSON but is not valid JSON: {0}" },
   // Runtime (the interpreter and the script runner)

@@ -58,6 +58,9 @@ export function checkCommand(schema: Schema, text: string, bound: BoundCommand, 
     if (!token) return;
     // RouterOS compiles a name it does not know into a run-time failure: an error. Only menus of hardware or extra
     // packages the tree (an x86 CHR with every package it can run) lacks are beyond our knowledge: a hint.
+    // In a slash path (`/ip/cloud/file-share/print`) RouterOS resolves the words as it parses: past an unknown one,
+    // the `/` is a syntax error (RouterOS 7.22.1: `syntax error` at that slash), which stops the parse.
+    const slashFollows = text.charCodeAt(token.end) === 47; /* / */
     out.push(
       error.optional !== undefined
         ? diagnostic("RSC3013", token.start, token.end, [
@@ -66,7 +69,7 @@ export function checkCommand(schema: Schema, text: string, bound: BoundCommand, 
             error.optional,
           ])
         : diagnostic(
-            "RSC3001",
+            slashFollows ? "RSC3021" : "RSC3001",
             token.start,
             token.end,
             [error.word, formatPath(error.menuPath), error.hint === undefined ? "" : `; ${error.hint}`],
@@ -79,7 +82,7 @@ export function checkCommand(schema: Schema, text: string, bound: BoundCommand, 
   if (!info) return;
   // Menus of hardware or packages the tree only partly knows (/system health on a device with sensors): what the
   // command takes there is beyond our knowledge.
-  const partlyKnown = optionalMenuOf(schema, info.menuPath) !== undefined;
+  const partlyKnown = inPartlyKnownMenu(schema, info);
   for (const arg of bound.args) {
     if (partlyKnown && arg.info === undefined) continue;
     checkArg(schema, text, bound, arg, out);
@@ -109,6 +112,18 @@ function abbreviationHint(text: string, start: number, end: number, name: string
     suggestions: [name],
     fullName: true,
   } satisfies ReplaceData);
+}
+
+const partlyKnownCache = new WeakMap<CommandInfo, boolean>();
+
+/** The command is in a menu of hardware or a package the tree only partly knows (computed once per command). */
+function inPartlyKnownMenu(schema: Schema, info: CommandInfo): boolean {
+  let known = partlyKnownCache.get(info);
+  if (known === undefined) {
+    known = optionalMenuOf(schema, info.menuPath) !== undefined;
+    partlyKnownCache.set(info, known);
+  }
+  return known;
 }
 
 const requiredCache = new WeakMap<CommandInfo, readonly ArgInfo[]>();
