@@ -139,9 +139,9 @@ export const catalog = {
   /** Error: RouterOS reads a slash path while it parses; past a name it does not know, the `/` is a syntax error. */
   RSC3021: {
     severity: "error",
-    template:
-      "bad command name {0} in {1}: RouterOS cannot read the path past it (a syntax error at the '/'){2}",
+    template: "syntax error at the '/' after {0}: {0} is not in {1}, so RouterOS cannot read the path on{2}",
   },
+
   /** Warning: RouterOS sends the text as it is; a consumer expecting JSON will likely fail to read it. */
   RSC3020: { severity: "warning", template: "this message is meant to be JSON but is not valid JSON: {0}" },
   // Runtime (the interpreter and the script runner)

@@ -25,12 +25,15 @@ const CASES: readonly { rule: string; source: string; expected: readonly string[
   {
     rule: "after a word it does not know, a syntax error (oracle: `[admin@MikroTik] >` fails at `@`)",
     source: "[admin@MikroTik] > /ip address print\n",
-    expected: ["1:2 warning RSC3013", "1:7 error RSC2014 | RouterOS: syntax error"],
+    expected: [
+      "1:2 warning RSC3001 | RouterOS stops at the syntax error at line 1 column 7 first, before this line runs",
+      "1:7 error RSC2014 | RouterOS: syntax error",
+    ],
   },
   {
     rule: "after a command it knows, the end of the command (oracle: `tostr: ;c` fails at `:`)",
     source: "tostr: ;c\n",
-    expected: ["1:6 error RSC2014 | RouterOS: expected end of command", "1:9 warning RSC3013"],
+    expected: ["1:6 error RSC2014 | RouterOS: expected end of command", "1:9 error RSC3001"],
   },
   {
     rule: "our message already in RouterOS's words: nothing added (oracle: `:local name($i->7)` fails at `(`)",

@@ -45,8 +45,6 @@ function replaceData(start: number, end: number, suggestions: readonly string[])
 
 const TOPIC_FORMATS = new Set(["mqtt-topic", "mqtt-topic-filter"]);
 
-/** Words no package's menu can have: digits and dots only (`65413`, `1.0.0.1`, `...`). */
-
 /** Every problem of one command. `text` is the document text. */
 export function checkCommand(schema: Schema, text: string, bound: BoundCommand, out: Diagnostic[]): void {
   const resolution = bound.resolution;
