@@ -84,6 +84,12 @@ export function resolveCommand(
     }
     const menu = schema.menu(path);
     if (!menu) break; // unreachable: every step below keeps `path` on an existing menu
+    // Exact names of the menu first (the common case, kept free of allocation).
+    if (menu.menus.includes(word)) {
+      path.push(word);
+      continue;
+    }
+    if (menu.commands.includes(word)) return done(schema.command(path, word), i + 1);
     const fallbackAllowed = !absolute && i === 0 && path.length > 0;
     const step = resolveWord(schema, menu.menus, menu.commands, word, fallbackAllowed);
     const optional = step.kind === "none" ? optionalOf(schema, path, word) : undefined;
@@ -158,7 +164,10 @@ type WordStep =
   | { kind: "ambiguous"; candidates: readonly string[] }
   | { kind: "none" };
 
-/** One word among a menu's sub-menus and commands, then (relative first words) the root's commands and global menus. */
+/**
+ * A word that is no exact name of the menu: the root's exact names (relative first words), then an abbreviation of a
+ * name of the menu, then (relative first words) of the root's commands and global menus.
+ */
 function resolveWord(
   schema: Schema,
   menus: readonly string[],
@@ -166,8 +175,6 @@ function resolveWord(
   word: string,
   fallbackAllowed: boolean,
 ): WordStep {
-  if (menus.includes(word)) return { kind: "menu", name: word, abbreviated: false, global: false };
-  if (commands.includes(word)) return { kind: "command", name: word, abbreviated: false, global: false };
   const root = fallbackAllowed ? schema.menu([]) : undefined;
   const globalMenus = root ? globalMenuNames(schema) : [];
   if (root?.commands.includes(word)) return { kind: "command", name: word, abbreviated: false, global: true };
@@ -211,7 +218,7 @@ export function argumentMenu(
   currentMenu: readonly string[],
 ): readonly string[] {
   const top = command.menuPath[0];
-  if (top === undefined || schema.menu([top])?.global === true) return currentMenu;
+  if (top === undefined || globalMenuNames(schema).includes(top)) return currentMenu;
   return command.menuPath;
 }
 

@@ -286,11 +286,20 @@ function checkProperty(
   );
 }
 
+/** The command has `name=` or an unnamed value bound to `name`. */
+function isGiven(bound: BoundCommand, name: string): boolean {
+  for (const a of bound.args)
+    if (a.name === name && (a.kind === "named" || a.kind === "positional")) return true;
+  return false;
+}
+
 function checkRequired(bound: BoundCommand, required: readonly ArgInfo[], out: Diagnostic[]): void {
   const info = bound.info;
   if (!info) return;
-  const given = (name: string): boolean =>
-    bound.args.some((a) => a.name === name && (a.kind === "named" || a.kind === "positional"));
+  const given = (name: string): boolean => isGiven(bound, name);
+  const oneOf = info.requiredOneOf;
+  // The common case, every required argument given: decided without allocating.
+  if (required.every((a) => isGiven(bound, a.name)) && (!oneOf || oneOf.names.some(given))) return;
   if (given("copy-from")) return;
   const missingRouter: string[] = [];
   const missingProduct: string[] = [];
@@ -331,7 +340,6 @@ function checkRequired(bound: BoundCommand, required: readonly ArgInfo[], out: D
       ),
     );
   }
-  const oneOf = info.requiredOneOf;
   if (oneOf && !oneOf.names.some(given)) {
     out.push(diagnostic("RSC3016", start, end, [oneOf.message, where, joinAlternatives(oneOf.names)]));
   }

@@ -274,7 +274,9 @@ function bindArgs(
           end = next.end;
           i++;
         }
-        const match = info?.readArg(name);
+        // Exact names first (no allocation on the common path); else how RouterOS reads an abbreviation.
+        const exact = info?.arg(name);
+        const match = exact === undefined ? info?.readArg(name) : undefined;
         const fullName = match?.kind === "abbreviation" ? match.name : name;
         out.push({
           kind: "named",
@@ -283,7 +285,7 @@ function bindArgs(
           name: fullName,
           nameStart: arg.start,
           nameEnd: arg.nameEnd,
-          info: match?.kind === "exact" || match?.kind === "abbreviation" ? info?.arg(fullName) : undefined,
+          info: exact ?? (match?.kind === "abbreviation" ? info?.arg(fullName) : undefined),
           value,
           position: -1,
           fromHead: false,
