@@ -1,6 +1,9 @@
 // A manual clock for deterministic tests of timers: time moves only when the test calls advance().
 import type { Clock, TimerHandle } from "../../client/src/mqtt/clock";
 
+/** Node's longest timer: a longer one fires after 1 ms (https://nodejs.org/api/timers.html#settimeoutcallback-delay-args). */
+const NODE_TIMEOUT_MAX = 2 ** 31 - 1;
+
 interface Timer {
   id: number;
   at: number;
@@ -20,8 +23,10 @@ export class FakeClock implements Clock {
     return this.time;
   }
 
+  /** Like Node's: a delay of 2^31 ms or more (24.8 days) fires after 1 ms. */
   setTimeout(callback: () => void, ms: number): TimerHandle {
-    const timer = { id: this.nextId++, at: this.time + Math.max(0, ms), callback };
+    const delay = ms > NODE_TIMEOUT_MAX ? 1 : Math.max(0, ms);
+    const timer = { id: this.nextId++, at: this.time + delay, callback };
     this.timers.push(timer);
     return timer.id;
   }

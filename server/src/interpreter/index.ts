@@ -2,8 +2,8 @@
 export { Interpreter } from "./interpreter";
 export type { InterpreterOptions, RunOutcome, ScriptFailure, ScriptRunOptions } from "./interpreter";
 export type { HostCommand, HostCommandCall, InterpreterHost, LogLevel } from "./host";
-export { createBasicHost, realClock } from "./basicHost";
-export type { BasicHostOptions, HostClock } from "./basicHost";
+export { createBasicHost, LONGEST_TIMER_MS, realClock, sleepOn } from "./basicHost";
+export type { BasicHostOptions, HostClock, Timers } from "./basicHost";
 export { SourceText } from "./source";
 export { ScriptError, CancelledError } from "./errors";
 export { RosArray } from "./array";

@@ -1,6 +1,11 @@
-// POSIX extended regular expressions (the `~` operator) translated to JavaScript ones, cached by pattern.
+// POSIX extended regular expressions (the `~` operator, `where ... ~`) matched in linear time: translated to RE2 syntax and run by re2js, cached by pattern.
+import { RE2JS } from "re2js";
 import { ScriptError } from "./errors";
 
+/**
+ * POSIX character classes as ASCII ranges (RouterOS matches bytes; `word` is the GNU extension). Written out rather
+ * than left to RE2's own `[[:alpha:]]`, so that the classes are exactly these whatever the engine's Unicode tables.
+ */
 const CLASSES: Readonly<Record<string, string>> = {
   alpha: "A-Za-z",
   digit: "0-9",
@@ -17,7 +22,17 @@ const CLASSES: Readonly<Record<string, string>> = {
   word: "0-9A-Za-z_",
 };
 
-/** Translates one bracket expression starting at `pattern[i] === "["`; returns the JS text and the index after it. */
+/** Escapes outside brackets that keep their meaning (GNU's `\w \W \s \S \b \B`, and `\d \D` as RouterOS has them). */
+const CLASS_ESCAPES = new Set(["d", "D", "w", "W", "s", "S", "b", "B", "n", "r", "t", "f", "v"]);
+
+/** A character as an RE2 literal (RE2 rejects unknown escapes of letters: `\q` means `q`). */
+function literal(c: string): string {
+  if (/[0-9A-Za-z]/.test(c) || c.charCodeAt(0) >= 0x80) return c;
+  const code = c.charCodeAt(0);
+  return code < 0x20 || code === 0x7f ? `\\x${code.toString(16).padStart(2, "0")}` : `\\${c}`;
+}
+
+/** A POSIX bracket expression starting at `pattern[i] === "["`: its RE2 text and the index after it. */
 function bracket(pattern: string, i: number): [string, number] {
   let out = "[";
   let j = i + 1;
@@ -48,6 +63,7 @@ function bracket(pattern: string, i: number): [string, number] {
       j = close + 1;
       continue;
     }
+    // A backslash is an ordinary character inside brackets in POSIX: `[\D]` is a backslash or a D.
     out += c === "\\" || c === "[" ? `\\${c}` : c;
   }
   throw new ScriptError(`unterminated [ in regex ${pattern}`);
@@ -57,7 +73,15 @@ function escapeInClass(text: string): string {
   return text.replace(/[\\\]^-]/g, "\\$&");
 }
 
-/** The JavaScript source of a POSIX ERE. Backslash escapes outside brackets keep their JavaScript meaning. */
+/** The regex feature RE2 cannot run in linear time, said in the error of a script that uses it. */
+function backReference(pattern: string, digit: string): ScriptError {
+  return new ScriptError(
+    `the back-reference \\${digit} in regex ${pattern} cannot be matched: the simulator matches regular expressions in linear time (RE2), which has no back-references`,
+    "RSC4003",
+  );
+}
+
+/** The RE2 source of a POSIX ERE. */
 export function translateRegex(pattern: string): string {
   let out = "";
   for (let i = 0; i < pattern.length;) {
@@ -66,29 +90,45 @@ export function translateRegex(pattern: string): string {
       const [text, next] = bracket(pattern, i);
       out += text;
       i = next;
-    } else if (c === "\\") {
-      const n = pattern[i + 1];
-      if (n === undefined) throw new ScriptError(`trailing backslash in regex ${pattern}`);
-      out += n === "<" || n === ">" ? "\\b" : `\\${n}`;
-      i += 2;
-    } else {
+      continue;
+    }
+    if (c !== "\\") {
       out += c;
       i++;
+      continue;
     }
+    const n = pattern[i + 1];
+    if (n === undefined) throw new ScriptError(`trailing backslash in regex ${pattern}`);
+    i += 2;
+    if (n === "<" || n === ">") out += "\\b";
+    else if (n >= "1" && n <= "9") throw backReference(pattern, n);
+    else if (CLASS_ESCAPES.has(n)) out += `\\${n}`;
+    else if (n === "0") out += "\\x00";
+    else if (n === "x" && /^[0-9A-Fa-f]{2}/.test(pattern.slice(i, i + 2))) {
+      out += `\\x${pattern.slice(i, i + 2)}`;
+      i += 2;
+    } else out += literal(n);
   }
   return out;
 }
 
-const cache = new Map<string, RegExp>();
+const cache = new Map<string, RE2JS>();
 
-export function compileRegex(pattern: string): RegExp {
+/**
+ * The compiled pattern. POSIX `regcomp` without REG_NEWLINE treats a newline as an ordinary character, so `.`
+ * matches it (https://pubs.opengroup.org/onlinepubs/9699919799/functions/regcomp.html): hence DOTALL.
+ */
+export function compileRegex(pattern: string): RE2JS {
   let re = cache.get(pattern);
   if (!re) {
+    const source = translateRegex(pattern);
     try {
-      re = new RegExp(translateRegex(pattern));
+      re = RE2JS.compile(source, RE2JS.DOTALL);
     } catch (error) {
-      if (error instanceof ScriptError) throw error;
-      throw new ScriptError(`invalid regular expression ${JSON.stringify(pattern)}`);
+      const reason = error instanceof Error ? error.message.replace(/^error parsing regexp: /, "") : "";
+      throw new ScriptError(
+        `invalid regular expression ${JSON.stringify(pattern)}${reason ? ` (${reason})` : ""}`,
+      );
     }
     if (cache.size > 500) cache.clear();
     cache.set(pattern, re);
@@ -96,7 +136,7 @@ export function compileRegex(pattern: string): RegExp {
   return re;
 }
 
-/** True when `text` contains a match of the POSIX ERE `pattern`. */
+/** True when `text` contains a match of the POSIX ERE `pattern`; linear in the length of `text`. */
 export function regexTest(pattern: string, text: string): boolean {
   return compileRegex(pattern).test(text);
 }
