@@ -1,5 +1,6 @@
 // RouterOS arrays: unkeyed elements first in insertion order, then keyed elements sorted by key; mutable in place.
 import { toStr } from "./format";
+import { checkArraySize, checkStringLength } from "./limits";
 import { NOTHING, type Value } from "./values";
 
 const INDEX = /^(0|[1-9][0-9]*)$/;
@@ -12,6 +13,7 @@ export class RosArray {
   private sorted: string[] | undefined;
 
   constructor(list: Value[] = [], keyed?: Iterable<readonly [string, Value]>) {
+    checkArraySize(list.length);
     this.list = list;
     if (keyed) for (const [k, v] of keyed) this.setKey(k, v);
   }
@@ -79,7 +81,7 @@ export class RosArray {
         return;
       }
       if (i === this.list.length) {
-        this.list.push(value);
+        this.push(value);
         return;
       }
     }
@@ -88,7 +90,10 @@ export class RosArray {
 
   setKey(key: string, value: Value): void {
     this.keyed ??= new Map();
-    if (!this.keyed.has(key)) this.sorted = undefined;
+    if (!this.keyed.has(key)) {
+      checkArraySize(this.size + 1);
+      this.sorted = undefined;
+    }
     this.keyed.set(key, value);
   }
 
@@ -104,6 +109,7 @@ export class RosArray {
   }
 
   push(value: Value): void {
+    checkArraySize(this.size + 1);
     this.list.push(value);
   }
 
@@ -127,5 +133,6 @@ export class RosArray {
  * stores a copy (changing `$b` after `:local b $a` leaves `$a` as it was; a function changes its own copy).
  */
 export function storedValue(value: Value): Value {
+  if (typeof value === "string") checkStringLength(value.length);
   return value instanceof RosArray ? value.deepCopy() : value;
 }

@@ -63,5 +63,13 @@ export function locate(error: unknown, source: SourceText, start: number, end: n
   if (error instanceof RangeError && /call stack/i.test(error.message)) {
     return new ScriptError("failure: too deep recursion", "RSC4001", { source, start, end });
   }
+  // A value past what the engine can hold at all (the caps of limits.ts stop most before): the statement's error.
+  if (error instanceof RangeError && /invalid (string|array) length|allocation failed/i.test(error.message)) {
+    return new ScriptError(`failure: not enough memory for the value (${error.message})`, "RSC4001", {
+      source,
+      start,
+      end,
+    });
+  }
   return error;
 }

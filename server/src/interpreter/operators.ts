@@ -3,6 +3,7 @@ import { parseInteger } from "../schema";
 import { RosArray } from "./array";
 import { ScriptError } from "./errors";
 import { toStr } from "./format";
+import { checkArraySize, checkStringLength } from "./limits";
 import { MASK128, ip4InPrefix, ip4Mask, ip6InPrefix, parseIp, parseIp6 } from "./ip";
 import { regexTest } from "./regex";
 import { int64, Ip, Ip6, Ip6Prefix, IpPrefix, isNothing, NOTHING, Time, typeOf, type Value } from "./values";
@@ -102,7 +103,10 @@ function modulo(a: Value, b: Value): Value {
 function concat(a: Value, b: Value): Value {
   if (a instanceof RosArray) return mapArray(a, (v) => concat(v, b));
   if (b instanceof RosArray) return mapArray(b, (v) => concat(a, v));
-  return toStr(a) + toStr(b);
+  const left = toStr(a);
+  const right = toStr(b);
+  checkStringLength(left.length + right.length);
+  return left + right;
 }
 
 function mapArray(array: RosArray, f: (v: Value) => Value): RosArray {
@@ -113,10 +117,12 @@ function mapArray(array: RosArray, f: (v: Value) => Value): RosArray {
 
 /** `,`: builds an array from both operands (arrays contribute their elements). */
 function comma(a: Value, b: Value): Value {
+  checkArraySize((a instanceof RosArray ? a.size : 1) + (b instanceof RosArray ? b.size : 1));
   const out = new RosArray();
   for (const side of [a, b]) {
     if (side instanceof RosArray) {
-      out.list.push(...side.list);
+      // One by one: spreading a long list into push() overflows the call stack.
+      for (const value of side.list) out.list.push(value);
       for (const key of side.keys()) out.setKey(key, side.get(key));
     } else {
       out.push(side);
