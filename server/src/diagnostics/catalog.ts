@@ -154,6 +154,7 @@ export const catalog = {
   RSC4007: { severity: "error", template: "the script cannot run: {0}" },
   RSC4008: { severity: "error", template: "internal error of the interpreter: {0}" },
   RSC4009: { severity: "error", template: "the script cannot run: {0}" },
+  RSC4010: { severity: "error", template: "out of memory: {0}" },
 } as const satisfies Record<string, Entry>;
 
 export type DiagnosticCode = keyof typeof catalog;

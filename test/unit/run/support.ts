@@ -1,6 +1,6 @@
 // Helpers for runner tests: collect a run's output and broker traffic, and stop a listening run once enough has happened.
 import type { LogLevel, ScriptFailure } from "../../../server/src/interpreter";
-import { runScript, type RunOptions, type RunResult } from "../../../client/src/run";
+import { runScript, runScriptIsolated, type RunOptions, type RunResult } from "../../../client/src/run";
 import { waitFor } from "../../support/waitFor";
 
 export interface Collected {
@@ -23,7 +23,11 @@ export function collector(): Collected & { output: RunOptions["output"] } {
   };
 }
 
-/** Runs a script; when `until` is given, the run is stopped (as by Ctrl+C) once it returns true. */
+/**
+ * Runs a script as the product does, in a worker thread (runScriptIsolated); in this thread (runScript) when the test
+ * gives a fake clock or randomness, which cannot cross to a worker. When `until` is given, the run is stopped (as by
+ * Ctrl+C) once it returns true.
+ */
 export async function run(
   text: string,
   options: Partial<RunOptions> = {},
@@ -31,7 +35,9 @@ export async function run(
 ): Promise<{ result: RunResult } & Collected> {
   const c = collector();
   const controller = new AbortController();
-  const running = runScript(text, {
+  const inThread =
+    options.clock !== undefined || options.schedulerClock !== undefined || options.random !== undefined;
+  const running = (inThread ? runScript : runScriptIsolated)(text, {
     fileName: "test.rsc",
     output: c.output,
     signal: controller.signal,

@@ -60,7 +60,7 @@ export class ViewBrokerPort implements MqttPort {
     connected: new Set<(broker: string, connected: boolean) => void>(),
   };
   private readonly deadlineMs: number;
-  private run: RunBrokers = { declared: () => undefined };
+  private run: RunBrokers = { declared: () => undefined, entries: () => [] };
 
   constructor(private readonly options: ViewBrokerPortOptions) {
     this.deadlineMs = options.deadlineMs ?? 10_000;

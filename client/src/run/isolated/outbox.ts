@@ -1,0 +1,51 @@
+// The worker's side of the channel to its parent: items queued in order and sent in batches (at the next turn, when a batch is full, or with a call), the worker waiting while the parent is too far behind.
+import type { RunCounts, RunResult } from "../runTypes";
+import { BATCH_ITEMS, BATCH_WINDOW, HANDLED, STOPPING, type WorkerBatch, type WorkerItem } from "./protocol";
+
+/** Longest single wait for the parent; the wait goes on until the parent catches up or the run stops. */
+const WAIT_SLICE_MS = 50;
+
+export class Outbox {
+  private items: WorkerItem[] = [];
+  private sent = 0;
+  private scheduled = false;
+
+  constructor(
+    private readonly post: (batch: WorkerBatch) => void,
+    private readonly control: Int32Array,
+    private readonly counts: () => RunCounts,
+  ) {}
+
+  /** Queues an item; sends the batch when it is full. */
+  push(item: WorkerItem): void {
+    this.items.push(item);
+    if (this.items.length >= BATCH_ITEMS) this.flush();
+    else if (!this.scheduled) {
+      this.scheduled = true;
+      queueMicrotask(() => this.flush());
+    }
+  }
+
+  /** Sends what is queued now (a call goes out at once, after what came before it). */
+  flush(result?: RunResult): void {
+    this.scheduled = false;
+    if (this.items.length === 0 && result === undefined) return;
+    this.waitForParent();
+    const items = this.items;
+    this.items = [];
+    this.sent++;
+    this.post({ kind: "batch", items, counts: this.counts(), ...(result ? { result } : {}) });
+  }
+
+  /**
+   * Blocks the worker while the parent has not handled all but BATCH_WINDOW batches: a script that prints or
+   * publishes in a tight loop goes at the speed the parent can show and send, and the parent's memory stays bounded.
+   */
+  private waitForParent(): void {
+    for (;;) {
+      const handled = Atomics.load(this.control, HANDLED);
+      if (this.sent - handled < BATCH_WINDOW || Atomics.load(this.control, STOPPING) !== 0) return;
+      Atomics.wait(this.control, HANDLED, handled, WAIT_SLICE_MS);
+    }
+  }
+}

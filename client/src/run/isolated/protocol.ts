@@ -1,0 +1,96 @@
+// What crosses between an isolated run's worker (interpreter, device) and the thread that owns the broker connections: batched, ordered messages and a small shared control block.
+import type { DeviceProfile, LogLevel, ScriptFailure } from "../../../../server/src/interpreter";
+import type { QoS } from "../../mqtt";
+import type { DeclaredBroker, PublishRequest } from "../mqttPort";
+import type { HandlerOrigin, ListeningFor, RunCounts, RunResult } from "../runTypes";
+
+/** What the worker is started with (`workerData`). */
+export interface WorkerStart {
+  readonly text: string;
+  readonly fileName?: string;
+  readonly device?: DeviceProfile;
+  readonly timeoutMs?: number;
+  readonly listen?: boolean;
+  /** The worker's heap cap (resourceLimits): the worker stops the script itself a little before it. */
+  readonly memoryLimitMb: number;
+  /** {@link CONTROL_SLOTS} Int32 slots: {@link HANDLED}, {@link STOPPING}. */
+  readonly control: SharedArrayBuffer;
+}
+
+/** Control slot: batches the parent has handled (the worker waits when it is too far ahead). */
+export const HANDLED = 0;
+/** Control slot: set by the parent when the run is to stop (the worker no longer waits for it). */
+export const STOPPING = 1;
+/** Int32 slots in the control block. */
+export const CONTROL_SLOTS = 2;
+
+/** Batches the worker may send before the parent has handled them; then it waits (output and publishes are paced). */
+export const BATCH_WINDOW = 8;
+/** Items in one batch at most. */
+export const BATCH_ITEMS = 512;
+
+/** The MQTT operations the worker asks the parent for, with their arguments. */
+export type MqttCall =
+  | {
+      readonly op: "publish";
+      readonly broker: string;
+      readonly topic: string;
+      readonly payload: Uint8Array;
+      readonly request: PublishRequest;
+    }
+  | { readonly op: "connect"; readonly broker: string }
+  | { readonly op: "disconnect"; readonly broker: string }
+  | { readonly op: "subscribe"; readonly broker: string; readonly filter: string; readonly qos: QoS }
+  | { readonly op: "unsubscribe"; readonly broker: string; readonly filter: string };
+
+/** One thing the worker tells the parent, in the order it happened. */
+export type WorkerItem =
+  | { readonly t: "started" }
+  | { readonly t: "put"; readonly line: string }
+  | { readonly t: "log"; readonly level: LogLevel; readonly message: string }
+  | { readonly t: "failure"; readonly failure: ScriptFailure; readonly origin: HandlerOrigin }
+  | { readonly t: "listening"; readonly listening: ListeningFor }
+  /** The script's `/iot mqtt brokers` entries, after each change (the parent's port reads them by name). */
+  | { readonly t: "declared"; readonly brokers: readonly DeclaredBroker[] }
+  | { readonly t: "brokersChanged" }
+  | { readonly t: "call"; readonly id: number; readonly call: MqttCall }
+  /** A QoS 0 publish on a broker the worker knows is connected: sent without a reply. */
+  | {
+      readonly t: "publish0";
+      readonly broker: string;
+      readonly topic: string;
+      readonly payload: Uint8Array;
+      readonly retain: boolean;
+    };
+
+export interface WorkerBatch {
+  readonly kind: "batch";
+  readonly items: readonly WorkerItem[];
+  readonly counts: RunCounts;
+  /** In the last batch: how the run ended. */
+  readonly result?: RunResult;
+}
+
+/** Why an MQTT call failed, as the script's error needs it. */
+export interface CallError {
+  /** `mqtt`: a failure of the MQTT layer (the script sees `failure: ...`); `unknown-broker`: no such name. */
+  readonly kind: "mqtt" | "unknown-broker" | "other";
+  readonly message: string;
+}
+
+/** What the parent tells the worker. */
+export type ParentMessage =
+  | { readonly kind: "reply"; readonly id: number; readonly error?: CallError }
+  | {
+      readonly kind: "message";
+      readonly broker: string;
+      readonly topic: string;
+      readonly payload: Uint8Array;
+    }
+  | { readonly kind: "connected"; readonly broker: string; readonly connected: boolean }
+  | { readonly kind: "stop"; readonly reason: string };
+
+/** A structured-clone copy of bytes (a Buffer arrives as a plain Uint8Array) as a Buffer again, without copying. */
+export function asBuffer(bytes: Uint8Array): Buffer {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
