@@ -277,6 +277,19 @@ describe("on-message", () => {
     assert.equal(Math.max(...peaks), 3);
   });
 
+  test("an on-message script with a catastrophic regex does not keep other messages from being handled", async () => {
+    const script = [
+      '/iot mqtt subscriptions add broker=b topic="regex/+" on-message={',
+      '  :if ($msgTopic = "regex/slow") do={ :put ("slow " . ($msgData ~ "^(a+)+\\$")) } else={ :put "handled $msgTopic" }',
+      "}",
+      `/iot mqtt publish broker=b topic="regex/slow" message="${"a".repeat(40)}b" qos=1`,
+      ':for i from=1 to=3 do={ /iot mqtt publish broker=b topic="regex/$i" message="m" qos=1 }',
+    ].join("\n");
+    const { result, out } = await run(script, { brokers: everyNameToEmbedded }, (c) => c.out.length >= 4);
+    assert.equal(result.status, "ok", JSON.stringify(result.failures));
+    assert.deepEqual([...out].sort(), ["handled regex/1", "handled regex/2", "handled regex/3", "slow false"]);
+  });
+
   test("an on-message error is reported and the run goes on", async () => {
     const script = [
       '/iot mqtt subscriptions add broker=b topic="fail/+" on-message={ :if ($msgData = "bad") do={ :error "bad message" }; :put "ok $msgData" }',

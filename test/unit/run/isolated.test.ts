@@ -1,0 +1,128 @@
+// Runs in a worker thread: a runaway regex, a memory bomb, a busy loop and an operation that never gives way all end as they should, and this process goes on serving runs.
+import assert from "node:assert/strict";
+import { join } from "node:path";
+import { describe, test } from "node:test";
+import { runScriptIsolated, type IsolatedRunOptions, type RunResult } from "../../../client/src/run";
+import { waitFor } from "../../support/waitFor";
+import { collector } from "./support";
+
+/** A worker that starts, prints one line and spins in one operation forever (only terminating it ends it). */
+const STUCK_WORKER = join(__dirname, "..", "..", "support", "stuckWorker.js");
+
+async function isolated(
+  text: string,
+  options: Partial<IsolatedRunOptions> = {},
+  stopWhen?: (out: readonly string[]) => boolean,
+): Promise<{ result: RunResult; out: string[] }> {
+  const c = collector();
+  const controller = new AbortController();
+  const running = runScriptIsolated(text, {
+    fileName: "iso.rsc",
+    output: c.output,
+    signal: controller.signal,
+    ...options,
+  });
+  if (stopWhen) {
+    await waitFor(() => stopWhen(c.out), { what: "the script's output", timeoutMs: 15_000 });
+    controller.abort(new Error("stopped by the test"));
+  }
+  return { result: await running, out: c.out };
+}
+
+/** This process still runs scripts after what a test did. */
+async function stillServing(): Promise<void> {
+  const { result, out } = await isolated(':put "still here"');
+  assert.equal(result.status, "ok", JSON.stringify(result.failures));
+  assert.deepEqual(out, ["still here"]);
+}
+
+describe("a run that would freeze its host", () => {
+  test("a catastrophic regex matches in linear time; the loop after it ends at the timeout", async () => {
+    const script = [
+      `:local x "${"a".repeat(40)}b"`,
+      ':put ($x ~ "^(a+)+\\$")',
+      ':while (true) do={ :set x ($x . "") }',
+    ].join("\n");
+    const { result, out } = await isolated(script, { timeoutMs: 1000 });
+    assert.deepEqual(out, ["false"]);
+    assert.equal(result.status, "timeout");
+    assert.equal(result.failures[0]?.code, "RSC4006");
+    assert.equal(result.failures[0]?.message, "script did not finish within 1 s");
+    assert.equal(result.failures[0]?.line, 3, "where the script was");
+    await stillServing();
+  });
+
+  test("Stop during a busy loop ends the run where it was", async () => {
+    const script = ':put "looping"\n:local n 0\n:while (true) do={ :set n ($n + 1) }';
+    const { result, out } = await isolated(script, {}, (lines) => lines.includes("looping"));
+    assert.deepEqual(out, ["looping"]);
+    assert.equal(result.status, "cancelled");
+    assert.equal(result.failures[0]?.code, "RSC4005");
+    assert.equal(result.failures[0]?.line, 3);
+    await stillServing();
+  });
+
+  test("a memory bomb ends with the memory error, located, and this process lives on", async () => {
+    const script = [
+      ':local s "0123456789"',
+      ":for i from=1 to=7 do={ :set s ($s . $s) }",
+      ':local kept [:toarray ""]',
+      ":for i from=0 to=999999 do={ :set ($kept->$i) ($s . $i) }",
+    ].join("\n");
+    const { result } = await isolated(script, { memoryLimitMb: 64, timeoutMs: 60_000 });
+    assert.equal(result.status, "error", JSON.stringify(result.failures));
+    assert.equal(result.failures[0]?.code, "RSC4010");
+    assert.match(result.failures[0]?.message ?? "", /more than the 64 MB of memory a run may use/);
+    assert.equal(result.failures[0]?.line, 4, "the statement that was growing");
+    await stillServing();
+  });
+
+  test("the memory error also ends a run whose growth outruns the heap watch (one statement past the cap)", async () => {
+    // Each statement doubles the array nested in it (two elements each: no cap of a value stops it), one copy at a time.
+    const script = ":local a {1}\n:while (true) do={ :set a {$a; $a} }";
+    const { result } = await isolated(script, { memoryLimitMb: 64, timeoutMs: 60_000 });
+    assert.equal(result.status, "error", JSON.stringify(result.failures));
+    assert.equal(result.failures[0]?.code, "RSC4010");
+    await stillServing();
+  });
+});
+
+describe("a run stuck in one operation that never gives way", () => {
+  test("the timeout ends it by force, with what it printed before", async () => {
+    const { result, out } = await isolated("", { workerFile: STUCK_WORKER, timeoutMs: 300 });
+    assert.deepEqual(out, ["stuck from here on"]);
+    assert.equal(result.status, "timeout");
+    assert.equal(result.failures[0]?.code, "RSC4006");
+    assert.match(
+      result.failures[0]?.message ?? "",
+      /^script did not finish within 0.3 s \(it was ended in the middle/,
+    );
+    await stillServing();
+  });
+
+  test("Stop ends it by force", async () => {
+    const { result } = await isolated("", { workerFile: STUCK_WORKER }, (lines) => lines.length > 0);
+    assert.equal(result.status, "cancelled");
+    assert.equal(result.failures[0]?.code, "RSC4005");
+    await stillServing();
+  });
+});
+
+describe("what crosses from the worker", () => {
+  test("a flood of output arrives whole and in order (the worker waits while this side catches up)", async () => {
+    const { result, out } = await isolated(":for i from=1 to=100000 do={ :put $i }");
+    assert.equal(result.status, "ok");
+    assert.equal(out.length, 100_000);
+    assert.ok(
+      out.every((line, i) => line === String(i + 1)),
+      "every line, in order",
+    );
+  });
+
+  test("a syntax error is reported as before, nothing run", async () => {
+    const { result, out } = await isolated(':put "a"\n:put (1 +');
+    assert.equal(result.status, "error");
+    assert.deepEqual(out, []);
+    assert.equal(result.failures[0]?.line, 2);
+  });
+});
