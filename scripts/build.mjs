@@ -1,4 +1,4 @@
-// Bundles the extension client, the language server and the CLI with esbuild (type-checking is separate: `npm run typecheck`).
+// Bundles the extension client, the language server, the CLI and the script runner's worker with esbuild (type-checking is separate: `npm run typecheck`).
 import * as esbuild from "esbuild";
 
 const production = process.argv.includes("--production");
@@ -22,6 +22,8 @@ const bundles = [
   { entryPoints: ["client/src/extension.ts"], outfile: "dist/client.js", external: ["vscode"] },
   { entryPoints: ["server/src/lsp/main.ts"], outfile: "dist/server.js" },
   { entryPoints: ["cli/src/main.ts"], outfile: "dist/cli.js" },
+  // A script run's worker thread (client/src/run/isolated): the extension and the CLI start it from beside them.
+  { entryPoints: ["client/src/run/isolated/runWorker.ts"], outfile: "dist/runWorker.js" },
 ];
 
 if (watch) {

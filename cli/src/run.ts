@@ -14,7 +14,7 @@ import {
   declaredBrokersOnly,
   failedBeside,
   formatFailure,
-  runScript,
+  runScriptIsolated,
   type BrokerResolver,
   type BrokerRoute,
   type ListeningFor,
@@ -273,7 +273,7 @@ export async function runRun(argv: readonly string[], io: RunIo = processIo): Pr
     controller.abort(new Error("interrupted"));
   });
   try {
-    const result = await runScript(text, {
+    const result = await runScriptIsolated(text, {
       fileName: args.file,
       output: {
         put: (line) => io.stdout(`${line}\n`),

@@ -17,13 +17,19 @@ const ALLOWED = [
   /^LICENSE(\.txt|\.md)?$/i,
   /^language-configuration\.json$/,
   /^syntaxes\/routeros\.tmLanguage\.json$/,
-  /^dist\/(client|server)\.js$/,
+  /^dist\/(client|server|runWorker)\.js$/,
   /^media\/.+/,
   /^client\/media\/[^/]+\.(js|css)$/,
   /^examples\/[^/]+\.rsc$/,
   /^schemas\/[^/]+\.json$/,
 ];
-const REQUIRED = ["package.json", "dist/client.js", "dist/server.js", "language-configuration.json"];
+const REQUIRED = [
+  "package.json",
+  "dist/client.js",
+  "dist/server.js",
+  "dist/runWorker.js",
+  "language-configuration.json",
+];
 const VSIX_METADATA = new Set(["[Content_Types].xml", "extension.vsixmanifest"]);
 /** TEST_HOOKS_MARKER of client/src/ui/testHooks.ts: the packaged client bundle must not hold the test hooks. */
 const TEST_HOOKS_MARKER = "routerosMqtt test hooks";

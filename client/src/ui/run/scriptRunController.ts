@@ -1,12 +1,15 @@
 // Runs the active RouterOS script in VS Code: one run at a time through the extension's connections, output in its own channel, failures in the Problems panel, a cancellable progress notification, and the offer to add a missing broker or use the local one.
-import { basename, dirname } from "node:path";
+import { dirname } from "node:path";
 import * as vscode from "vscode";
-import { runScript, type HandlerOrigin, type PublishedMessage, type RunResult } from "../../run";
+import { runScriptIsolated, type HandlerOrigin, type PublishedMessage, type RunResult } from "../../run";
 import { errorText, type Services } from "../services";
 import { DeviceProfileError, loadDeviceProfile, type LoadedProfile } from "./deviceProfileSetting";
-import { failureDiagnostic, type FailureKind, type RunDiagnostic } from "./failureRanges";
+import type { FailureKind } from "./failureRanges";
+import { announce } from "./runAnnouncement";
+import { argsOf, documentOf, runSettings, scriptName, type RunScriptArgs } from "./runArgs";
 import { withViewBrokers } from "./runDevice";
 import { endState, RECORD_LIMIT, RunRecord, type ScriptRunView } from "./runRecord";
+import { RunProblems } from "./runProblems";
 import {
   endingLine,
   handlerFailureLine,
@@ -20,22 +23,7 @@ import {
   shortResult,
 } from "./runText";
 import { ViewBrokerPort, type Route } from "./viewBrokerPort";
-import { showErrorMessage, showInformationMessage } from "../notify";
-
-/** What to do with a broker name neither the brokers view nor the script knows. */
-export type UnknownBrokerChoice = "ask" | "local" | "fail";
-
-/** Arguments of `routerosMqtt.runScript` (all optional; the editor title passes a Uri instead). */
-export interface RunScriptArgs {
-  /** The script (default: the active editor's). */
-  uri?: vscode.Uri | string;
-  /** ask (default): an error offering to add the broker or to run on the local broker; local: use the local embedded broker for them; fail: just the error. */
-  unknownBrokers?: UnknownBrokerChoice;
-  /** Overrides `routerosMqtt.run.timeoutSeconds`. */
-  timeoutSeconds?: number;
-  /** Overrides `routerosMqtt.run.deviceProfile`. */
-  deviceProfile?: string;
-}
+import { showErrorMessage } from "../notify";
 
 export const RUN_CHANNEL_NAME = "RouterOS Script Run";
 const RUNNING_CONTEXT = "routerosMqtt.scriptRunning";
@@ -45,13 +33,6 @@ const FAILURE_KIND: Record<HandlerOrigin, FailureKind> = {
   scheduler: "scheduled",
   execute: "job",
 };
-const DEFAULT_TIMEOUT_SECONDS = 60;
-const SEVERITY: Record<RunDiagnostic["severity"], vscode.DiagnosticSeverity> = {
-  error: vscode.DiagnosticSeverity.Error,
-  warning: vscode.DiagnosticSeverity.Warning,
-  information: vscode.DiagnosticSeverity.Information,
-};
-
 interface ActiveRun {
   readonly record: RunRecord;
   readonly uri: vscode.Uri;
@@ -68,24 +49,8 @@ class StoppedByUser extends Error {
   override readonly name = "StoppedByUser";
 }
 
-function argsOf(arg: unknown): RunScriptArgs {
-  if (arg instanceof vscode.Uri) return { uri: arg };
-  if (typeof arg === "string") return { uri: arg };
-  return arg && typeof arg === "object" ? arg : {};
-}
-
-function isRouterOs(document: vscode.TextDocument): boolean {
-  return document.languageId === "routeros" || document.uri.path.toLowerCase().endsWith(".rsc");
-}
-
-/** The name a document runs under: its file name, or the untitled editor's title. */
-function scriptName(document: vscode.TextDocument): string {
-  return document.isUntitled ? basename(document.uri.path) : basename(document.fileName);
-}
-
 export class ScriptRunController implements vscode.Disposable {
   private readonly channel = vscode.window.createOutputChannel(RUN_CHANNEL_NAME);
-  private readonly diagnostics = vscode.languages.createDiagnosticCollection("routeros-run");
   private readonly changeEmitter = new vscode.EventEmitter<void>();
   private readonly disposables: vscode.Disposable[] = [];
   private current: ActiveRun | undefined;
@@ -94,15 +59,17 @@ export class ScriptRunController implements vscode.Disposable {
   /** Fires when a run starts, starts listening or ends (the CodeLens redraws). */
   readonly onDidChange = this.changeEmitter.event;
 
+  private readonly problems: RunProblems;
+
   constructor(private readonly services: Services) {
+    this.problems = new RunProblems((text) => services.manager.redact(text));
     this.disposables.push(
       this.channel,
-      this.diagnostics,
+      this.problems,
       this.changeEmitter,
       vscode.workspace.onDidChangeTextDocument((e) => {
         if (e.contentChanges.length === 0) return;
         if (this.current?.uri.toString() === e.document.uri.toString()) this.current.edited = true;
-        if (this.diagnostics.has(e.document.uri)) this.diagnostics.delete(e.document.uri);
       }),
     );
   }
@@ -133,7 +100,7 @@ export class ScriptRunController implements vscode.Disposable {
   /** Runs a script (the active editor's by default); a run in progress is stopped first. Resolves when it ends. */
   async run(arg?: unknown): Promise<ScriptRunView | undefined> {
     const args = argsOf(arg);
-    const document = await this.documentOf(args);
+    const document = await documentOf(args);
     if (!document) return undefined;
     // A loop, not an if: when several runs are asked for at once, each stops the one before and the last one runs.
     for (let previous = this.current; previous; previous = this.current) {
@@ -142,38 +109,6 @@ export class ScriptRunController implements vscode.Disposable {
       await previous.done;
     }
     return this.start(document, args);
-  }
-
-  private async documentOf(args: RunScriptArgs): Promise<vscode.TextDocument | undefined> {
-    const given = args.uri;
-    let document: vscode.TextDocument | undefined;
-    if (given !== undefined) {
-      const uri = typeof given === "string" ? vscode.Uri.parse(given) : given;
-      document =
-        vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString()) ??
-        (await vscode.workspace.openTextDocument(uri));
-    } else {
-      document = vscode.window.activeTextEditor?.document;
-    }
-    if (!document || !isRouterOs(document)) {
-      void showInformationMessage("Open a RouterOS script (.rsc) to run it.");
-      return undefined;
-    }
-    return document;
-  }
-
-  /** The run's time limit and device profile setting (arguments win over settings); bad values are logged. */
-  private settings(document: vscode.TextDocument, args: RunScriptArgs): { timeout: number; profile: string } {
-    const config = vscode.workspace.getConfiguration("routerosMqtt.run", document.uri);
-    const given = args.timeoutSeconds ?? config.get<unknown>("timeoutSeconds", DEFAULT_TIMEOUT_SECONDS);
-    let timeout = DEFAULT_TIMEOUT_SECONDS;
-    if (typeof given === "number" && Number.isFinite(given) && given >= 0) timeout = given;
-    else
-      this.services.log.warn(
-        `routerosMqtt.run.timeoutSeconds must be a number of seconds (0: until stopped), got ${JSON.stringify(given)}; using ${DEFAULT_TIMEOUT_SECONDS}`,
-      );
-    const profile = args.deviceProfile ?? config.get<unknown>("deviceProfile", "");
-    return { timeout, profile: typeof profile === "string" ? profile : "" };
   }
 
   private start(document: vscode.TextDocument, args: RunScriptArgs): Promise<ScriptRunView> {
@@ -223,13 +158,13 @@ export class ScriptRunController implements vscode.Disposable {
     const { services } = this;
     const text = document.getText();
     const file = record.file;
-    this.diagnostics.clear();
+    this.problems.clear();
     this.channel.clear();
     this.channel.show(true);
     void vscode.commands.executeCommand("setContext", RUNNING_CONTEXT, true);
     this.changeEmitter.fire();
 
-    const { timeout, profile: profileSetting } = this.settings(document, args);
+    const { timeout, profile: profileSetting } = runSettings(document, args, (m) => services.log.warn(m));
     const folder =
       vscode.workspace.getWorkspaceFolder(document.uri) ?? vscode.workspace.workspaceFolders?.[0];
     let loaded: LoadedProfile;
@@ -310,7 +245,7 @@ export class ScriptRunController implements vscode.Disposable {
           controller.abort(new StoppedByUser("stopped by the user")),
         );
         try {
-          result = await runScript(text, {
+          result = await runScriptIsolated(text, {
             fileName: file,
             device,
             mqtt: (run) => port.attach(run),
@@ -328,7 +263,8 @@ export class ScriptRunController implements vscode.Disposable {
             onHandlerFailure: (failure, origin) => {
               record.handlerFail(failure);
               this.write(record, handlerFailureLine(failure, origin));
-              this.addDiagnostic(active, document, text, failure, FAILURE_KIND[origin]);
+              if (!active.edited)
+                this.problems.add({ document, name: file, text }, failure, FAILURE_KIND[origin]);
             },
             onListening: (listening) => {
               record.state = "listening";
@@ -354,14 +290,18 @@ export class ScriptRunController implements vscode.Disposable {
     for (const name of port.unknownBrokers()) record.unknownBroker(name);
     for (const failure of ended.failures) {
       record.fail(failure);
-      this.addDiagnostic(active, document, text, failure, "script");
+      if (!active.edited) this.problems.add({ document, name: file, text }, failure, "script");
     }
     const end = { ...ended, elapsedMs: Date.now() - started };
     record.state = endState(ended);
     record.summary = services.manager.redact(shortResult(file, end));
     this.write(record, endingLine(end));
     for (const line of publishedTable(published)) this.write(record, line);
-    if (!active.replaced) this.announce(record, document, choice);
+    if (!active.replaced)
+      announce(record, document, choice, {
+        showOutput: () => this.channel.show(true),
+        run: (again) => this.run(again),
+      });
   }
 
   private routeNote(record: RunRecord, name: string, route: Route): void {
@@ -371,75 +311,6 @@ export class ScriptRunController implements vscode.Disposable {
         record,
         `[mqtt] broker "${name}" comes from the script or the device profile (${route.endpoint}): the run connects to it itself`,
       );
-  }
-
-  private addDiagnostic(
-    active: ActiveRun,
-    document: vscode.TextDocument,
-    text: string,
-    failure: Parameters<typeof failureDiagnostic>[0],
-    kind: FailureKind,
-  ): void {
-    if (active.edited || document.isClosed) return;
-    const found = failureDiagnostic(failure, { name: active.record.file, text }, kind);
-    if (!found) return;
-    const diagnostic = new vscode.Diagnostic(
-      new vscode.Range(found.start.line, found.start.character, found.end.line, found.end.character),
-      this.services.manager.redact(found.message),
-      SEVERITY[found.severity],
-    );
-    diagnostic.source = "RouterOS run";
-    diagnostic.code = found.code;
-    const shown = this.diagnostics.get(document.uri) ?? [];
-    // A handler that fails on every message fails at the same place: one problem, not one per message.
-    const same = (d: vscode.Diagnostic): boolean =>
-      d.range.isEqual(diagnostic.range) && d.message === diagnostic.message && d.code === diagnostic.code;
-    if (shown.some(same)) return;
-    this.diagnostics.set(document.uri, [...shown, diagnostic]);
-  }
-
-  /** The short result; for broker names nobody knows, the offer to add one or to use the local broker. */
-  private announce(record: RunRecord, document: vscode.TextDocument, choice: UnknownBrokerChoice): void {
-    const summary = record.summary ?? record.file;
-    const unknown = record.view().unknownBrokers;
-    const showOutput = "Show Output";
-    if (unknown.length > 0 && choice === "ask") {
-      const first = unknown[0] ?? "";
-      const names = unknown.map((n) => `"${n}"`).join(", ");
-      const add = `Add Broker "${first}"…`;
-      const local = "Run on Local Broker";
-      void showErrorMessage(
-        `${record.file} uses broker ${names}, which is not in the brokers view (and the script does not add it with /iot mqtt brokers add).`,
-        add,
-        local,
-        showOutput,
-      ).then((picked) => {
-        if (picked === add) void this.addBroker(first, document);
-        if (picked === local) void this.run({ uri: document.uri, unknownBrokers: "local" });
-        if (picked === showOutput) this.channel.show(true);
-      });
-      return;
-    }
-    if (record.state === "ok" || record.state === "cancelled") {
-      void showInformationMessage(summary, showOutput).then((picked) => {
-        if (picked === showOutput) this.channel.show(true);
-      });
-      return;
-    }
-    void showErrorMessage(summary, showOutput).then((picked) => {
-      if (picked === showOutput) this.channel.show(true);
-    });
-  }
-
-  /** The add-broker flow for a missing name; once added, the offer to run the script again. */
-  private async addBroker(name: string, document: vscode.TextDocument): Promise<void> {
-    const added = await vscode.commands.executeCommand<string | undefined>("routerosMqtt.addBroker", {
-      prefill: { name },
-    });
-    if (added === undefined) return;
-    const again = "Run Again";
-    const picked = await showInformationMessage(`Broker "${added}" is in the brokers view now.`, again);
-    if (picked === again) await this.run({ uri: document.uri });
   }
 
   dispose(): void {
