@@ -1,4 +1,4 @@
-// Extension-host tests of RouterOS: Run Script against a real broker (aedes) added through the brokers commands: exact payloads, Problems at the failing line, unknown brokers, stopping a runaway loop, on-message round trips, the device profile setting, failed on-message runs.
+// Extension-host tests of RouterOS: Run Script against a real broker (aedes) added through the brokers commands: exact payloads, Problems at the failing line, unknown brokers, stopping a runaway loop, a runaway regex run ending at its timeout, on-message round trips, the device profile setting, failed on-message runs.
 import assert from "node:assert/strict";
 import * as mqtt from "mqtt";
 import * as vscode from "vscode";
@@ -238,6 +238,32 @@ suite("run script", () => {
     } finally {
       clearInterval(heartbeat);
     }
+  });
+
+  test("a runaway regex run ends at its timeout in its own thread; the extension host answers throughout and after", async () => {
+    const doc = await openFixture("run-regex-bomb.rsc");
+    const loopLine = lineOf(doc, ":while (true)");
+    let ticks = 0;
+    const heartbeat = setInterval(() => ticks++, 10);
+    try {
+      const running = runScript({ uri: doc.uri, timeoutSeconds: 2 });
+      await waitFor(() => api.lastRun()?.output.includes("matched: false"), { what: "the regex to fail" });
+      const ticksBefore = ticks;
+      await waitFor(() => ticks >= ticksBefore + 20, { what: "timers to fire while the loop runs" });
+      const ended = await running;
+      assert.equal(ended?.state, "timeout", JSON.stringify(ended?.failures));
+      assert.equal(ended.failures[0]?.code, "RSC4006");
+      assert.equal(ended.failures[0]?.line, loopLine + 1, "stopped inside the loop");
+    } finally {
+      clearInterval(heartbeat);
+    }
+    const after = await vscode.workspace.openTextDocument({
+      language: "routeros",
+      content: ':put "still here"',
+    });
+    const next = await runScript({ uri: after.uri });
+    assert.equal(next?.state, "ok", JSON.stringify(next?.failures));
+    assert.ok(next.output.includes("still here"), next.output.join("\n"));
   });
 
   test("on-message round trip: a message at the broker runs the script's handler, whose reply arrives", async () => {
