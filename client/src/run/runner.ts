@@ -4,6 +4,7 @@ import {
   createBasicHost,
   createDevice,
   Interpreter,
+  realClock,
   SourceText,
   toStr,
   type Device,
@@ -187,13 +188,13 @@ class Run {
     options.signal?.addEventListener("abort", onOuterAbort, { once: true });
     if (options.signal?.aborted) onOuterAbort();
     const timeoutMs = options.timeoutMs;
-    const timer =
-      timeoutMs === undefined
-        ? undefined
-        : setTimeout(
-            () => this.stop(new TimeoutReason(`timeout after ${formatSeconds(timeoutMs)}`)),
-            timeoutMs,
-          );
+    // realClock's timers, not setTimeout: a timeout of 24.8 days or more would fire at once.
+    const timer = new AbortController();
+    if (timeoutMs !== undefined)
+      realClock.sleep(timeoutMs, timer.signal).then(
+        () => this.stop(new TimeoutReason(`timeout after ${formatSeconds(timeoutMs)}`)),
+        () => undefined,
+      );
     const disconnect = connectDeviceToMqtt(device, mqtt);
     const stopMessages = mqtt.onMessage((broker, topic, payload) =>
       dispatcher.handle(broker, topic, payload),
@@ -219,7 +220,7 @@ class Run {
         ]);
       }
     } finally {
-      if (timer) clearTimeout(timer);
+      timer.abort();
       options.signal?.removeEventListener("abort", onOuterAbort);
       this.stop(new Error("the run ended"));
       scheduler.stop();

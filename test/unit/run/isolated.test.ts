@@ -87,6 +87,14 @@ describe("a run that would freeze its host", () => {
   });
 });
 
+describe("a long timeout", () => {
+  test("a timeout of 30 days does not fire at once (Node's timers fire after 1 ms past 24.8 days)", async () => {
+    const { result, out } = await isolated(':delay 50ms\n:put "done"', { timeoutMs: 30 * 86_400_000 });
+    assert.equal(result.status, "ok", JSON.stringify(result.failures));
+    assert.deepEqual(out, ["done"]);
+  });
+});
+
 describe("a run stuck in one operation that never gives way", () => {
   test("the timeout ends it by force, with what it printed before", async () => {
     const { result, out } = await isolated("", { workerFile: STUCK_WORKER, timeoutMs: 300 });

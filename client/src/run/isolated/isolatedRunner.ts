@@ -2,7 +2,7 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { Worker } from "node:worker_threads";
-import type { ScriptFailure } from "../../../../server/src/interpreter";
+import { realClock, type ScriptFailure } from "../../../../server/src/interpreter";
 import { declaredBrokersOnly, ManagedMqtt, type MqttPort } from "../mqttPort";
 import { stoppedFailure } from "../runner";
 import type { RunCounts, RunOptions, RunResult } from "../runTypes";
@@ -62,7 +62,7 @@ class IsolatedRun {
   private published = 0;
   /** Batches wait here while an earlier one waits for a publish (the order of output and messages holds). */
   private queue: Promise<void> | undefined;
-  private killTimer: NodeJS.Timeout | undefined;
+  private killTimer = new AbortController();
   /** When the worker is ended by force, if it has not ended by then. */
   private killAt = Number.POSITIVE_INFINITY;
   private listened = false;
@@ -143,17 +143,23 @@ class IsolatedRun {
     const at = Date.now() + ms;
     if (at >= this.killAt) return;
     this.killAt = at;
-    if (this.killTimer !== undefined) clearTimeout(this.killTimer);
-    this.killTimer = setTimeout(() => {
-      const failure = stoppedFailure(
-        this.fileName,
-        status === "timeout",
-        this.options.timeoutMs,
-        undefined,
-        " (it was ended in the middle of an operation that did not give way)",
-      );
-      this.end({ status, failures: [failure] });
-    }, ms);
+    this.killTimer.abort();
+    const timer = new AbortController();
+    this.killTimer = timer;
+    // realClock's timers, not setTimeout: a timeout of 24.8 days or more would fire at once.
+    realClock.sleep(ms, timer.signal).then(
+      () => {
+        const failure = stoppedFailure(
+          this.fileName,
+          status === "timeout",
+          this.options.timeoutMs,
+          undefined,
+          " (it was ended in the middle of an operation that did not give way)",
+        );
+        this.end({ status, failures: [failure] });
+      },
+      () => undefined,
+    );
   }
 
   // ---- batches from the worker ----------------------------------------------------------------------------
@@ -258,7 +264,7 @@ class IsolatedRun {
   private end(ended: Pick<RunResult, "status" | "failures"> & Partial<RunResult>): void {
     if (this.ending) return;
     this.ending = true;
-    if (this.killTimer !== undefined) clearTimeout(this.killTimer);
+    this.killTimer.abort();
     this.options.signal?.removeEventListener("abort", this.onAbort);
     void this.finish(ended);
   }
