@@ -3,7 +3,14 @@ import { isMqttError } from "../../mqtt/errors";
 import type { PublishedMessage } from "../mqttCommands";
 import { UnknownBrokerError, type DeclaredBroker, type MqttPort } from "../mqttPort";
 import type { RunBrokers } from "../runTypes";
-import { asBuffer, type CallError, type MqttCall, type ParentMessage, type WorkerItem } from "./protocol";
+import {
+  fromWire,
+  toWire,
+  type CallError,
+  type MqttCall,
+  type ParentMessage,
+  type WorkerItem,
+} from "./protocol";
 
 /** The worker's `/iot mqtt brokers` entries as it last sent them: what the parent's port reads by name. */
 export class DeclaredBrokers implements RunBrokers {
@@ -44,7 +51,9 @@ export class MqttBridge {
   constructor(private readonly options: MqttBridgeOptions) {
     const { port, send } = options;
     this.stopListening = [
-      port.onMessage((broker, topic, payload) => send({ kind: "message", broker, topic, payload })),
+      port.onMessage((broker, topic, payload) =>
+        send({ kind: "message", broker, topic, payload: toWire(payload) }),
+      ),
       port.onConnectedChange((broker, connected) => send({ kind: "connected", broker, connected })),
     ];
   }
@@ -62,7 +71,7 @@ export class MqttBridge {
     const { port } = this.options;
     switch (call.op) {
       case "publish": {
-        const payload = asBuffer(call.payload);
+        const payload = fromWire(call.payload);
         await port.publish(call.broker, call.topic, payload, call.request);
         const { qos, retain } = call.request;
         this.options.onPublish({ broker: call.broker, topic: call.topic, payload, qos, retain });
@@ -85,7 +94,7 @@ export class MqttBridge {
    */
   publishNow(item: Extract<WorkerItem, { t: "publish0" }>): Promise<void> | undefined {
     const { port } = this.options;
-    const payload = asBuffer(item.payload);
+    const payload = fromWire(item.payload);
     const message: PublishedMessage = {
       broker: item.broker,
       topic: item.topic,

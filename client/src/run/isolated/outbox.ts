@@ -1,4 +1,4 @@
-// The worker's side of the channel to its parent: items queued in order and sent in batches (at the next turn, when a batch is full, or with a call), the worker waiting while the parent is too far behind.
+// The worker's side of the channel to its parent: items queued in order and sent in batches (at the next turn of the event loop, when a batch is full, or with a call), the worker waiting while the parent is too far behind.
 import type { RunCounts, RunResult } from "../runTypes";
 import { BATCH_ITEMS, BATCH_WINDOW, HANDLED, STOPPING, type WorkerBatch, type WorkerItem } from "./protocol";
 
@@ -21,12 +21,20 @@ export class Outbox {
     this.items.push(item);
     if (this.items.length >= BATCH_ITEMS) this.flush();
     else if (!this.scheduled) {
+      // At the next turn of the event loop, not at the next microtask: a loop that awaits on every iteration would
+      // otherwise send a batch per item.
       this.scheduled = true;
-      queueMicrotask(() => this.flush());
+      setImmediate(() => this.flush());
     }
   }
 
-  /** Sends what is queued now (a call goes out at once, after what came before it). */
+  /** Queues an item and sends the batch at once (a call: the worker waits for its reply). */
+  send(item: WorkerItem): void {
+    this.items.push(item);
+    this.flush();
+  }
+
+  /** Sends what is queued now. */
   flush(result?: RunResult): void {
     this.scheduled = false;
     if (this.items.length === 0 && result === undefined) return;

@@ -35,7 +35,7 @@ export type MqttCall =
       readonly op: "publish";
       readonly broker: string;
       readonly topic: string;
-      readonly payload: Uint8Array;
+      readonly payload: WireBytes;
       readonly request: PublishRequest;
     }
   | { readonly op: "connect"; readonly broker: string }
@@ -59,7 +59,7 @@ export type WorkerItem =
       readonly t: "publish0";
       readonly broker: string;
       readonly topic: string;
-      readonly payload: Uint8Array;
+      readonly payload: WireBytes;
       readonly retain: boolean;
     };
 
@@ -85,12 +85,21 @@ export type ParentMessage =
       readonly kind: "message";
       readonly broker: string;
       readonly topic: string;
-      readonly payload: Uint8Array;
+      readonly payload: WireBytes;
     }
   | { readonly kind: "connected"; readonly broker: string; readonly connected: boolean }
   | { readonly kind: "stop"; readonly reason: string };
 
-/** A structured-clone copy of bytes (a Buffer arrives as a plain Uint8Array) as a Buffer again, without copying. */
-export function asBuffer(bytes: Uint8Array): Buffer {
-  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+/**
+ * A payload on the wire: its bytes as a latin1 string. A Buffer would be cloned with the whole memory under it (a
+ * small Buffer is a view of an 8 KB pool, a received one of the socket's chunk).
+ */
+export type WireBytes = string;
+
+export function toWire(payload: Buffer): WireBytes {
+  return payload.toString("latin1");
+}
+
+export function fromWire(bytes: WireBytes): Buffer {
+  return Buffer.from(bytes, "latin1");
 }

@@ -4,7 +4,7 @@ import type { QoS } from "../../mqtt";
 import type { MqttPort, PublishRequest } from "../mqttPort";
 import type { RunBrokers } from "../runTypes";
 import type { Outbox } from "./outbox";
-import { asBuffer, type CallError, type MqttCall, type ParentMessage } from "./protocol";
+import { fromWire, toWire, type CallError, type MqttCall, type ParentMessage } from "./protocol";
 
 interface Pending {
   readonly resolve: () => void;
@@ -45,7 +45,7 @@ export class RemoteMqtt implements MqttPort {
         return;
       }
       case "message": {
-        const payload = asBuffer(message.payload);
+        const payload = fromWire(message.payload);
         for (const listener of this.messageListeners) listener(message.broker, message.topic, payload);
         return;
       }
@@ -68,19 +68,18 @@ export class RemoteMqtt implements MqttPort {
         },
         reject,
       });
-      this.outbox.push({ t: "call", id, call });
-      this.outbox.flush();
+      this.outbox.send({ t: "call", id, call });
     });
   }
 
   publish(broker: string, topic: string, payload: Buffer, request: PublishRequest): Promise<void> {
-    return this.call({ op: "publish", broker, topic, payload, request });
+    return this.call({ op: "publish", broker, topic, payload: toWire(payload), request });
   }
 
   /** QoS 0 to a broker a call reached and that is connected: sent in order with the rest, without a reply. */
   publishNow(broker: string, topic: string, payload: Buffer, retain: boolean): boolean {
     if (!this.reached.has(broker) || this.connected.get(broker) !== true) return false;
-    this.outbox.push({ t: "publish0", broker, topic, payload, retain });
+    this.outbox.push({ t: "publish0", broker, topic, payload: toWire(payload), retain });
     return true;
   }
 
