@@ -57,7 +57,8 @@ function main(): void {
     else remote?.deliver(message);
   });
   watchMemory(start.memoryLimitMb, controller);
-  outbox.push({ t: "started" });
+  // At once: the parent arms the timeout from here, even if the script never gives way after this.
+  outbox.send({ t: "started" });
   const run = startRun(start.text, {
     ...(start.fileName !== undefined ? { fileName: start.fileName } : {}),
     ...(start.device !== undefined ? { device: start.device } : {}),
