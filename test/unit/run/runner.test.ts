@@ -287,7 +287,12 @@ describe("on-message", () => {
     ].join("\n");
     const { result, out } = await run(script, { brokers: everyNameToEmbedded }, (c) => c.out.length >= 4);
     assert.equal(result.status, "ok", JSON.stringify(result.failures));
-    assert.deepEqual([...out].sort(), ["handled regex/1", "handled regex/2", "handled regex/3", "slow false"]);
+    assert.deepEqual([...out].sort(), [
+      "handled regex/1",
+      "handled regex/2",
+      "handled regex/3",
+      "slow false",
+    ]);
   });
 
   test("an on-message error is reported and the run goes on", async () => {
