@@ -2,9 +2,9 @@
 import { ScriptError } from "./errors";
 
 /*
- * RouterOS documents no limit for a script's strings or arrays (its manual's Scripting page names none; the limits it
- * does state are elsewhere: `:execute as-string` output 64 kB, `/iot mqtt` messages 32768 bytes from 7.18). These
- * caps are the simulator's own: far above what a router's memory holds in practice (a hAP ax³ has 1 GB in all), and
+ * We found no documented RouterOS limit for a script's strings or arrays (the manual's Scripting page names none; the
+ * limits it does state are elsewhere: `:execute as-string` output 64 kB, `/iot mqtt` messages 32768 bytes from 7.18).
+ * These caps are the simulator's own: far above what a router's memory holds in practice (a hAP ax³ has 1 GB in all), and
  * low enough that a few such values fit the run's memory cap (see client/src/run/isolated/).
  */
 
