@@ -1,20 +1,24 @@
-// A run's worker stuck in one operation that never gives way (what no script can be made to do on purpose any more): tells its parent it started, prints one line, then spins.
+// A run's worker stuck in one operation that never gives way (what no script can be made to do on purpose any more): asked for a run, it tells its parent it started, prints one line, then spins.
 import { parentPort } from "node:worker_threads";
-import type { WorkerBatch } from "../../client/src/run/isolated/protocol";
+import type { ParentMessage, WorkerBatch } from "../../client/src/run/isolated/protocol";
 
-const batch: WorkerBatch = {
-  kind: "batch",
-  items: [{ t: "started" }, { t: "put", line: "stuck from here on" }],
-  counts: {
-    published: 0,
-    onMessageRuns: 0,
-    failedOnMessageRuns: 0,
-    scheduledRuns: 0,
-    failedScheduledRuns: 0,
-    executeJobs: 0,
-    failedExecuteJobs: 0,
-  },
-};
-parentPort?.postMessage(batch);
-// Spin until the parent ends this thread (the loop never yields; only Worker.terminate() stops it).
-for (let spins = 0; spins >= 0; spins = (spins + 1) % 1_000_000);
+parentPort?.once("message", (message: ParentMessage) => {
+  if (message.kind !== "run") return;
+  const batch: WorkerBatch = {
+    kind: "batch",
+    run: message.start.run,
+    items: [{ t: "started" }, { t: "put", line: "stuck from here on" }],
+    counts: {
+      published: 0,
+      onMessageRuns: 0,
+      failedOnMessageRuns: 0,
+      scheduledRuns: 0,
+      failedScheduledRuns: 0,
+      executeJobs: 0,
+      failedExecuteJobs: 0,
+    },
+  };
+  parentPort?.postMessage(batch);
+  // Spin until the parent ends this thread (the loop never yields; only Worker.terminate() stops it).
+  for (let spins = 0; spins >= 0; spins = (spins + 1) % 1_000_000);
+});

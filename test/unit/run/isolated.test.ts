@@ -127,6 +127,14 @@ describe("what crosses from the worker", () => {
     );
   });
 
+  test("a run leaves nothing to the next one, though the next may use the same (warm) worker", async () => {
+    const first = await isolated(':global leak "from the first run"\n:put $leak');
+    assert.deepEqual(first.out, ["from the first run"]);
+    const second = await isolated(":global leak\n:put [:typeof $leak]");
+    assert.equal(second.result.status, "ok", JSON.stringify(second.result.failures));
+    assert.deepEqual(second.out, ["nothing"]);
+  });
+
   test("a syntax error is reported as before, nothing run", async () => {
     const { result, out } = await isolated(':put "a"\n:put (1 +');
     assert.equal(result.status, "error");

@@ -1,17 +1,18 @@
 // Runs a script in a worker thread of its own with a memory cap, so that nothing a script does freezes or exhausts this process: Stop and the timeout end it within a second, by force when it is stuck in one operation.
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { Worker } from "node:worker_threads";
+import type { Worker } from "node:worker_threads";
 import { realClock, type ScriptFailure } from "../../../../server/src/interpreter";
 import { declaredBrokersOnly, ManagedMqtt, type MqttPort } from "../mqttPort";
 import { stoppedFailure } from "../runner";
 import type { RunCounts, RunOptions, RunResult } from "../runTypes";
 import { DeclaredBrokers, MqttBridge } from "./mqttBridge";
+import { keepWorker, takeWorker } from "./workerPool";
 import {
   CONTROL_SLOTS,
   HANDLED,
   STOPPING,
-  type ParentMessage,
+  type RunNews,
   type WorkerBatch,
   type WorkerItem,
   type WorkerStart,
@@ -44,6 +45,9 @@ function defaultWorkerFile(): string {
   return file;
 }
 
+/** Tells each run's messages from those of an earlier run of the same (warm) worker. */
+let lastRunId = 0;
+
 /** Runs one script in a worker thread. Never throws for anything the script or the brokers do. */
 export function runScriptIsolated(text: string, options: IsolatedRunOptions): Promise<RunResult> {
   return new IsolatedRun(text, options).result;
@@ -57,6 +61,11 @@ class IsolatedRun {
   private readonly port: MqttPort;
   private readonly bridge: MqttBridge;
   private readonly worker: Worker;
+  private readonly workerFile: string;
+  private readonly memoryLimitMb: number;
+  private readonly runId = ++lastRunId;
+  /** The worker said how the run ended and that it can serve another run. */
+  private endedWell = false;
   private readonly handlerFailures: ScriptFailure[] = [];
   private counts: RunCounts = NOTHING_COUNTED;
   private published = 0;
@@ -68,6 +77,11 @@ class IsolatedRun {
   private listened = false;
   private ending = false;
   private readonly onAbort = (): void => this.stop(this.reasonText());
+  private readonly onMessage = (batch: WorkerBatch): void => {
+    if (batch.run === this.runId) this.receive(batch);
+  };
+  private readonly onError = (error: Error): void => this.crashed(error);
+  private readonly onExit = (code: number): void => this.exited(code);
 
   constructor(
     text: string,
@@ -84,22 +98,20 @@ class IsolatedRun {
         ...(options.unknownBrokerHint ? { unknownBrokerHint: options.unknownBrokerHint } : {}),
         ...(options.mqttDeadlineMs !== undefined ? { deadlineMs: options.mqttDeadlineMs } : {}),
       });
-    const memoryLimitMb = options.memoryLimitMb ?? DEFAULT_MEMORY_MB;
+    this.memoryLimitMb = options.memoryLimitMb ?? DEFAULT_MEMORY_MB;
+    this.workerFile = options.workerFile ?? defaultWorkerFile();
     const start: WorkerStart = {
+      run: this.runId,
       text,
-      memoryLimitMb,
+      memoryLimitMb: this.memoryLimitMb,
       control: this.control.buffer,
       ...(options.fileName !== undefined ? { fileName: options.fileName } : {}),
       ...(options.device !== undefined ? { device: options.device } : {}),
       ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
       ...(options.listen !== undefined ? { listen: options.listen } : {}),
     };
-    this.worker = new Worker(options.workerFile ?? defaultWorkerFile(), {
-      workerData: start,
-      resourceLimits: { maxOldGenerationSizeMb: memoryLimitMb },
-      // Not the parent's flags (an inspector port, a heap size meant for the editor).
-      execArgv: [],
-    });
+    this.worker = takeWorker(this.workerFile, this.memoryLimitMb);
+    this.worker.postMessage({ kind: "run", start });
     this.bridge = new MqttBridge({
       port: this.port,
       send: (message) => this.send(message),
@@ -109,9 +121,9 @@ class IsolatedRun {
       },
       onLateFailure: (message) => options.output.log("error", message),
     });
-    this.worker.on("message", (batch: WorkerBatch) => this.receive(batch));
-    this.worker.on("error", (error: Error) => this.crashed(error));
-    this.worker.on("exit", (code) => this.exited(code));
+    this.worker.on("message", this.onMessage);
+    this.worker.on("error", this.onError);
+    this.worker.on("exit", this.onExit);
     options.signal?.addEventListener("abort", this.onAbort, { once: true });
     if (options.signal?.aborted) this.onAbort();
   }
@@ -125,8 +137,8 @@ class IsolatedRun {
     return reason instanceof Error ? reason.message : "script cancelled";
   }
 
-  private send(message: ParentMessage): void {
-    if (!this.ending) this.worker.postMessage(message);
+  private send(news: RunNews): void {
+    if (!this.ending) this.worker.postMessage({ kind: "news", run: this.runId, news });
   }
 
   /** Asks the worker to stop; ends it by force when it has not ended within STOP_GRACE_MS. */
@@ -188,7 +200,10 @@ class IsolatedRun {
     this.counts = batch.counts;
     Atomics.add(this.control, HANDLED, 1);
     Atomics.notify(this.control, HANDLED);
-    if (batch.result) this.end(batch.result);
+    if (batch.result) {
+      this.endedWell = batch.reusable === true;
+      this.end(batch.result);
+    }
     return undefined;
   }
 
@@ -270,7 +285,11 @@ class IsolatedRun {
   }
 
   private async finish(ended: Pick<RunResult, "status" | "failures"> & Partial<RunResult>): Promise<void> {
-    await this.worker.terminate().catch(() => undefined);
+    this.worker.off("message", this.onMessage);
+    this.worker.off("error", this.onError);
+    this.worker.off("exit", this.onExit);
+    if (this.endedWell) keepWorker(this.worker, this.workerFile, this.memoryLimitMb);
+    else await this.worker.terminate().catch(() => undefined);
     await this.queue?.catch(() => undefined);
     this.bridge.dispose();
     if (this.options.mqtt === undefined) await this.port.close().catch(() => undefined);

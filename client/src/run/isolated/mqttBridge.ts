@@ -3,14 +3,7 @@ import { isMqttError } from "../../mqtt/errors";
 import type { PublishedMessage } from "../mqttCommands";
 import { UnknownBrokerError, type DeclaredBroker, type MqttPort } from "../mqttPort";
 import type { RunBrokers } from "../runTypes";
-import {
-  fromWire,
-  toWire,
-  type CallError,
-  type MqttCall,
-  type ParentMessage,
-  type WorkerItem,
-} from "./protocol";
+import { fromWire, toWire, type CallError, type MqttCall, type RunNews, type WorkerItem } from "./protocol";
 
 /** The worker's `/iot mqtt brokers` entries as it last sent them: what the parent's port reads by name. */
 export class DeclaredBrokers implements RunBrokers {
@@ -31,7 +24,7 @@ export class DeclaredBrokers implements RunBrokers {
 
 export interface MqttBridgeOptions {
   readonly port: MqttPort;
-  readonly send: (message: ParentMessage) => void;
+  readonly send: (message: RunNews) => void;
   /** A message the script published reached the port (acknowledged for QoS 1 and 2). */
   readonly onPublish: (message: PublishedMessage) => void;
   /** A QoS 0 publish the worker sent without a reply failed after the script went on. */

@@ -9,8 +9,10 @@ export class Outbox {
   private items: WorkerItem[] = [];
   private sent = 0;
   private scheduled = false;
+  private closed = false;
 
   constructor(
+    private readonly run: number,
     private readonly post: (batch: WorkerBatch) => void,
     private readonly control: Int32Array,
     private readonly counts: () => RunCounts,
@@ -18,6 +20,7 @@ export class Outbox {
 
   /** Queues an item; sends the batch when it is full. */
   push(item: WorkerItem): void {
+    if (this.closed) return;
     this.items.push(item);
     if (this.items.length >= BATCH_ITEMS) this.flush();
     else if (!this.scheduled) {
@@ -30,19 +33,26 @@ export class Outbox {
 
   /** Queues an item and sends the batch at once (a call: the worker waits for its reply). */
   send(item: WorkerItem): void {
+    if (this.closed) return;
     this.items.push(item);
     this.flush();
   }
 
   /** Sends what is queued now. */
-  flush(result?: RunResult): void {
+  flush(end?: { readonly result: RunResult; readonly reusable: boolean }): void {
     this.scheduled = false;
-    if (this.items.length === 0 && result === undefined) return;
+    if (this.closed || (this.items.length === 0 && end === undefined)) return;
     this.waitForParent();
     const items = this.items;
     this.items = [];
     this.sent++;
-    this.post({ kind: "batch", items, counts: this.counts(), ...(result ? { result } : {}) });
+    this.post({ kind: "batch", run: this.run, items, counts: this.counts(), ...(end ?? {}) });
+  }
+
+  /** Sends the last batch, with how the run ended; nothing of this run goes out after it. */
+  close(result: RunResult, reusable: boolean): void {
+    this.flush({ result, reusable });
+    this.closed = true;
   }
 
   /**

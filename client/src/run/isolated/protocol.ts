@@ -4,8 +4,10 @@ import type { QoS } from "../../mqtt";
 import type { DeclaredBroker, PublishRequest } from "../mqttPort";
 import type { HandlerOrigin, ListeningFor, RunCounts, RunResult } from "../runTypes";
 
-/** What the worker is started with (`workerData`). */
+/** A run the parent asks a worker for (a worker serves one run at a time, and then the next). */
 export interface WorkerStart {
+  /** Tells this run's messages from those of an earlier run of the same worker. */
+  readonly run: number;
   readonly text: string;
   readonly fileName?: string;
   readonly device?: DeviceProfile;
@@ -65,10 +67,13 @@ export type WorkerItem =
 
 export interface WorkerBatch {
   readonly kind: "batch";
+  readonly run: number;
   readonly items: readonly WorkerItem[];
   readonly counts: RunCounts;
   /** In the last batch: how the run ended. */
   readonly result?: RunResult;
+  /** In the last batch: the worker can serve another run (it holds little memory). */
+  readonly reusable?: boolean;
 }
 
 /** Why an MQTT call failed, as the script's error needs it. */
@@ -78,17 +83,17 @@ export interface CallError {
   readonly message: string;
 }
 
-/** What the parent tells the worker. */
-export type ParentMessage =
+/** What the parent tells the worker about the run in progress. */
+export type RunNews =
   | { readonly kind: "reply"; readonly id: number; readonly error?: CallError }
-  | {
-      readonly kind: "message";
-      readonly broker: string;
-      readonly topic: string;
-      readonly payload: WireBytes;
-    }
+  | { readonly kind: "message"; readonly broker: string; readonly topic: string; readonly payload: WireBytes }
   | { readonly kind: "connected"; readonly broker: string; readonly connected: boolean }
   | { readonly kind: "stop"; readonly reason: string };
+
+/** What the parent tells the worker: start a run, or news of a run (news of an earlier run is dropped). */
+export type ParentMessage =
+  | { readonly kind: "run"; readonly start: WorkerStart }
+  | { readonly kind: "news"; readonly run: number; readonly news: RunNews };
 
 /**
  * A payload on the wire: its bytes as a latin1 string. A Buffer would be cloned with the whole memory under it (a

@@ -4,7 +4,7 @@ import type { QoS } from "../../mqtt";
 import type { MqttPort, PublishRequest } from "../mqttPort";
 import type { RunBrokers } from "../runTypes";
 import type { Outbox } from "./outbox";
-import { fromWire, toWire, type CallError, type MqttCall, type ParentMessage } from "./protocol";
+import { fromWire, toWire, type CallError, type MqttCall, type RunNews } from "./protocol";
 
 interface Pending {
   readonly resolve: () => void;
@@ -35,7 +35,7 @@ export class RemoteMqtt implements MqttPort {
   }
 
   /** A message of the parent (a reply, a received message, a connection state). */
-  deliver(message: ParentMessage): void {
+  deliver(message: RunNews): void {
     switch (message.kind) {
       case "reply": {
         const pending = this.pending.get(message.id);

@@ -1,10 +1,10 @@
-// Entry of an isolated run's worker thread: runs the script (and its on-message, scheduled and :execute runs) here, MQTT through the parent, output and failures back to it in order.
+// Entry of an isolated run's worker thread: runs scripts (each with its on-message, scheduled and :execute runs) one run at a time, MQTT through the parent, output and failures back to it in order.
 import { getHeapStatistics } from "node:v8";
-import { parentPort, workerData } from "node:worker_threads";
+import { parentPort, type MessagePort } from "node:worker_threads";
 import { MemoryCapReason, startRun, type StartedRun } from "../runner";
 import type { RunCounts } from "../runTypes";
 import { Outbox } from "./outbox";
-import type { ParentMessage, WorkerBatch, WorkerStart } from "./protocol";
+import type { ParentMessage, RunNews, WorkerBatch, WorkerStart } from "./protocol";
 import { RemoteMqtt } from "./remoteMqtt";
 
 const NOTHING_COUNTED: RunCounts = {
@@ -20,12 +20,15 @@ const NOTHING_COUNTED: RunCounts = {
 /** Share of the memory cap at which the script is stopped where it is (the hard limit ends the worker past it). */
 const MEMORY_WATCH_SHARE = 0.85;
 const MEMORY_WATCH_MS = 25;
+/** A worker whose heap is past this share of the cap when its run ends is not kept for another run. */
+const REUSE_SHARE = 0.25;
 
 /**
  * Stops the run at the statement it is at when the heap nears the cap: a located error, while the thread's hard
- * limit (resourceLimits) is what ends a run that grows faster than this looks.
+ * limit (resourceLimits) is what ends a run that grows faster than this looks. Returns the function that stops
+ * watching.
  */
-function watchMemory(limitMb: number, controller: AbortController): void {
+function watchMemory(limitMb: number, controller: AbortController): () => void {
   const limit = limitMb * 1024 * 1024 * MEMORY_WATCH_SHARE;
   const timer = setInterval(() => {
     if (getHeapStatistics().used_heap_size < limit) return;
@@ -37,45 +40,76 @@ function watchMemory(limitMb: number, controller: AbortController): void {
     );
   }, MEMORY_WATCH_MS);
   timer.unref();
+  return () => clearInterval(timer);
+}
+
+/** One run in this worker. */
+class WorkerRun {
+  private remote: RemoteMqtt | undefined;
+  /** Read by the outbox from the first call on, which may come while startRun is still starting the script. */
+  private started: StartedRun | undefined;
+  private readonly controller = new AbortController();
+
+  constructor(
+    readonly id: number,
+    start: WorkerStart,
+    port: MessagePort,
+    onEnd: () => void,
+  ) {
+    const outbox = new Outbox(
+      id,
+      (batch: WorkerBatch) => port.postMessage(batch),
+      new Int32Array(start.control),
+      () => this.started?.counts() ?? NOTHING_COUNTED,
+    );
+    const stopWatching = watchMemory(start.memoryLimitMb, this.controller);
+    // At once: the parent arms the timeout from here, even if the script never gives way after this.
+    outbox.send({ t: "started" });
+    const run = startRun(start.text, {
+      ...(start.fileName !== undefined ? { fileName: start.fileName } : {}),
+      ...(start.device !== undefined ? { device: start.device } : {}),
+      ...(start.timeoutMs !== undefined ? { timeoutMs: start.timeoutMs } : {}),
+      ...(start.listen !== undefined ? { listen: start.listen } : {}),
+      signal: this.controller.signal,
+      output: {
+        put: (line) => outbox.push({ t: "put", line }),
+        log: (level, message) => outbox.push({ t: "log", level, message }),
+      },
+      mqtt: (brokers) => (this.remote = new RemoteMqtt(outbox, brokers)),
+      onHandlerFailure: (failure, origin) => outbox.push({ t: "failure", failure, origin }),
+      onListening: (listening) => outbox.push({ t: "listening", listening }),
+    });
+    this.started = run;
+    // The runner never rejects; should it, the error ends the worker and the parent reports it.
+    void run.result.then((result) => {
+      stopWatching();
+      // Garbage a run left would count against the next run's heap watch: a worker holding much is not reused.
+      const reusable = getHeapStatistics().used_heap_size < start.memoryLimitMb * 1024 * 1024 * REUSE_SHARE;
+      outbox.close(result, reusable);
+      onEnd();
+    });
+  }
+
+  deliver(news: RunNews): void {
+    if (news.kind === "stop") this.controller.abort(new Error(news.reason));
+    else this.remote?.deliver(news);
+  }
 }
 
 function main(): void {
   const port = parentPort;
   if (!port) throw new Error("runWorker.js runs as a worker thread of an isolated run");
-  const start = workerData as WorkerStart;
-  // Read by the outbox from the first call on, which may come while startRun is still starting the script.
-  const current: { run?: StartedRun } = {};
-  let remote: RemoteMqtt | undefined;
-  const outbox = new Outbox(
-    (batch: WorkerBatch) => port.postMessage(batch),
-    new Int32Array(start.control),
-    () => current.run?.counts() ?? NOTHING_COUNTED,
-  );
-  const controller = new AbortController();
+  let current: WorkerRun | undefined;
   port.on("message", (message: ParentMessage) => {
-    if (message.kind === "stop") controller.abort(new Error(message.reason));
-    else remote?.deliver(message);
+    if (message.kind === "run") {
+      const run: WorkerRun = new WorkerRun(message.start.run, message.start, port, () => {
+        if (current === run) current = undefined;
+      });
+      current = run;
+    } else if (message.run === current?.id) {
+      current.deliver(message.news);
+    }
   });
-  watchMemory(start.memoryLimitMb, controller);
-  // At once: the parent arms the timeout from here, even if the script never gives way after this.
-  outbox.send({ t: "started" });
-  const run = startRun(start.text, {
-    ...(start.fileName !== undefined ? { fileName: start.fileName } : {}),
-    ...(start.device !== undefined ? { device: start.device } : {}),
-    ...(start.timeoutMs !== undefined ? { timeoutMs: start.timeoutMs } : {}),
-    ...(start.listen !== undefined ? { listen: start.listen } : {}),
-    signal: controller.signal,
-    output: {
-      put: (line) => outbox.push({ t: "put", line }),
-      log: (level, message) => outbox.push({ t: "log", level, message }),
-    },
-    mqtt: (brokers) => (remote = new RemoteMqtt(outbox, brokers)),
-    onHandlerFailure: (failure, origin) => outbox.push({ t: "failure", failure, origin }),
-    onListening: (listening) => outbox.push({ t: "listening", listening }),
-  });
-  // The runner never rejects; should it, the error ends the worker and the parent reports it.
-  current.run = run;
-  void run.result.then((result) => outbox.flush(result));
 }
 
 main();
