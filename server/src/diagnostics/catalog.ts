@@ -80,8 +80,11 @@ export const catalog = {
   RSC3007: { severity: "error", template: "{0}" },
   /** Warning: close to a known property, so most likely a misspelling (`get` of it fails when run). */
   RSC3008: { severity: "warning", template: "unknown property {0} of {1}{2}" },
-  /** Warning: RouterOS may read an extra unnamed word in ways the tree does not show: likely wrong. */
-  RSC3009: { severity: "warning", template: "unexpected value {0}: {1} takes no more unnamed values{2}" },
+  /**
+   * Error: RouterOS's parse refuses an unnamed value past the command's unnamed arguments (`expected end of command` at
+   * it). A warning in packages whose arguments changed within RouterOS 7.
+   */
+  RSC3009: { severity: "error", template: "unexpected value {0}: {1} takes no more unnamed values{2}" },
   /**
    * Warning: RouterOS's parse accepts reading an undeclared name (a run-time lookup, nothing when run): likely wrong.
    * An error for `:set` of one: RouterOS's parse refuses it (`syntax error` at the name).

@@ -37,6 +37,8 @@ const STOPPING: Readonly<Record<string, Wording | typeof AFTER_WORDS>> = {
   RSC2014: AFTER_WORDS,
   // An argument the command does not have: `/ip address add name=x` fails with "expected end of command" at `name`.
   RSC3002: "expected end of command",
+  // An unnamed value the command has no place for: `/interface/macvlan/add <tab>` fails with "expected end of command".
+  RSC3009: "expected end of command",
   // A slash path past a name RouterOS does not know: `/ip/cloud/file-share/print` fails with "syntax error" there.
   RSC3021: "syntax error",
   // `:set` of a variable declared nowhere in reach: `{ :set msg "x" }` fails with "syntax error" at `msg`.

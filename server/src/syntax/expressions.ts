@@ -17,8 +17,11 @@ import { classifyLiteral } from "./literals";
 import { BINARY_PRECEDENCE, IMPLICIT_AND_PRECEDENCE, UNARY_PRECEDENCE, WORD_OPERATORS } from "./operators";
 import { K } from "./tokens";
 
-/** Inside parentheses line ends are spaces; a `where` clause ends at the end of the line. */
-export type ExpressionContext = "paren" | "where";
+/**
+ * Inside parentheses line ends are spaces; a `where` clause ends at the end of the line. "whereParen" is a
+ * parenthesised part of a `where` clause: its trivia are those of parentheses, its bare values those of `where`.
+ */
+export type ExpressionContext = "paren" | "where" | "whereParen";
 
 /** Expression-level parsing. Statement-level constructs it needs (`[...]`, `{...}` arrays) come from the subclass. */
 export abstract class ExpressionParser extends AtomParser {
@@ -26,7 +29,7 @@ export abstract class ExpressionParser extends AtomParser {
 
   /** After an operator or `(`: the expression must go on, so inside parentheses line ends are spaces. */
   private skipAllTriviaIn(context: ExpressionContext): void {
-    if (context === "paren") this.skipAllTrivia();
+    if (context !== "where") this.skipAllTrivia();
     else this.skipInlineTrivia();
   }
 
@@ -168,7 +171,7 @@ export abstract class ExpressionParser extends AtomParser {
     const c = this.ch();
     switch (c) {
       case Ch.LParen:
-        return this.parseParen(1);
+        return this.parseParen(1, context !== "paren");
       case Ch.LBracket:
         return this.parseSubstitution(1);
       case Ch.Quote:
@@ -178,7 +181,7 @@ export abstract class ExpressionParser extends AtomParser {
       case Ch.LBrace:
         return this.parseArrayLiteral();
       case Ch.Minus:
-        if (context === "where" && isValueStop(this.ch(1))) return this.scanLoneDash();
+        if (context !== "paren" && isValueStop(this.ch(1))) return this.scanLoneDash();
         return this.parsePrefix(context, "-", 1);
       case Ch.Bang:
       case Ch.Tilde:
@@ -208,7 +211,10 @@ export abstract class ExpressionParser extends AtomParser {
     return { kind: "Unary", operator, operand, start, end: Math.max(operand.end, start + length) };
   }
 
-  /** `where comment=-`: a lone `-` compares with the text "-", as in an argument value. */
+  /**
+   * `where comment=-`, `where (a or name=-)`: a lone `-` in a `where` clause compares with the text "-", as in an
+   * argument value (RouterOS 7.22.1 IL: `:set x -` compiles to `value=-`).
+   */
   private scanLoneDash(): Literal {
     const start = this.pos;
     this.skip(K.Value, start + 1);
@@ -292,13 +298,13 @@ export abstract class ExpressionParser extends AtomParser {
     return !WORD_OPERATORS.has(this.text.slice(e, w));
   }
 
-  /** At `(` (or `$(` when openLength is 2): a parenthesized expression. */
-  parseParen(openLength: number): Paren {
+  /** At `(` (or `$(` when openLength is 2): a parenthesized expression, part of a `where` clause when `inWhere`. */
+  parseParen(openLength: number, inWhere = false): Paren {
     const start = this.pos;
     this.skip(K.LParen, this.pos + openLength);
     this.closers.push(Ch.RParen);
     this.skipAllTrivia();
-    const expr = this.parseExpression("paren");
+    const expr = this.parseExpression(inWhere ? "whereParen" : "paren");
     this.skipTriviaAfterOperand("paren");
     const closed = this.expectParenClose(start);
     this.closers.pop();

@@ -17,6 +17,7 @@ import { commandLabel } from "../docs";
 import type { BoundArg, BoundCommand } from "../model/types";
 import { staticText, templateText } from "../model/staticText";
 import { headWord } from "../../syntax/head";
+import { checkExtraValue } from "./extraValues";
 
 /** Quick-fix data of a "did you mean" diagnostic: replace [start, end) by one of the suggestions. */
 export interface ReplaceData {
@@ -202,20 +203,8 @@ function checkArg(schema: Schema, text: string, bound: BoundCommand, arg: BoundA
         if (arg.info.name === "value-name") checkProperty(schema, text, bound, arg, out);
         return;
       }
-      if (info.acceptsAnyArg || info.handAdded || arg.value?.kind !== "Literal") return;
-      if (arg.value.literal !== "word") return;
-      const word = text.slice(arg.start, arg.end);
-      const switches = info.args.filter((a) => a.type === "switch").map((a) => a.name);
-      const suggestions = suggest(word, switches);
-      out.push(
-        diagnostic(
-          "RSC3009",
-          arg.start,
-          arg.end,
-          [word, commandLabel(info), hint(suggestions)],
-          replaceData(arg.start, arg.end, suggestions),
-        ),
-      );
+      if (info.acceptsAnyArg || info.handAdded || arg.value === undefined) return;
+      checkExtraValue(schema, text, info, arg, out);
       return;
     }
     default:
