@@ -86,10 +86,12 @@ export const catalog = {
    */
   RSC3009: { severity: "error", template: "unexpected value {0}: {1} takes no more unnamed values{2}" },
   /**
-   * Warning: RouterOS's parse accepts reading an undeclared name (a run-time lookup, nothing when run): likely wrong.
-   * An error for `:set` of one: RouterOS's parse refuses it (`syntax error` at the name).
+   * Hint: RouterOS's parse accepts reading an undeclared name (nothing when run, unless whoever runs the script passes
+   * it: `[:parse ...] x=1`). A warning when likely wrong (a near miss of a name in reach, declared out of reach, code
+   * run with nothing passed, a misspelt function parameter); an error for `:set` of one: RouterOS's parse refuses it
+   * (`syntax error` at the name).
    */
-  RSC3010: { severity: "warning", template: "variable {0} is not declared here{1}" },
+  RSC3010: { severity: "hint", template: "variable {0} is not declared here{1}" },
   /** Warning: the name is nothing outside on-message code: likely wrong. */
   RSC3011: {
     severity: "warning",

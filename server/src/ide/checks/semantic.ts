@@ -42,7 +42,13 @@ export function semanticDiagnostics(analysis: DocumentAnalysis): readonly Diagno
     checkCommand(analysis.schema, text, bound, out);
     bound.checks = { start, diagnostics: out.length === before ? NONE : out.slice(before) };
   }
-  checkVariables(analysis.model, out);
+  const lines = analysis.lines;
+  checkVariables(
+    analysis.model,
+    out,
+    analysis.embedding.depth > 0,
+    (offset) => lines.positionAt(offset).line,
+  );
   checkJsonMessages(analysis, out);
   analysis.semanticDiagnostics = out;
   return out;
