@@ -34,7 +34,7 @@ export function hover(analysis: DocumentAnalysis, offset: number): HoverResult |
     const contents =
       unresolved.role === "write"
         ? `\`${unresolved.name}\` is not declared here: RouterOS refuses a script that sets a variable it has not seen declared with :local or :global.`
-        : `\`$${unresolved.name}\` is not declared here: RouterOS reads nothing for a variable it has not seen declared with :local or :global.`;
+        : `\`$${unresolved.name}\` is not declared here: RouterOS reads nothing for a variable it has not seen declared with :local or :global, unless whoever runs the script passes it (\`[:parse ...] ${unresolved.name}=...\`).`;
     return { contents, start: unresolved.start, end: unresolved.end };
   }
   const location = locate(analysis.parsed, offset);

@@ -69,8 +69,9 @@ export function checkCommand(schema: Schema, text: string, bound: BoundCommand, 
           ])
         : diagnostic(
             slashFollows ? "RSC3021" : "RSC3001",
-            token.start,
-            token.end,
+            // RouterOS reports the slash path at the `/` after the unknown name (its column), a bad name at the name.
+            slashFollows ? token.end : token.start,
+            slashFollows ? token.end + 1 : token.end,
             [error.word, formatPath(error.menuPath), error.hint === undefined ? "" : `; ${error.hint}`],
             replaceData(token.start, token.end, error.suggestions),
           ),
