@@ -1,7 +1,7 @@
-// Benchmark: the interpreter's arithmetic loop (in this thread and in a run's worker), and a script publishing 10,000 messages (QoS 0 and 1) from its worker to Mosquitto beside a plain `mqtt` loop.
+// Benchmark: the interpreter's arithmetic loop (in this thread and in a run's worker), and a script publishing 10,000 messages (QoS 0 and 1) from its worker to Mosquitto beside a plain `mqtt` loop (sequential, as a script publishes) and beside the same script in this thread (no thread hops), with the process's CPU time per message.
 import * as mqtt from "mqtt";
 import { makeBrokerProfile } from "../../client/src/mqtt";
-import { runScriptIsolated } from "../../client/src/run";
+import { runScript, runScriptIsolated } from "../../client/src/run";
 import { createBasicHost, Interpreter, SourceText } from "../../server/src/interpreter";
 import { mosquittoSkipReason, startMosquitto } from "../support/mosquitto";
 
@@ -55,19 +55,29 @@ async function arithmeticIsolated(): Promise<{ loopMs: number; runMs: number }> 
 interface Rate {
   sent: number;
   perSecond: number;
+  /** The process's CPU time (every thread, user and system) per message, in microseconds. */
+  cpuUs: number;
 }
 
 /** Messages per second between the first and the last acknowledged (QoS 1) or written (QoS 0) publish. */
-function rateOf(times: readonly number[]): Rate {
+function rateOf(times: readonly number[], cpu: NodeJS.CpuUsage): Rate {
   const first = times[0] ?? 0;
   const last = times[times.length - 1] ?? 0;
   return {
     sent: times.length,
     perSecond: times.length > 1 ? ((times.length - 1) * 1000) / (last - first) : 0,
+    cpuUs: times.length > 0 ? (cpu.user + cpu.system) / times.length : 0,
   };
 }
 
-async function scriptRate(port: number, qos: 0 | 1, messages = MESSAGES): Promise<Rate> {
+type Runner = typeof runScriptIsolated;
+
+async function scriptRate(
+  port: number,
+  qos: 0 | 1,
+  messages = MESSAGES,
+  runner: Runner = runScriptIsolated,
+): Promise<Rate> {
   const times: number[] = [];
   const controller = new AbortController();
   const budget = setTimeout(() => controller.abort(), BUDGET_MS);
@@ -75,8 +85,9 @@ async function scriptRate(port: number, qos: 0 | 1, messages = MESSAGES): Promis
     "/iot mqtt connect broker=bench",
     `:for i from=1 to=${messages} do={ /iot mqtt publish broker=bench topic="bench/script" message="message $i" qos=${qos} }`,
   ].join("\n");
+  const cpu = process.cpuUsage();
   try {
-    const result = await runScriptIsolated(script, {
+    const result = await runner(script, {
       output: { put: () => {}, log: () => {} },
       brokers: (name) => ({ profile: makeBrokerProfile({ name, address: "127.0.0.1", port }) }),
       onPublish: () => times.push(performance.now()),
@@ -87,7 +98,7 @@ async function scriptRate(port: number, qos: 0 | 1, messages = MESSAGES): Promis
   } finally {
     clearTimeout(budget);
   }
-  return rateOf(times);
+  return rateOf(times, process.cpuUsage(cpu));
 }
 
 async function plainRate(port: number, qos: 0 | 1, messages = MESSAGES): Promise<Rate> {
@@ -97,7 +108,9 @@ async function plainRate(port: number, qos: 0 | 1, messages = MESSAGES): Promise
   });
   const times: number[] = [];
   const deadline = performance.now() + BUDGET_MS;
+  const cpu = process.cpuUsage();
   try {
+    // One publish at a time, each awaited: a script's publishes are sequential too.
     for (let i = 1; i <= messages && performance.now() < deadline; i++) {
       await client.publishAsync("bench/plain", `message ${i}`, { qos });
       times.push(performance.now());
@@ -105,7 +118,14 @@ async function plainRate(port: number, qos: 0 | 1, messages = MESSAGES): Promise
   } finally {
     await client.endAsync();
   }
-  return rateOf(times);
+  return rateOf(times, process.cpuUsage(cpu));
+}
+
+/** The round with the highest rate, and the median CPU time per message of all rounds. */
+function bestOf(rounds: readonly Rate[]): Rate {
+  const best = rounds.reduce((a, b) => (b.perSecond > a.perSecond ? b : a));
+  const cpu = rounds.map((r) => r.cpuUs).sort((a, b) => a - b);
+  return { ...best, cpuUs: cpu[Math.floor(cpu.length / 2)] ?? 0 };
 }
 
 export async function run(opts: { log: (s: string) => void }): Promise<Record<string, number | string>> {
@@ -135,25 +155,42 @@ export async function run(opts: { log: (s: string) => void }): Promise<Record<st
       await plainRate(broker.ports.plain, qos, MESSAGES);
       await scriptRate(broker.ports.plain, qos, MESSAGES);
     }
+    await scriptRate(broker.ports.plain, 1, MESSAGES, runScript);
     for (const qos of [0, 1] as const) {
       // 10,000 QoS 0 messages take a few tens of milliseconds: one pause of the collector moves a single figure by
-      // a third. Both loops run ROUNDS times, alternating, and each keeps its best round.
-      let plain: Rate = { sent: 0, perSecond: 0 };
-      let script: Rate = { sent: 0, perSecond: 0 };
+      // a third. The loops run ROUNDS times, alternating, and each keeps its best round. At QoS 1 the same script
+      // also runs in this thread: what it loses in its worker beside that is the cost of the two thread hops of
+      // each acknowledged publish (a request to this thread, the reply back).
+      const plainRounds: Rate[] = [];
+      const scriptRounds: Rate[] = [];
+      const inThreadRounds: Rate[] = [];
       for (let round = 0; round < ROUNDS; round++) {
-        const p = await plainRate(broker.ports.plain, qos);
-        const r = await scriptRate(broker.ports.plain, qos);
-        if (p.perSecond > plain.perSecond) plain = p;
-        if (r.perSecond > script.perSecond) script = r;
+        plainRounds.push(await plainRate(broker.ports.plain, qos));
+        scriptRounds.push(await scriptRate(broker.ports.plain, qos));
+        if (qos === 1) inThreadRounds.push(await scriptRate(broker.ports.plain, qos, MESSAGES, runScript));
       }
+      const plain = bestOf(plainRounds);
+      const script = bestOf(scriptRounds);
       const ratio = plain.perSecond > 0 ? script.perSecond / plain.perSecond : 0;
       opts.log(
-        `QoS ${qos}: script ${script.perSecond.toFixed(0)} msg/s (${script.sent} sent), plain mqtt ${plain.perSecond.toFixed(0)} msg/s (${plain.sent} sent): ${(ratio * 100).toFixed(0)} % (goal 90 %)`,
+        `QoS ${qos}: script ${script.perSecond.toFixed(0)} msg/s (${script.sent} sent, ${script.cpuUs.toFixed(1)} µs CPU each), plain mqtt ${plain.perSecond.toFixed(0)} msg/s (${plain.sent} sent, ${plain.cpuUs.toFixed(1)} µs CPU each): ${(ratio * 100).toFixed(0)} % (goal 90 %)`,
       );
       figures[`qos${qos}_script_msgs_per_s`] = script.perSecond;
       figures[`qos${qos}_plain_msgs_per_s`] = plain.perSecond;
       figures[`qos${qos}_script_sent`] = script.sent;
       figures[`qos${qos}_ratio_percent`] = ratio * 100;
+      figures[`qos${qos}_script_cpu_us_per_msg`] = script.cpuUs;
+      figures[`qos${qos}_plain_cpu_us_per_msg`] = plain.cpuUs;
+      if (inThreadRounds.length > 0) {
+        const inThread = bestOf(inThreadRounds);
+        const inThreadRatio = plain.perSecond > 0 ? inThread.perSecond / plain.perSecond : 0;
+        opts.log(
+          `QoS ${qos}: the same script in this thread (no thread hops) ${inThread.perSecond.toFixed(0)} msg/s (${inThread.cpuUs.toFixed(1)} µs CPU each): ${(inThreadRatio * 100).toFixed(0)} %`,
+        );
+        figures[`qos${qos}_in_thread_msgs_per_s`] = inThread.perSecond;
+        figures[`qos${qos}_in_thread_ratio_percent`] = inThreadRatio * 100;
+        figures[`qos${qos}_in_thread_cpu_us_per_msg`] = inThread.cpuUs;
+      }
     }
   } finally {
     await broker.dispose();

@@ -168,6 +168,17 @@ export function mqttCommands(options: MqttCommandOptions): Map<string, HostComma
     // QoS 0 on a connected, idle broker completes when the packet is handed to the socket: no promise, no wait.
     if (qos === 0 && !request.disconnectAfter && mqtt.publishNow?.(broker, topic, payload, retain))
       return published();
+    if (mqtt.publishBlocking) {
+      if (call.signal.aborted) throw new CancelledError();
+      let waiting: Promise<void> | undefined;
+      try {
+        waiting = mqtt.publishBlocking(broker, topic, payload, request);
+      } catch (error) {
+        throw scriptFailure(error);
+      }
+      if (waiting === undefined) return published();
+      return untilAborted(waiting, call.signal).then(published);
+    }
     return untilAborted(mqtt.publish(broker, topic, payload, request), call.signal).then(published);
   };
   const connect: HostCommand = async (call) => {

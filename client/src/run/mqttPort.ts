@@ -49,6 +49,16 @@ export interface MqttPort {
   publish(broker: string, topic: string, payload: Buffer, request: PublishRequest): Promise<void>;
   /** Optional fast path for QoS 0: sends at once and returns true, or returns false to use `publish`. */
   publishNow?(broker: string, topic: string, payload: Buffer, retain: boolean): boolean;
+  /**
+   * Optional fast path for a publish that waits (QoS 1 and 2, or QoS 0 before the broker is reached): the same
+   * publish, completed before it returns when that is quick (undefined; a failure is thrown), else its promise.
+   */
+  publishBlocking?(
+    broker: string,
+    topic: string,
+    payload: Buffer,
+    request: PublishRequest,
+  ): Promise<void> | undefined;
   connect(broker: string): Promise<void>;
   disconnect(broker: string): Promise<void>;
   subscribe(broker: string, filter: string, qos: QoS): Promise<void>;

@@ -8,9 +8,11 @@ import { stoppedFailure } from "../runner";
 import type { RunCounts, RunOptions, RunResult } from "../runTypes";
 import { DeclaredBrokers, MqttBridge } from "./mqttBridge";
 import { keepWorker, takeWorker } from "./workerPool";
+import { unpackCounts, unpackItems } from "./itemWire";
 import {
   CONTROL_SLOTS,
   HANDLED,
+  REPLIED,
   STOPPING,
   type RunNews,
   type WorkerBatch,
@@ -43,6 +45,12 @@ function defaultWorkerFile(): string {
   const file = join(__dirname, "runWorker.js");
   if (!existsSync(file)) throw new Error(`the script runner's worker is missing: ${file}`);
   return file;
+}
+
+/** A batch of the worker, unpacked. */
+interface Batch extends Omit<WorkerBatch, "items" | "counts"> {
+  readonly items: readonly WorkerItem[];
+  readonly counts: RunCounts;
 }
 
 /** Tells each run's messages from those of an earlier run of the same (warm) worker. */
@@ -138,7 +146,13 @@ class IsolatedRun {
   }
 
   private send(news: RunNews): void {
-    if (!this.ending) this.worker.postMessage({ kind: "news", run: this.runId, news });
+    if (this.ending) return;
+    this.worker.postMessage({ kind: "news", run: this.runId, news });
+    if (news.kind === "reply") {
+      // The reply is in the worker's port now: a worker blocked until it comes wakes at once.
+      Atomics.add(this.control, REPLIED, 1);
+      Atomics.notify(this.control, REPLIED);
+    }
   }
 
   /** Asks the worker to stop; ends it by force when it has not ended within STOP_GRACE_MS. */
@@ -146,6 +160,7 @@ class IsolatedRun {
     if (this.ending) return;
     Atomics.store(this.control, STOPPING, 1);
     Atomics.notify(this.control, HANDLED);
+    Atomics.notify(this.control, REPLIED);
     this.send({ kind: "stop", reason });
     this.armKill("cancelled", STOP_GRACE_MS);
   }
@@ -176,7 +191,8 @@ class IsolatedRun {
 
   // ---- batches from the worker ----------------------------------------------------------------------------
 
-  private receive(batch: WorkerBatch): void {
+  private receive(packed: WorkerBatch): void {
+    const batch: Batch = { ...packed, items: unpackItems(packed.items), counts: unpackCounts(packed.counts) };
     const handle = (): Promise<void> | undefined => this.handleFrom(batch, 0);
     if (this.queue) {
       this.queue = this.queue.then(handle);
@@ -192,7 +208,7 @@ class IsolatedRun {
   }
 
   /** Handles the batch's items from `index` on; a promise when one has to wait for a publish. */
-  private handleFrom(batch: WorkerBatch, index: number): Promise<void> | undefined {
+  private handleFrom(batch: Batch, index: number): Promise<void> | undefined {
     for (let i = index; i < batch.items.length; i++) {
       const waiting = this.handleItem(batch.items[i] as WorkerItem);
       if (waiting) return waiting.then(() => this.handleFrom(batch, i + 1));

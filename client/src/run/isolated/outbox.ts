@@ -1,12 +1,22 @@
 // The worker's side of the channel to its parent: items queued in order and sent in batches (at the next turn of the event loop, when a batch is full, or with a call), the worker waiting while the parent is too far behind.
 import type { RunCounts, RunResult } from "../runTypes";
-import { BATCH_ITEMS, BATCH_WINDOW, HANDLED, STOPPING, type WorkerBatch, type WorkerItem } from "./protocol";
+import { packCounts, packItem } from "./itemWire";
+import {
+  BATCH_ITEMS,
+  BATCH_WINDOW,
+  HANDLED,
+  STOPPING,
+  type PackedItems,
+  type WorkerBatch,
+  type WorkerItem,
+} from "./protocol";
 
 /** Longest single wait for the parent; the wait goes on until the parent catches up or the run stops. */
 const WAIT_SLICE_MS = 50;
 
 export class Outbox {
-  private items: WorkerItem[] = [];
+  private items: PackedItems = [];
+  private count = 0;
   private sent = 0;
   private scheduled = false;
   private closed = false;
@@ -21,8 +31,8 @@ export class Outbox {
   /** Queues an item; sends the batch when it is full. */
   push(item: WorkerItem): void {
     if (this.closed) return;
-    this.items.push(item);
-    if (this.items.length >= BATCH_ITEMS) this.flush();
+    packItem(this.items, item);
+    if (++this.count >= BATCH_ITEMS) this.flush();
     else if (!this.scheduled) {
       // At the next turn of the event loop, not at the next microtask: a loop that awaits on every iteration would
       // otherwise send a batch per item.
@@ -34,19 +44,21 @@ export class Outbox {
   /** Queues an item and sends the batch at once (a call: the worker waits for its reply). */
   send(item: WorkerItem): void {
     if (this.closed) return;
-    this.items.push(item);
+    packItem(this.items, item);
+    this.count++;
     this.flush();
   }
 
   /** Sends what is queued now. */
   flush(end?: { readonly result: RunResult; readonly reusable: boolean }): void {
     this.scheduled = false;
-    if (this.closed || (this.items.length === 0 && end === undefined)) return;
+    if (this.closed || (this.count === 0 && end === undefined)) return;
     this.waitForParent();
     const items = this.items;
     this.items = [];
+    this.count = 0;
     this.sent++;
-    this.post({ kind: "batch", run: this.run, items, counts: this.counts(), ...(end ?? {}) });
+    this.post({ kind: "batch", run: this.run, items, counts: packCounts(this.counts()), ...(end ?? {}) });
   }
 
   /** Sends the last batch, with how the run ended; nothing of this run goes out after it. */

@@ -2,7 +2,7 @@
 import type { DeviceProfile, LogLevel, ScriptFailure } from "../../../../server/src/interpreter";
 import type { QoS } from "../../mqtt";
 import type { DeclaredBroker, PublishRequest } from "../mqttPort";
-import type { HandlerOrigin, ListeningFor, RunCounts, RunResult } from "../runTypes";
+import type { HandlerOrigin, ListeningFor, RunResult } from "../runTypes";
 
 /** A run the parent asks a worker for (a worker serves one run at a time, and then the next). */
 export interface WorkerStart {
@@ -15,7 +15,7 @@ export interface WorkerStart {
   readonly listen?: boolean;
   /** The worker's heap cap (resourceLimits): the worker stops the script itself a little before it. */
   readonly memoryLimitMb: number;
-  /** {@link CONTROL_SLOTS} Int32 slots: {@link HANDLED}, {@link STOPPING}. */
+  /** {@link CONTROL_SLOTS} Int32 slots: {@link HANDLED}, {@link STOPPING}, {@link REPLIED}. */
   readonly control: SharedArrayBuffer;
 }
 
@@ -23,8 +23,13 @@ export interface WorkerStart {
 export const HANDLED = 0;
 /** Control slot: set by the parent when the run is to stop (the worker no longer waits for it). */
 export const STOPPING = 1;
+/**
+ * Control slot: replies the parent has posted, counted (and notified) after each one is in the worker's port: a
+ * worker blocked until a call's reply arrives (a publish) wakes from it without a turn of its event loop.
+ */
+export const REPLIED = 2;
 /** Int32 slots in the control block. */
-export const CONTROL_SLOTS = 2;
+export const CONTROL_SLOTS = 3;
 
 /** Batches the worker may send before the parent has handled them; then it waits (output and publishes are paced). */
 export const BATCH_WINDOW = 8;
@@ -65,11 +70,16 @@ export type WorkerItem =
       readonly retain: boolean;
     };
 
+/** {@link WorkerItem}s packed into one flat array (`itemWire.ts`): a batch crosses as few objects as it can. */
+export type PackedItems = unknown[];
+/** A run's counts (RunCounts) as numbers in a fixed order (`itemWire.ts`). */
+export type PackedCounts = number[];
+
 export interface WorkerBatch {
   readonly kind: "batch";
   readonly run: number;
-  readonly items: readonly WorkerItem[];
-  readonly counts: RunCounts;
+  readonly items: PackedItems;
+  readonly counts: PackedCounts;
   /** In the last batch: how the run ended. */
   readonly result?: RunResult;
   /** In the last batch: the worker can serve another run (it holds little memory). */

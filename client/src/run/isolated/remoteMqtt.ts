@@ -4,7 +4,15 @@ import type { QoS } from "../../mqtt";
 import type { MqttPort, PublishRequest } from "../mqttPort";
 import type { RunBrokers } from "../runTypes";
 import type { Outbox } from "./outbox";
-import { fromWire, toWire, type CallError, type MqttCall, type RunNews } from "./protocol";
+import {
+  fromWire,
+  toWire,
+  type CallError,
+  type MqttCall,
+  type ParentMessage,
+  type RunNews,
+} from "./protocol";
+import type { WaitOutcome } from "./replyWait";
 
 interface Pending {
   readonly resolve: () => void;
@@ -17,6 +25,13 @@ function callFailure(error: CallError): Error {
   return new ScriptError(`failure: ${error.message}`, "RSC4004");
 }
 
+/** How the worker waits for a publish's reply without a turn of its event loop (`replyWait.ts`). */
+export interface BlockingReplies {
+  wait(id: number): WaitOutcome;
+  /** Handles a message of the parent taken from the port during a wait, as its `message` event would have. */
+  dispatch(message: ParentMessage): void;
+}
+
 export class RemoteMqtt implements MqttPort {
   private nextId = 1;
   private readonly pending = new Map<number, Pending>();
@@ -26,10 +41,13 @@ export class RemoteMqtt implements MqttPort {
   private readonly connected = new Map<string, boolean>();
   /** Names a call reached since the broker entries last changed: QoS 0 publishes to them need no reply. */
   private readonly reached = new Set<string>();
+  /** News a blocking wait took from the port is being handled: what it starts does not block (see below). */
+  private handlingEarlier = false;
 
   constructor(
     private readonly outbox: Outbox,
     private readonly run: RunBrokers,
+    private readonly replies?: BlockingReplies,
   ) {
     this.outbox.push({ t: "declared", brokers: run.entries() });
   }
@@ -60,20 +78,67 @@ export class RemoteMqtt implements MqttPort {
 
   private call(call: MqttCall): Promise<void> {
     const id = this.nextId++;
+    const reply = this.replyTo(id, call);
+    this.outbox.send({ t: "call", id, call });
+    return reply;
+  }
+
+  /** The promise the reply to call `id` settles. */
+  private replyTo(id: number, call: MqttCall): Promise<void> {
     return new Promise<void>((resolve, reject) => {
       this.pending.set(id, {
         resolve: () => {
-          if (call.op !== "disconnect" && call.op !== "unsubscribe") this.reached.add(call.broker);
+          this.callReached(call);
           resolve();
         },
         reject,
       });
-      this.outbox.send({ t: "call", id, call });
     });
+  }
+
+  private callReached(call: MqttCall): void {
+    if (call.op !== "disconnect" && call.op !== "unsubscribe") this.reached.add(call.broker);
   }
 
   publish(broker: string, topic: string, payload: Buffer, request: PublishRequest): Promise<void> {
     return this.call({ op: "publish", broker, topic, payload: toWire(payload), request });
+  }
+
+  /**
+   * The publish, with this thread blocked until its reply (a short while at most): the reply wakes it at once, with
+   * no turn of the event loop, no promise. A reply that does not come in time, or news the parent sent before it,
+   * make it a promise settled after that news is handled, as the plain publish would be.
+   */
+  publishBlocking(
+    broker: string,
+    topic: string,
+    payload: Buffer,
+    request: PublishRequest,
+  ): Promise<void> | undefined {
+    const { replies } = this;
+    // While news that came before a reply is handled, the reply waits: a script that news starts (on-message)
+    // publishes without blocking, so that the waiting reply is not held up by its round trip.
+    if (!replies || this.handlingEarlier) return this.publish(broker, topic, payload, request);
+    const id = this.nextId++;
+    const call: MqttCall = { op: "publish", broker, topic, payload: toWire(payload), request };
+    this.outbox.send({ t: "call", id, call });
+    const { reply, earlier } = replies.wait(id);
+    if (reply && earlier.length === 0) {
+      if (reply.error) throw callFailure(reply.error);
+      this.callReached(call);
+      return undefined;
+    }
+    const settled = this.replyTo(id, call);
+    queueMicrotask(() => {
+      this.handlingEarlier = true;
+      try {
+        for (const message of earlier) replies.dispatch(message);
+      } finally {
+        this.handlingEarlier = false;
+      }
+      if (reply) this.deliver(reply);
+    });
+    return settled;
   }
 
   /** QoS 0 to a broker a call reached and that is connected: sent in order with the rest, without a reply. */

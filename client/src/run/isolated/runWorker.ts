@@ -6,6 +6,7 @@ import type { RunCounts } from "../runTypes";
 import { Outbox } from "./outbox";
 import type { ParentMessage, RunNews, WorkerBatch, WorkerStart } from "./protocol";
 import { RemoteMqtt } from "./remoteMqtt";
+import { ReplyWait } from "./replyWait";
 
 const NOTHING_COUNTED: RunCounts = {
   published: 0,
@@ -54,12 +55,16 @@ class WorkerRun {
     readonly id: number,
     start: WorkerStart,
     port: MessagePort,
+    dispatch: (message: ParentMessage) => void,
     onEnd: () => void,
   ) {
+    const control = new Int32Array(start.control);
+    const replyWait = new ReplyWait(port, control, id);
+    const replies = { wait: (call: number) => replyWait.wait(call), dispatch };
     const outbox = new Outbox(
       id,
       (batch: WorkerBatch) => port.postMessage(batch),
-      new Int32Array(start.control),
+      control,
       () => this.started?.counts() ?? NOTHING_COUNTED,
     );
     const stopWatching = watchMemory(start.memoryLimitMb, this.controller);
@@ -75,7 +80,7 @@ class WorkerRun {
         put: (line) => outbox.push({ t: "put", line }),
         log: (level, message) => outbox.push({ t: "log", level, message }),
       },
-      mqtt: (brokers) => (this.remote = new RemoteMqtt(outbox, brokers)),
+      mqtt: (brokers) => (this.remote = new RemoteMqtt(outbox, brokers, replies)),
       onHandlerFailure: (failure, origin) => outbox.push({ t: "failure", failure, origin }),
       onListening: (listening) => outbox.push({ t: "listening", listening }),
     });
@@ -100,16 +105,18 @@ function main(): void {
   const port = parentPort;
   if (!port) throw new Error("runWorker.js runs as a worker thread of an isolated run");
   let current: WorkerRun | undefined;
-  port.on("message", (message: ParentMessage) => {
+  // Every message of the parent, whether its event brought it or a blocking wait took it from the port.
+  const dispatch = (message: ParentMessage): void => {
     if (message.kind === "run") {
-      const run: WorkerRun = new WorkerRun(message.start.run, message.start, port, () => {
+      const run: WorkerRun = new WorkerRun(message.start.run, message.start, port, dispatch, () => {
         if (current === run) current = undefined;
       });
       current = run;
     } else if (message.run === current?.id) {
       current.deliver(message.news);
     }
-  });
+  };
+  port.on("message", dispatch);
 }
 
 main();
