@@ -2,16 +2,16 @@
 import * as mqtt from "mqtt";
 import { randomBytes } from "node:crypto";
 import { resolveBackoff, type BackoffOptions } from "./backoff";
-import {
-  BrokerConnection,
-  type BrokerConnectionDeps,
-  type Log,
-  type LogLevel,
-  type MessageInfo,
-  type PublishOptions,
-  type SubscribeOptions,
-  type TlsSessionInfo,
-} from "./brokerConnection";
+import { BrokerConnection } from "./brokerConnection";
+import type {
+  BrokerConnectionDeps,
+  Log,
+  LogLevel,
+  MessageInfo,
+  PublishOptions,
+  SubscribeOptions,
+  TlsSessionInfo,
+} from "./connectionTypes";
 import {
   describeEndpoint,
   type BrokerProfile,

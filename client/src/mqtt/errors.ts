@@ -115,3 +115,16 @@ export function errorParts(error: unknown): { code: string | undefined; message:
   }
   return { code: undefined, message: String(error) };
 }
+
+/** The same error with its texts passed through `redact` (the same object when nothing changed). */
+export function redactedError(error: MqttError, redact: (text: string) => string): MqttError {
+  const message = redact(error.message);
+  const detail = error.detail === undefined ? undefined : redact(error.detail);
+  if (message === error.message && detail === error.detail) return error;
+  return new MqttError(error.kind, message, {
+    ...(error.broker !== undefined ? { broker: error.broker } : {}),
+    ...(error.code !== undefined ? { code: error.code } : {}),
+    ...(detail !== undefined ? { detail } : {}),
+    transient: error.transient,
+  });
+}

@@ -14,3 +14,4 @@ export * from "./redact";
 export * from "./tlsDiagnosis";
 export * from "./topics";
 export { systemClock, type Clock, type TimerHandle } from "./clock";
+export * from "./messageProperties";
