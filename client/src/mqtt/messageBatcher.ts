@@ -10,6 +10,8 @@ export interface MessageBatch {
   newTopics: string[];
   /** Messages added in this batch. */
   messages: number;
+  /** Topics the store dropped since the previous batch (evicted by a cap, or cleared), not held now. */
+  removed: string[];
 }
 
 export interface MessageBatcherOptions {
@@ -38,6 +40,7 @@ export class MessageBatcher {
     this.intervalMs = options.intervalMs ?? 150;
     this.clock = options.clock ?? systemClock;
     if (!(this.intervalMs > 0)) throw new RangeError(`batch interval must be > 0 ms, got ${this.intervalMs}`);
+    this.store.trackRemovals();
   }
 
   /** Stores one message and schedules a notification if none is pending. */
@@ -59,6 +62,7 @@ export class MessageBatcher {
       topics: [...this.changed].filter((t) => this.store.has(t)),
       newTopics: [...this.added].filter((t) => this.store.has(t)),
       messages: this.messages,
+      removed: this.store.takeRemoved().filter((t) => !this.store.has(t)),
     };
     this.changed = new Set();
     this.added = new Set();

@@ -1,4 +1,5 @@
 // Bounded in-memory store of received MQTT messages: a ring buffer per topic, per-topic and global byte caps, visible payload truncation, counts, last values, rates and the topics seen per subscription.
+import { propertiesBytes, type MessageProperties } from "./messageProperties";
 import type { QoS } from "./qos";
 import { RateWindow } from "./rateWindow";
 import { RingBuffer } from "./ringBuffer";
@@ -7,6 +8,8 @@ import { topicMatchesFilter } from "./topics";
 export interface MessageMeta {
   qos: QoS;
   retain: boolean;
+  /** MQTT 5 properties (kept with the message, counted in its bytes). */
+  properties?: MessageProperties;
 }
 
 export interface StoredMessage {
@@ -22,6 +25,8 @@ export interface StoredMessage {
   readonly qos: QoS;
   readonly retain: boolean;
   readonly receivedAt: number;
+  /** MQTT 5 properties, when the message had any. */
+  readonly properties?: MessageProperties;
 }
 
 export interface TopicSummary {
@@ -36,6 +41,8 @@ export interface TopicSummary {
   firstReceivedAt: number;
   /** Messages per second over the store's rate window. */
   ratePerSecond: number;
+  /** The broker most likely keeps a retained message for this topic (see {@link TopicEntry.retained}). */
+  retained: boolean;
 }
 
 export interface MessageStoreLimits {
@@ -87,6 +94,11 @@ interface TopicEntry {
   bytes: number;
   count: number;
   firstReceivedAt: number;
+  /**
+   * A retained message with a payload arrived and no empty message since: the broker keeps one. (An empty
+   * retained publish deletes it, and subscribers get that empty message, flagged or not.)
+   */
+  retained: boolean;
 }
 
 export class MessageStore {
@@ -101,6 +113,8 @@ export class MessageStore {
   private truncatedCount = 0;
   private evictedMessages = 0;
   private evictedTopics = 0;
+  /** Topics dropped since the last {@link takeRemoved}, when someone asked to track them. */
+  private removed: Set<string> | undefined;
 
   constructor(
     limits: Partial<MessageStoreLimits> = {},
@@ -137,6 +151,7 @@ export class MessageStore {
       qos: meta.qos,
       retain: meta.retain,
       receivedAt,
+      ...(meta.properties ? { properties: meta.properties } : {}),
     };
     if (truncated) this.truncatedCount++;
     let entry = this.entries.get(topic);
@@ -151,12 +166,16 @@ export class MessageStore {
         bytes: TOPIC_OVERHEAD_BYTES + topic.length * 2,
         count: 0,
         firstReceivedAt: receivedAt,
+        retained: false,
       };
+      this.removed?.delete(topic);
       this.totalBytes += entry.bytes;
       this.indexTopic(entry);
     }
     this.entries.set(topic, entry);
     entry.count++;
+    if (kept.length === 0) entry.retained = false;
+    else if (meta.retain) entry.retained = true;
     entry.rate.record(receivedAt);
     this.globalRate.record(receivedAt);
     const size = messageBytes(message);
@@ -216,6 +235,24 @@ export class MessageStore {
     for (const entry of this.entries.values()) this.indexTopic(entry);
   }
 
+  /** The subscription filters a held topic matched (empty when none or not held). */
+  filtersOf(topic: string): readonly string[] {
+    return this.entries.get(topic)?.filters ?? [];
+  }
+
+  /** From now on, remembers the topics dropped (evicted or cleared) until {@link takeRemoved} hands them out. */
+  trackRemovals(): void {
+    this.removed ??= new Set();
+  }
+
+  /** The topics dropped since the last call (with {@link trackRemovals}), and forgets them. */
+  takeRemoved(): string[] {
+    if (!this.removed || this.removed.size === 0) return [];
+    const out = [...this.removed];
+    this.removed.clear();
+    return out;
+  }
+
   /** Held topics that matched a subscription filter, in order of first arrival. */
   topicsFor(filter: string): string[] {
     return [...(this.seenBySubscription.get(filter) ?? [])];
@@ -266,6 +303,7 @@ export class MessageStore {
       last: entry.history.newest() as StoredMessage,
       firstReceivedAt: entry.firstReceivedAt,
       ratePerSecond: entry.rate.perSecond(now),
+      retained: entry.retained,
     };
   }
 
@@ -299,6 +337,7 @@ export class MessageStore {
 
   private removeEntry(entry: TopicEntry): void {
     this.entries.delete(entry.topic);
+    this.removed?.add(entry.topic);
     this.totalBytes -= entry.bytes;
     this.messageCount -= entry.history.size;
     for (const filter of entry.filters) this.seenBySubscription.get(filter)?.delete(entry.topic);
@@ -306,5 +345,5 @@ export class MessageStore {
 }
 
 function messageBytes(message: StoredMessage): number {
-  return message.payload.length + MESSAGE_OVERHEAD_BYTES;
+  return message.payload.length + MESSAGE_OVERHEAD_BYTES + propertiesBytes(message.properties);
 }
