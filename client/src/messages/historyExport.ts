@@ -45,7 +45,8 @@ export function exportHistory(
   const values = ordered.map((m) => payloadValue(m.payload, options.decoderOf?.(m.topic) ?? "auto"));
   const notes: string[] = [];
   const truncated = ordered.filter((m) => m.truncated).length;
-  if (truncated > 0) notes.push(`${truncated} payload${truncated === 1 ? " was" : "s were"} truncated when received`);
+  if (truncated > 0)
+    notes.push(`${truncated} payload${truncated === 1 ? " was" : "s were"} truncated when received`);
   if (format === "csv") return { text: toCsv(ordered, values, options.maxFieldColumns ?? 500, notes), notes };
   const records = ordered.map((m, i) => messageRecord(m, values[i] as PayloadValue));
   const text =
@@ -80,7 +81,8 @@ function propertiesRecord(props: MessageProperties): Record<string, unknown> {
   if (props.correlationData !== undefined) out.correlationDataHex = props.correlationData.toString("hex");
   if (props.messageExpiryInterval !== undefined) out.messageExpiryInterval = props.messageExpiryInterval;
   if (props.payloadFormatIndicator !== undefined) out.payloadFormatIndicator = props.payloadFormatIndicator;
-  if (props.userProperties) out.userProperties = props.userProperties.map(([name, value]) => ({ name, value }));
+  if (props.userProperties)
+    out.userProperties = props.userProperties.map(([name, value]) => ({ name, value }));
   if (props.subscriptionIdentifiers) out.subscriptionIdentifiers = props.subscriptionIdentifiers;
   return out;
 }
@@ -117,7 +119,11 @@ export function flattenJson(value: unknown): Map<string, Cell> {
 function cellOf(value: unknown): Cell {
   if (value === null || value === undefined) return null;
   if (typeof value === "string" || typeof value === "number" || typeof value === "boolean") return value;
-  return JSON.stringify(value);
+  try {
+    return JSON.stringify(value);
+  } catch {
+    return "(nested too deep to write)";
+  }
 }
 
 const FIXED_COLUMNS = ["received_at", "topic", "seq", "qos", "retain", "bytes"] as const;
@@ -146,7 +152,8 @@ function toCsv(
       else leftOut++;
     }
   }
-  if (leftOut > 0) notes.push(`${leftOut} field column${leftOut === 1 ? "" : "s"} beyond ${maxFieldColumns} left out`);
+  if (leftOut > 0)
+    notes.push(`${leftOut} field column${leftOut === 1 ? "" : "s"} beyond ${maxFieldColumns} left out`);
   const anyTruncated = messages.some((m) => m.truncated);
   const anyProperties = messages.some((m) => m.properties);
   const header: string[] = [...FIXED_COLUMNS];
@@ -159,13 +166,21 @@ function toCsv(
   const lines = [header.map(csvCell).join(",")];
   messages.forEach((m, i) => {
     const row = rows[i] as Map<string, Cell>;
-    const cells: Cell[] = [new Date(m.receivedAt).toISOString(), m.topic, m.seq, m.qos, m.retain, m.originalLength];
+    const cells: Cell[] = [
+      new Date(m.receivedAt).toISOString(),
+      m.topic,
+      m.seq,
+      m.qos,
+      m.retain,
+      m.originalLength,
+    ];
     if (anyTruncated) cells.push(m.truncated);
     if (anyProperties) cells.push(m.properties ? JSON.stringify(propertiesRecord(m.properties)) : null);
     for (const field of fields) {
       const cell = row.get(field) ?? null;
       cells.push(cell);
-      if (timeFields.has(field)) cells.push(typeof cell === "string" ? (routerOsSeconds(cell) ?? null) : null);
+      if (timeFields.has(field))
+        cells.push(typeof cell === "string" ? (routerOsSeconds(cell) ?? null) : null);
     }
     lines.push(cells.map(csvCell).join(","));
   });

@@ -16,13 +16,16 @@ export interface DecodedPayload extends PayloadDocument {
   failure?: string;
 }
 
-type CborModule = typeof import("cborg", { with: { "resolution-mode": "import" } });
+/** What is used of cborg (an ES module, loaded with `import()`). */
+interface CborModule {
+  decode(data: Uint8Array, options?: object): unknown;
+}
 let cborModule: CborModule | undefined;
 let cborLoading: Promise<void> | undefined;
 
 /** Loads the CBOR library (an ES module) once; decoding CBOR before it resolves reports that it is not ready. */
 export function loadCborDecoder(): Promise<void> {
-  cborLoading ??= import("cborg").then((m) => {
+  cborLoading ??= import("cborg").then((m: CborModule) => {
     cborModule = m;
   });
   return cborLoading;
@@ -41,7 +44,9 @@ const ANY_TAG = new Proxy(
 );
 
 /** CBOR decoded to plain JSON-able data (byte strings as hex, maps with non-text keys as their text), or why not. */
-export function decodeCbor(payload: Uint8Array): { ok: true; value: unknown } | { ok: false; reason: string } {
+export function decodeCbor(
+  payload: Uint8Array,
+): { ok: true; value: unknown } | { ok: false; reason: string } {
   if (!cborModule) return { ok: false, reason: "the CBOR decoder is still loading" };
   try {
     const value: unknown = cborModule.decode(payload, {
@@ -68,7 +73,7 @@ function cborJson(value: unknown): string {
       if (v instanceof Uint8Array) return `h'${Buffer.from(v).toString("hex")}'`;
       if (v instanceof Map) {
         const out: Record<string, unknown> = {};
-        for (const [k, item] of v) out[typeof k === "string" ? k : JSON.stringify(k) ?? String(k)] = item;
+        for (const [k, item] of v) out[typeof k === "string" ? k : (JSON.stringify(k) ?? String(k))] = item;
         return out;
       }
       if (typeof v === "bigint") return Number.isSafeInteger(Number(v)) ? Number(v) : v.toString();
@@ -134,7 +139,13 @@ export function decodePayload(
       return { kind: "text", language: "plaintext", text, jsonProblem: undefined, decoder: "text" };
     }
     case "hex":
-      return { kind: "binary", language: "plaintext", text: hexDump(payload), jsonProblem: undefined, decoder: "hex" };
+      return {
+        kind: "binary",
+        language: "plaintext",
+        text: hexDump(payload),
+        jsonProblem: undefined,
+        decoder: "hex",
+      };
     case "base64": {
       const text = payloadText(payload);
       const bytes = text === undefined ? undefined : base64Bytes(text);
@@ -169,9 +180,7 @@ function failed(payload: Uint8Array, decoder: Exclude<DecoderName, "auto">, fail
 
 /** A payload as data for exports: a JSON-able value (JSON, decoded CBOR or base64 holding either), text, or bytes. */
 export type PayloadValue =
-  | { kind: "json"; value: unknown }
-  | { kind: "text"; text: string }
-  | { kind: "bytes"; bytes: Uint8Array };
+  { kind: "json"; value: unknown } | { kind: "text"; text: string } | { kind: "bytes"; bytes: Uint8Array };
 
 export function payloadValue(payload: Uint8Array, decoder: DecoderName = "auto"): PayloadValue {
   const chosen = decoder === "auto" ? detectDecoder(payload) : decoder;

@@ -185,7 +185,7 @@ function numberOf(value: unknown): number | undefined {
 
 function compareField(actual: unknown, op: CompareOp, expected: string): boolean {
   if (actual === undefined || (actual !== null && typeof actual === "object")) return false;
-  const text = actual === null ? "null" : String(actual);
+  const text = typeof actual === "string" ? actual : (JSON.stringify(actual) ?? "");
   if (op === "~") return text.toLowerCase().includes(expected.toLowerCase());
   const a = numberOf(actual);
   const b = numberOf(expected);

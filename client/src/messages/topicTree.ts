@@ -40,6 +40,8 @@ export interface TopicTreeOptions {
 interface Level {
   readonly path: string;
   readonly segment: string;
+  /** A topic outside the tree's prefix (the prefix's own topic): listed first. */
+  readonly outside: boolean;
   readonly parent: Level | undefined;
   readonly children: Map<string, Level>;
   /** Children sorted for display; dropped when a child comes or goes. */
@@ -86,7 +88,7 @@ export class TopicTree {
     options: TopicTreeOptions = {},
   ) {
     this.rateWindowSeconds = options.rateWindowSeconds ?? 10;
-    this.root = this.newLevel("", "", undefined);
+    this.root = this.newLevel("", "", undefined, false);
   }
 
   /** Topics held in the tree. */
@@ -207,14 +209,8 @@ export class TopicTree {
 
   /** The row a path belongs to (the path may be inside a compacted row): for revealing a topic. */
   rowOf(path: string, compact: boolean): TopicRow | undefined {
-    let level = this.levels.get(path);
-    if (!level) return undefined;
-    // Rows end at a level that holds a topic or has other than one child; walk down to the end of this row.
-    while (compact && !level.topic && level.children.size === 1) {
-      level = level.children.values().next().value as Level;
-    }
-    const start = this.rowStart(level, compact);
-    return this.row(start, compact);
+    const level = this.levels.get(path);
+    return level && this.row(this.rowStart(level, compact), compact);
   }
 
   /** The path of the row above a row, or undefined for a top row. */
@@ -228,7 +224,8 @@ export class TopicTree {
 
   /** Levels from the top to a topic: the prefix is left out, a topic outside it is one level. */
   private split(topic: string): string[] {
-    if (this.prefix !== "" && topic.startsWith(this.prefix)) return topic.slice(this.prefix.length).split("/");
+    if (this.prefix !== "" && topic.startsWith(this.prefix))
+      return topic.slice(this.prefix.length).split("/");
     if (this.prefix === "") return topic.split("/");
     return [topic];
   }
@@ -243,7 +240,7 @@ export class TopicTree {
       const key = outside ? `\u0000${segment}` : segment;
       let child = level.children.get(key);
       if (!child) {
-        child = this.newLevel(path, segment, level);
+        child = this.newLevel(path, segment, level, outside);
         level.children.set(key, child);
         level.sorted = undefined;
         this.levels.set(path, child);
@@ -258,10 +255,11 @@ export class TopicTree {
     return level;
   }
 
-  private newLevel(path: string, segment: string, parent: Level | undefined): Level {
+  private newLevel(path: string, segment: string, parent: Level | undefined, outside: boolean): Level {
     return {
       path,
       segment,
+      outside,
       parent,
       children: new Map(),
       sorted: undefined,
@@ -275,7 +273,9 @@ export class TopicTree {
   }
 
   private sortedChildren(level: Level): Level[] {
-    level.sorted ??= [...level.children.values()].sort((a, b) => COLLATOR.compare(a.segment, b.segment));
+    level.sorted ??= [...level.children.values()].sort(
+      (a, b) => Number(b.outside) - Number(a.outside) || COLLATOR.compare(a.segment, b.segment),
+    );
     return level.sorted;
   }
 
@@ -287,7 +287,12 @@ export class TopicTree {
       end = end.children.values().next().value as Level;
       label += `/${segmentLabel(end.segment)}`;
     }
-    return { path: end.path, label, topic: end.topic ? end.path : undefined, hasChildren: end.children.size > 0 };
+    return {
+      path: end.path,
+      label,
+      topic: end.topic ? end.path : undefined,
+      hasChildren: end.children.size > 0,
+    };
   }
 
   /** The first level of the row a level ends or lies in. */

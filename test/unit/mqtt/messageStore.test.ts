@@ -194,3 +194,64 @@ test("bad limits are refused with the limit's name", () => {
   ];
   for (const [limits, message] of bad) assert.throws(() => new MessageStore(limits), message);
 });
+
+test("retained mark per topic: set by a retained message with a payload, cleared by an empty message", () => {
+  const cases: Array<[steps: Array<[payload: string, retain: boolean]>, retained: boolean]> = [
+    [[["1", false]], false],
+    [[["1", true]], true],
+    [
+      [
+        ["1", true],
+        ["2", false],
+      ],
+      true,
+    ],
+    [
+      [
+        ["1", true],
+        ["", true],
+      ],
+      false,
+    ],
+    [
+      [
+        ["1", true],
+        ["", false],
+      ],
+      false,
+    ],
+  ];
+  for (const [steps, retained] of cases) {
+    const { store } = storeWith({});
+    for (const [text, retain] of steps) store.add("t", payload(text), { qos: 0, retain });
+    assert.equal(store.topic("t")?.retained, retained, JSON.stringify(steps));
+  }
+});
+
+test("MQTT 5 properties are kept with the message and counted in its bytes", () => {
+  const { store } = storeWith({});
+  store.add("plain", payload("x"), meta);
+  const properties = {
+    contentType: "text/plain",
+    userProperties: [["site", "eu-1"]] as Array<[string, string]>,
+  };
+  store.add("props", payload("x"), { ...meta, properties });
+  assert.deepEqual(store.last("props")?.properties, properties);
+  assert.equal(store.last("plain")?.properties, undefined);
+  assert.ok((store.topic("props")?.bytes ?? 0) > (store.topic("plain")?.bytes ?? 0));
+});
+
+test("dropped topics are reported once when tracked: evicted and cleared, not those that came back", () => {
+  const { store } = storeWith({ maxTopics: 2 });
+  store.add("a", payload("1"), meta);
+  assert.deepEqual(store.takeRemoved(), [], "nothing tracked before asked");
+  store.trackRemovals();
+  store.add("b", payload("1"), meta);
+  store.add("c", payload("1"), meta); // evicts a
+  store.clearTopic("b");
+  store.add("b", payload("2"), meta); // back again
+  assert.deepEqual(store.takeRemoved(), ["a"]);
+  assert.deepEqual(store.takeRemoved(), []);
+  store.setSubscriptions(["c/#", "+"]);
+  assert.deepEqual(store.filtersOf("c"), ["c/#", "+"]);
+});
