@@ -100,6 +100,12 @@ export class TopicTree {
     return this.levels.get(topic)?.topic !== undefined;
   }
 
+  /** Whether a held topic matches the view's filter (true for every topic while no filter is set). */
+  matches(topic: string): boolean {
+    const state = this.levels.get(topic)?.topic;
+    return state !== undefined && (!this.filterActive || state.matches);
+  }
+
   /** Records what a batch said about a topic: its count and retained mark; the difference goes up to every level. */
   update(topic: string, facts: TopicFacts, now: number, matches = true): void {
     let level = this.levels.get(topic);

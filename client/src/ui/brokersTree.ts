@@ -1,8 +1,9 @@
-// The Brokers view: brokers with their live state, subscriptions under them, and the topics each subscription saw (last value, count, rate), refreshed from coalesced batches, never per message.
+// The Brokers view: brokers with their live state, subscriptions under them, and the topics each subscription saw as a tree split at `/` or a flat list (last value, count, rate), filtered by the view's filter, refreshed from coalesced batches, never per message.
 import * as vscode from "vscode";
 import { invalidView, stateView } from "../brokers/stateView";
 import type { MessageHub } from "../messages/messageHub";
-import { classifyPayload, formatBytes, formatRate, payloadPreview } from "../messages/payloadFormat";
+import { TopicTrees } from "../messages/topicTrees";
+import type { TopicQuery } from "../messages/topicQuery";
 import {
   describeEndpoint,
   topicMatchesFilter,
@@ -12,10 +13,17 @@ import {
 } from "../mqtt";
 import type { BrokerEntry, BrokerRepository } from "./brokerRepository";
 import { markdown } from "./safeText";
-import { NodeCache, type BrokerNode, type TreeNode } from "./treeNodes";
+import { flatTopicItem, levelItem } from "./topicItems";
+import { NodeCache, type BrokerNode, type LevelNode, type TreeNode } from "./treeNodes";
 
-/** Topics listed under one subscription; the rest are summed up in a "more" row. */
+/** Topics listed under one subscription (flat) or one tree row; the rest are summed up in a "more" row. */
 export const MAX_TOPICS_SHOWN = 200;
+
+/** How received topics are shown (settings `routerosMqtt.topics.layout` and `.compactLevels`). */
+export interface TopicLayout {
+  tree: boolean;
+  compact: boolean;
+}
 /** Shortest time between two refreshes of the same subscription. */
 const REFRESH_INTERVAL_MS = 300;
 
@@ -33,10 +41,14 @@ export class BrokersTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
   private readonly dirty = new Set<TreeNode>();
   private refreshTimer: NodeJS.Timeout | undefined;
   private readonly disposables: vscode.Disposable[] = [];
+  /** The topic trees of every subscription, kept in step with the batches. */
+  readonly trees: TopicTrees;
+  private layout: TopicLayout = { tree: true, compact: true };
 
   readonly onDidChangeTreeData = this.changeEmitter.event;
 
   constructor(private readonly deps: BrokersTreeDeps) {
+    this.trees = new TopicTrees(deps.hub);
     this.disposables.push(
       this.changeEmitter,
       deps.repository.onDidChange(() => this.refresh()),
@@ -51,10 +63,46 @@ export class BrokersTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
     this.changeEmitter.fire(undefined);
   }
 
-  /** Redraws one broker and what is under it. */
+  /** Redraws one broker and what is under it (its topic trees are rebuilt from the store). */
   refreshBroker(name: string): void {
+    this.trees.reset(name);
     if (!this.deps.repository.get(name)) return this.refresh();
     this.changeEmitter.fire(this.nodes.broker(name));
+  }
+
+  /** Tree or flat list, compacted or not; redraws everything when it changed. */
+  setLayout(layout: TopicLayout): void {
+    if (layout.tree === this.layout.tree && layout.compact === this.layout.compact) return;
+    this.layout = layout;
+    this.refresh();
+  }
+
+  get topicLayout(): TopicLayout {
+    return this.layout;
+  }
+
+  /** Filters the topics shown (undefined: all) and redraws. */
+  setQuery(query: TopicQuery | undefined): void {
+    this.trees.setQuery(query);
+    this.refresh();
+  }
+
+  /** The held topics a row stands for: its own and every one below it (a subscription: all it saw). */
+  topicsOf(node: TreeNode): string[] {
+    if (node.type === "level") return this.trees.tree(node.broker, node.filter).topicsUnder(node.path);
+    if (node.type === "subscription") return this.trees.tree(node.broker, node.filter).topicsUnder(undefined);
+    if (node.type === "topic") return [node.topic];
+    return [];
+  }
+
+  /** The tree row (or flat row) showing a topic under the first subscription that saw it, for `TreeView.reveal`. */
+  nodeOfTopic(broker: string, topic: string): TreeNode | undefined {
+    const store = this.deps.hub.store(broker);
+    const filter = store?.filtersOf(topic)[0];
+    if (filter === undefined) return undefined;
+    if (!this.layout.tree) return this.nodes.topic(broker, filter, topic);
+    const row = this.trees.tree(broker, filter).rowOf(topic, this.layout.compact);
+    return row && this.nodes.level(broker, filter, row.path, row.topic);
   }
 
   /** The node of a broker, for `TreeView.reveal`. */
@@ -74,7 +122,7 @@ export class BrokersTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
       case "subscription": {
         const item = new vscode.TreeItem(node.filter, vscode.TreeItemCollapsibleState.Expanded);
         item.id = node.id;
-        const topics = this.deps.hub.store(node.broker)?.topicsFor(node.filter).length ?? 0;
+        const topics = this.shownTopicCount(node.broker, node.filter);
         item.description = `QoS ${node.qos} · ${topics} topic${topics === 1 ? "" : "s"}`;
         item.iconPath = new vscode.ThemeIcon("rss");
         item.contextValue = "subscription";
@@ -82,9 +130,14 @@ export class BrokersTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
         return item;
       }
       case "topic":
-        return this.topicItem(node.broker, node.topic, node.id);
+        return flatTopicItem(this.deps.hub, node.broker, node.topic, node.id);
+      case "level":
+        return this.levelTreeItem(node);
       case "more": {
-        const item = new vscode.TreeItem(`${node.hidden} more topics…`, vscode.TreeItemCollapsibleState.None);
+        const item = new vscode.TreeItem(
+          vscode.l10n.t("{0} more topics…", node.hidden),
+          vscode.TreeItemCollapsibleState.None,
+        );
         item.id = node.id;
         item.iconPath = new vscode.ThemeIcon("ellipsis");
         item.tooltip = "Pick one of every topic this subscription saw";
@@ -129,19 +182,33 @@ export class BrokersTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
       return subs.map((s) => this.nodes.subscription(node.name, s.filter, s.qos));
     }
     if (node.type === "subscription") {
-      const topics = [...(this.deps.hub.store(node.broker)?.topicsFor(node.filter) ?? [])].sort();
+      if (this.layout.tree) return this.levelChildren(node.broker, node.filter, undefined);
+      const tree = this.trees.tree(node.broker, node.filter);
+      const topics = (this.deps.hub.store(node.broker)?.topicsFor(node.filter) ?? [])
+        .filter((t) => tree.matches(t))
+        .sort();
       const shown = topics
         .slice(0, MAX_TOPICS_SHOWN)
         .map((t) => this.nodes.topic(node.broker, node.filter, t));
       if (topics.length <= MAX_TOPICS_SHOWN) return shown;
       return [...shown, this.nodes.more(node.broker, node.filter, topics.length - MAX_TOPICS_SHOWN)];
     }
+    if (node.type === "level") return this.levelChildren(node.broker, node.filter, node.path);
     return [];
   }
 
   getParent(node: TreeNode): TreeNode | undefined {
     if (node.type === "broker") return undefined;
-    if (node.type === "topic" || node.type === "more") {
+    if (node.type === "level" || (node.type === "more" && node.under !== undefined)) {
+      const path = node.type === "level" ? node.path : (node.under as string);
+      const tree = this.trees.tree(node.broker, node.filter);
+      const above = node.type === "level" ? tree.parentRow(path, this.layout.compact) : path;
+      if (above !== undefined) {
+        const row = tree.rowOf(above, this.layout.compact);
+        if (row) return this.nodes.level(node.broker, node.filter, row.path, row.topic);
+      }
+    }
+    if (node.type === "topic" || node.type === "more" || node.type === "level") {
       const qos =
         this.deps.manager.subscriptions(node.broker).find((s) => s.filter === node.filter)?.qos ?? 0;
       return this.nodes.subscription(node.broker, node.filter, qos);
@@ -156,6 +223,11 @@ export class BrokersTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
 
   /** Marks the subscriptions a batch touched and redraws them at most every REFRESH_INTERVAL_MS. */
   private onBatch(broker: string, batch: MessageBatch): void {
+    this.trees.note(broker, batch);
+    for (const topic of batch.removed) {
+      for (const sub of this.deps.manager.subscriptions(broker))
+        this.nodes.forgetLevel(broker, sub.filter, topic);
+    }
     const subs = this.deps.manager.subscriptions(broker);
     for (const sub of subs) {
       if (batch.topics.some((t) => topicMatchesFilter(sub.filter, t))) {
@@ -169,7 +241,39 @@ export class BrokersTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
     this.refreshTimer = undefined;
     const nodes = [...this.dirty];
     this.dirty.clear();
+    for (const broker of new Set(nodes.map((n) => (n.type === "broker" ? n.name : n.broker)))) {
+      this.trees.sync(broker);
+    }
     for (const node of nodes) this.changeEmitter.fire(node);
+  }
+
+  /** Topics a subscription row counts: all it saw, or those matching the filter. */
+  private shownTopicCount(broker: string, filter: string): number {
+    const tree = this.trees.tree(broker, filter);
+    const stats = tree.stats(undefined, Date.now());
+    return this.trees.query ? (stats?.matching ?? 0) : (stats?.topics ?? 0);
+  }
+
+  private levelChildren(broker: string, filter: string, path: string | undefined): TreeNode[] {
+    const rows = this.trees.tree(broker, filter).rows(path, this.layout.compact);
+    const shown = rows
+      .slice(0, MAX_TOPICS_SHOWN)
+      .map((r) => this.nodes.level(broker, filter, r.path, r.topic));
+    if (rows.length <= MAX_TOPICS_SHOWN) return shown;
+    return [...shown, this.nodes.more(broker, filter, rows.length - MAX_TOPICS_SHOWN, path)];
+  }
+
+  private levelTreeItem(node: LevelNode): vscode.TreeItem {
+    const tree = this.trees.tree(node.broker, node.filter);
+    const row = tree.rowOf(node.path, this.layout.compact);
+    if (!row) {
+      const gone = new vscode.TreeItem(node.path, vscode.TreeItemCollapsibleState.None);
+      gone.id = node.id;
+      gone.description = vscode.l10n.t("no longer held");
+      return gone;
+    }
+    node.topic = row.topic;
+    return levelItem(this.deps.hub, node.broker, row, tree.stats(row.path, Date.now()), node.id);
   }
 
   private brokerItem(node: BrokerNode): vscode.TreeItem {
@@ -203,47 +307,6 @@ export class BrokersTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
     item.collapsibleState = hasChildren
       ? vscode.TreeItemCollapsibleState.Expanded
       : vscode.TreeItemCollapsibleState.None;
-    return item;
-  }
-
-  private topicItem(broker: string, topic: string, id: string): vscode.TreeItem {
-    const item = new vscode.TreeItem(topic, vscode.TreeItemCollapsibleState.None);
-    item.id = id;
-    const summary = this.deps.hub.store(broker)?.topic(topic);
-    if (!summary) {
-      item.description = "no longer held";
-      return item;
-    }
-    const last = summary.last;
-    const kind = classifyPayload(last.payload);
-    const cut = last.truncated ? "✂ " : "";
-    item.description = `${cut}${payloadPreview(last.payload, 48)} · ${summary.count} · ${formatRate(summary.ratePerSecond)}`;
-    item.iconPath = new vscode.ThemeIcon(
-      last.retain ? "pinned" : kind === "json" ? "json" : kind === "binary" ? "file-binary" : "symbol-string",
-    );
-    item.contextValue = last.retain ? "topic.retained" : "topic";
-    const md = new vscode.MarkdownString(undefined, true);
-    md.appendMarkdown(markdown`**${topic}** on broker "${broker}"\n\n`);
-    md.appendMarkdown(
-      markdown`Last message: ${new Date(last.receivedAt).toLocaleTimeString()}, QoS ${last.qos}`,
-    );
-    md.appendMarkdown(
-      markdown`${last.retain ? ", retained" : ""}, ${formatBytes(last.originalLength)} (${kind})\n\n`,
-    );
-    if (last.truncated) {
-      md.appendMarkdown(
-        markdown`✂ **Truncated:** ${formatBytes(last.payload.length)} of ${formatBytes(last.originalLength)} kept\n\n`,
-      );
-    }
-    md.appendMarkdown(
-      markdown`${summary.count} received, ${summary.held} held, ${formatRate(summary.ratePerSecond)}`,
-    );
-    item.tooltip = md;
-    item.command = {
-      command: "routerosMqtt.openMessage",
-      title: "Open Message",
-      arguments: [{ broker, topic }],
-    };
     return item;
   }
 }

@@ -1,43 +1,98 @@
-// "Show Chart": a live chart of a topic's numbers, from a topic row of the brokers view or from the command palette (broker and topic picked).
+// "Show Chart": a live chart of a topic's numbers, or of several topics in one chart (picked below a tree row), from the brokers view or from the command palette (broker and topic picked).
 import * as vscode from "vscode";
 import { numericFields } from "../messages/chartFields";
 import { payloadPreview } from "../messages/payloadFormat";
+import { MAX_CHART_TOPICS } from "../messages/topicsChartFeed";
 import type { ChartPanels } from "./chartPanels";
 import { showInformationMessage } from "./notify";
 import { labelText } from "./safeText";
 import { resolveBroker, type Services } from "./services";
+import type { TreeNode } from "./treeNodes";
 
-/** What the command returns (for tests): the chart's topic and its series so far. */
+/** What the command returns (for tests): the chart's topics and its series so far. */
 export interface ShownChart {
   broker: string;
   topic: string;
+  topics: string[];
   series: string[];
 }
 
 export function registerChartCommands(services: Services, charts: ChartPanels): vscode.Disposable[] {
   const showChart = async (arg?: unknown): Promise<ShownChart | undefined> => {
-    const ref = topicRef(arg) ?? (await pickTopic(services));
+    const ref = (await topicsRef(services, arg)) ?? (await pickTopic(services));
     if (!ref) return undefined;
-    if (!services.hub.store(ref.broker)?.has(ref.topic)) {
-      void showInformationMessage(`No message of "${ref.topic}" is held: nothing to chart yet.`);
+    const store = services.hub.store(ref.broker);
+    const held = ref.topics.filter((t) => store?.has(t));
+    if (held.length === 0) {
+      void showInformationMessage(
+        vscode.l10n.t('No message of "{0}" is held: nothing to chart yet.', ref.topics.join(", ")),
+      );
       return undefined;
     }
-    const panel = charts.show(ref.broker, ref.topic);
-    return { ...ref, series: panel.feed.series.names() };
+    const panel = charts.show(ref.broker, held);
+    return { broker: ref.broker, topic: held[0] ?? "", topics: held, series: panel.feed.names() };
   };
   return [vscode.commands.registerCommand("routerosMqtt.showChart", showChart)];
 }
 
-/** `{ broker, topic }` from a topic node or command arguments. */
-function topicRef(arg: unknown): { broker: string; topic: string } | undefined {
-  const value = arg as { broker?: unknown; topic?: unknown } | undefined;
-  return typeof value?.broker === "string" && typeof value.topic === "string"
-    ? { broker: value.broker, topic: value.topic }
-    : undefined;
+/**
+ * The topics an argument names: `{ broker, topic }`, `{ broker, topics }`, or a tree row with rows below it, whose
+ * topics holding numbers the user picks (the first few preselected).
+ */
+async function topicsRef(
+  services: Services,
+  arg: unknown,
+): Promise<{ broker: string; topics: string[] } | undefined> {
+  const value = arg as { broker?: unknown; topic?: unknown; topics?: unknown; type?: unknown } | undefined;
+  if (typeof value?.broker !== "string") return undefined;
+  const broker = value.broker;
+  if (Array.isArray(value.topics)) {
+    const topics = value.topics.filter((t): t is string => typeof t === "string");
+    return topics.length > 0 ? { broker, topics } : undefined;
+  }
+  if (value.type === "level" || value.type === "subscription") {
+    const below = services.tree.topicsOf(arg as TreeNode);
+    if (below.length > 1) return pickSeveral(services, broker, below);
+  }
+  return typeof value.topic === "string" ? { broker, topics: [value.topic] } : undefined;
+}
+
+async function pickSeveral(
+  services: Services,
+  broker: string,
+  topics: readonly string[],
+): Promise<{ broker: string; topics: string[] } | undefined> {
+  const store = services.hub.store(broker);
+  const items = [...topics].sort().map((topic) => {
+    const last = store?.last(topic)?.payload ?? Buffer.alloc(0);
+    const names = numericFields(last).map((f) => f.name);
+    return {
+      label: labelText(topic),
+      description: names.length > 0 ? labelText(names.join(", ")) : vscode.l10n.t("no numbers"),
+      detail: labelText(payloadPreview(last, 80)),
+      numeric: names.length > 0,
+      topic,
+      picked: false,
+    };
+  });
+  let preselected = 0;
+  for (const item of items) {
+    if (item.numeric && preselected < MAX_CHART_TOPICS) {
+      item.picked = true;
+      preselected++;
+    }
+  }
+  const picked = await vscode.window.showQuickPick(items, {
+    title: vscode.l10n.t("Chart which topics of {0}? (at most {1})", broker, MAX_CHART_TOPICS),
+    canPickMany: true,
+    matchOnDescription: true,
+  });
+  if (!picked || picked.length === 0) return undefined;
+  return { broker, topics: picked.slice(0, MAX_CHART_TOPICS).map((p) => p.topic) };
 }
 
 /** A broker with received messages, then one of its topics; the topics holding numbers come first. */
-async function pickTopic(services: Services): Promise<{ broker: string; topic: string } | undefined> {
+async function pickTopic(services: Services): Promise<{ broker: string; topics: string[] } | undefined> {
   const broker = await resolveBroker(
     services,
     undefined,
@@ -62,5 +117,5 @@ async function pickTopic(services: Services): Promise<{ broker: string; topic: s
     placeHolder: "Topics received, the ones with numbers first",
     matchOnDescription: true,
   });
-  return picked && { broker, topic: picked.topic };
+  return picked && { broker, topics: [picked.topic] };
 }

@@ -1,6 +1,6 @@
-// One chart webview panel for one topic of one broker: feeds it the held messages, then the new points of each batch; reloads of the webview get the whole series again.
+// One chart webview panel for one or several topics of one broker: feeds it the held messages, then the new points of each batch; reloads of the webview get the whole series again.
 import * as vscode from "vscode";
-import { ChartFeed } from "../messages/chartFeed";
+import { TopicsChartFeed } from "../messages/topicsChartFeed";
 import type { MessageHub } from "../messages/messageHub";
 import { chartHtml } from "./chartHtml";
 
@@ -15,7 +15,7 @@ export interface ChartView {
 type FromWebview = { type: "ready" } | { type: "rendered"; drawn: string[]; points: number };
 
 export class ChartPanel implements vscode.Disposable {
-  readonly feed: ChartFeed;
+  readonly feed: TopicsChartFeed;
   private readonly panel: vscode.WebviewPanel;
   private readonly disposables: vscode.Disposable[] = [];
   /** True once the webview script listens (it says "ready"); false again when hidden (its page is dropped). */
@@ -25,21 +25,25 @@ export class ChartPanel implements vscode.Disposable {
 
   constructor(
     readonly broker: string,
-    readonly topic: string,
+    readonly topics: readonly string[],
     private readonly hub: MessageHub,
     mediaRoot: vscode.Uri,
     private readonly onDispose: () => void,
   ) {
-    this.feed = new ChartFeed(topic);
+    this.feed = new TopicsChartFeed(topics);
     this.feed.pull(hub.store(broker));
-    const title = `Chart: ${topic}`;
+    const title = chartTitle(this.feed.topics);
     this.panel = vscode.window.createWebviewPanel(
       "routerosMqtt.chart",
       title,
       { viewColumn: vscode.ViewColumn.Active },
       { enableScripts: true, localResourceRoots: [mediaRoot] },
     );
-    this.panel.webview.html = chartHtml(this.panel.webview, mediaRoot, `${topic} on ${broker}`);
+    this.panel.webview.html = chartHtml(
+      this.panel.webview,
+      mediaRoot,
+      `${this.feed.topics.join(", ")} on ${broker}`,
+    );
     this.disposables.push(
       this.panel.webview.onDidReceiveMessage((m: FromWebview) => this.received(m)),
       this.panel.onDidChangeViewState(() => {
@@ -59,7 +63,7 @@ export class ChartPanel implements vscode.Disposable {
       void this.panel.webview.postMessage({
         type: "append",
         series: update.added,
-        leftOut: this.feed.series.leftOut,
+        leftOut: this.feed.leftOut,
       });
     }
   }
@@ -69,7 +73,7 @@ export class ChartPanel implements vscode.Disposable {
   }
 
   view(): ChartView {
-    const series = this.feed.series.series();
+    const series = this.feed.series();
     return {
       series: series.map((s) => s.name),
       points: series.reduce((n, s) => n + s.times.length, 0),
@@ -97,9 +101,19 @@ export class ChartPanel implements vscode.Disposable {
   private postInit(): void {
     void this.panel.webview.postMessage({
       type: "init",
-      maxPoints: this.feed.series.limits.maxPointsPerSeries,
-      series: this.feed.series.series(),
-      leftOut: this.feed.series.leftOut,
+      maxPoints: this.feed.maxPointsPerSeries,
+      series: this.feed.series(),
+      leftOut: this.feed.leftOut,
     });
   }
+}
+
+/** `Chart: routers/r1/telemetry`, or for several topics `Chart: routers/… (3 topics)`. */
+export function chartTitle(topics: readonly string[]): string {
+  if (topics.length === 1) return `Chart: ${topics[0] ?? ""}`;
+  const first = topics[0]?.split("/") ?? [];
+  let shared = 0;
+  while (shared < first.length - 1 && topics.every((t) => t.split("/")[shared] === first[shared])) shared++;
+  const common = shared > 0 ? `${first.slice(0, shared).join("/")}/…` : "";
+  return `Chart: ${common} (${topics.length} topics)`.replace(":  (", ": (");
 }

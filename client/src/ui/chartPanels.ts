@@ -21,15 +21,16 @@ export class ChartPanels implements vscode.Disposable {
 
   constructor(private readonly deps: ChartPanelsDeps) {}
 
-  /** Reveals the chart of a topic, opening it when there is none. */
-  show(broker: string, topic: string): ChartPanel {
-    const key = `${broker}${SEP}${topic}`;
+  /** Reveals the chart of a topic (or of several in one chart), opening it when there is none. */
+  show(broker: string, topics: string | readonly string[]): ChartPanel {
+    const list = typeof topics === "string" ? [topics] : topics;
+    const key = [broker, ...list].join(SEP);
     const open = this.panels.get(key);
     if (open) {
       open.reveal();
       return open;
     }
-    const panel = new ChartPanel(broker, topic, this.deps.hub, this.deps.mediaRoot, () => {
+    const panel = new ChartPanel(broker, list, this.deps.hub, this.deps.mediaRoot, () => {
       this.panels.delete(key);
       if (this.panels.size === 0) this.stopListening();
     });
@@ -38,8 +39,9 @@ export class ChartPanels implements vscode.Disposable {
     return panel;
   }
 
-  view(broker: string, topic: string): ChartView | undefined {
-    return this.panels.get(`${broker}${SEP}${topic}`)?.view();
+  view(broker: string, topics: string | readonly string[]): ChartView | undefined {
+    const list = typeof topics === "string" ? [topics] : topics;
+    return this.panels.get([broker, ...list].join(SEP))?.view();
   }
 
   get openCount(): number {
@@ -62,8 +64,11 @@ export class ChartPanels implements vscode.Disposable {
   }
 
   private onBatch(broker: string, batch: MessageBatch): void {
+    let changed: Set<string> | undefined;
     for (const panel of this.panels.values()) {
-      if (panel.broker === broker && batch.topics.includes(panel.topic)) panel.update();
+      if (panel.broker !== broker) continue;
+      changed ??= new Set(batch.topics);
+      if (panel.topics.some((t) => changed?.has(t))) panel.update();
     }
   }
 

@@ -1,7 +1,14 @@
-// Read-only documents for received messages (scheme `routeros-mqtt`): JSON pretty-printed, text as is, binary as hex; JSON mistakes and truncation shown as diagnostics; diffs against the previous message of a topic.
+// Read-only documents for received messages (scheme `routeros-mqtt`): each topic's decoder (detected, or picked and remembered: JSON pretty-printed, text, hex, base64 and CBOR decoded), MQTT 5 properties as comment lines above the payload; JSON mistakes and truncation shown as diagnostics; diffs against the previous message of a topic.
 import * as vscode from "vscode";
-import { formatBytes, payloadDocument } from "../messages/payloadFormat";
+import { headerLines } from "../messages/messageHeader";
 import type { MessageHub } from "../messages/messageHub";
+import {
+  decodePayload,
+  isDecoderName,
+  type DecodedPayload,
+  type DecoderName,
+} from "../messages/payloadDecoders";
+import { formatBytes } from "../messages/payloadFormat";
 import type { StoredMessage } from "../mqtt";
 import { showInformationMessage } from "./notify";
 
@@ -11,16 +18,49 @@ export interface MessageRef {
   broker: string;
   topic: string;
   seq: number;
+  /** The decoder the document was opened with (in its URI, so another decoder is another document). */
+  decoder?: DecoderName;
+}
+
+/** What a message's document shows: the decoded payload with the header lines above it. */
+export interface MessageView {
+  decoded: DecodedPayload;
+  header: string[];
+  /** `json`, `jsonc` (JSON with a header of comments) or `plaintext`. */
+  language: string;
+  text: string;
+  /** Where the payload starts in `text` (after the header). */
+  payloadOffset: number;
+}
+
+export function messageView(message: StoredMessage, decoder: DecoderName): MessageView {
+  const decoded = decodePayload(message.payload, decoder, { truncated: message.truncated });
+  const header = headerLines(message, decoded);
+  const head = header.map((line) => `// ${line}\n`).join("") + (header.length > 0 ? "\n" : "");
+  const language = decoded.language === "json" ? (header.length > 0 ? "jsonc" : "json") : "plaintext";
+  return { decoded, header, language, text: head + decoded.text, payloadOffset: head.length };
 }
 
 /** A URI whose path reads well as a tab title (`/home/sensors/temp #12.json`) and whose query identifies the message. */
-export function messageUri(ref: MessageRef, message: StoredMessage | undefined): vscode.Uri {
-  const doc = message ? payloadDocument(message.payload, { truncated: message.truncated }) : undefined;
-  const ext = doc?.language === "json" ? ".json" : doc?.kind === "binary" ? ".hex" : ".txt";
+export function messageUri(
+  ref: MessageRef,
+  message: StoredMessage | undefined,
+  decoder: DecoderName = "auto",
+): vscode.Uri {
+  const view = message ? messageView(message, decoder) : undefined;
+  const ext =
+    view?.language === "json"
+      ? ".json"
+      : view?.language === "jsonc"
+        ? ".jsonc"
+        : view?.decoded.kind === "binary"
+          ? ".hex"
+          : ".txt";
   const query = new URLSearchParams({
     broker: ref.broker,
     topic: ref.topic,
     seq: String(ref.seq),
+    decoder,
   }).toString();
   return vscode.Uri.from({
     scheme: MESSAGE_SCHEME,
@@ -34,14 +74,19 @@ export function parseMessageUri(uri: vscode.Uri): MessageRef | undefined {
   const broker = params.get("broker");
   const topic = params.get("topic");
   const seq = Number(params.get("seq"));
-  return broker !== null && topic !== null && Number.isInteger(seq) ? { broker, topic, seq } : undefined;
+  const decoder = params.get("decoder");
+  if (broker === null || topic === null || !Number.isInteger(seq)) return undefined;
+  return { broker, topic, seq, ...(isDecoderName(decoder) ? { decoder } : {}) };
 }
 
 export class MessageDocuments implements vscode.TextDocumentContentProvider, vscode.Disposable {
   private readonly diagnostics = vscode.languages.createDiagnosticCollection("routeros-mqtt-payload");
   private readonly disposables: vscode.Disposable[] = [this.diagnostics];
 
-  constructor(private readonly hub: MessageHub) {
+  constructor(
+    private readonly hub: MessageHub,
+    private readonly decoderOf: (broker: string, topic: string) => DecoderName = () => "auto",
+  ) {
     this.disposables.push(
       vscode.workspace.registerTextDocumentContentProvider(MESSAGE_SCHEME, this),
       vscode.workspace.onDidOpenTextDocument((doc) => this.annotate(doc)),
@@ -66,7 +111,7 @@ export class MessageDocuments implements vscode.TextDocumentContentProvider, vsc
       const limit = this.hub.store(ref?.broker ?? "")?.limits.maxMessagesPerTopic;
       return `This message is no longer held${limit ? `: the last ${limit} messages of each topic are kept` : ""}.\n`;
     }
-    return payloadDocument(message.payload, { truncated: message.truncated }).text;
+    return messageView(message, ref.decoder ?? this.decoderOf(ref.broker, ref.topic)).text;
   }
 
   /** Opens the newest message of a topic (or the one with `seq`). */
@@ -78,7 +123,7 @@ export class MessageDocuments implements vscode.TextDocumentContentProvider, vsc
       return undefined;
     }
     const doc = await vscode.workspace.openTextDocument(
-      messageUri({ broker, topic, seq: message.seq }, message),
+      messageUri({ broker, topic, seq: message.seq }, message, this.decoderOf(broker, topic)),
     );
     await vscode.window.showTextDocument(doc, { preview: true });
     return doc;
@@ -93,8 +138,9 @@ export class MessageDocuments implements vscode.TextDocumentContentProvider, vsc
       void showInformationMessage(`"${topic}" has only one held message so far: nothing to compare.`);
       return false;
     }
-    const left = messageUri({ broker, topic, seq: previous.seq }, previous);
-    const right = messageUri({ broker, topic, seq: last.seq }, last);
+    const decoder = this.decoderOf(broker, topic);
+    const left = messageUri({ broker, topic, seq: previous.seq }, previous, decoder);
+    const right = messageUri({ broker, topic, seq: last.seq }, last, decoder);
     await vscode.commands.executeCommand(
       "vscode.diff",
       left,
@@ -115,7 +161,7 @@ export class MessageDocuments implements vscode.TextDocumentContentProvider, vsc
     const message = ref && this.message(ref);
     if (!message) return;
     const out: vscode.Diagnostic[] = [];
-    const view = payloadDocument(message.payload, { truncated: message.truncated });
+    const view = messageView(message, ref.decoder ?? this.decoderOf(ref.broker, ref.topic));
     if (message.truncated) {
       const d = new vscode.Diagnostic(
         new vscode.Range(0, 0, 0, 0),
@@ -124,11 +170,11 @@ export class MessageDocuments implements vscode.TextDocumentContentProvider, vsc
       );
       out.push(d);
     }
-    const problem = view.jsonProblem;
+    const problem = view.decoded.jsonProblem;
     if (problem) {
-      const at = doc.positionAt(problem.offset);
+      const at = doc.positionAt(view.payloadOffset + problem.offset);
       const d = new vscode.Diagnostic(
-        new vscode.Range(at, doc.positionAt(problem.offset + 1)),
+        new vscode.Range(at, doc.positionAt(view.payloadOffset + problem.offset + 1)),
         `Not valid JSON: ${problem.message} (line ${problem.line + 1}, column ${problem.column + 1})`,
         vscode.DiagnosticSeverity.Warning,
       );

@@ -2,7 +2,7 @@
 import type { QoS } from "../mqtt";
 import { issue } from "./issuedArgs";
 
-export type TreeNode = BrokerNode | SubscriptionNode | TopicNode | MoreTopicsNode | HintNode;
+export type TreeNode = BrokerNode | SubscriptionNode | TopicNode | LevelNode | MoreTopicsNode | HintNode;
 
 export interface BrokerNode {
   readonly type: "broker";
@@ -31,12 +31,27 @@ export interface TopicNode {
   readonly topic: string;
 }
 
-/** Stands for the topics of a subscription beyond the number shown. */
+/**
+ * A row of the topic tree (setting `routerosMqtt.topics.layout` = tree): one level of the topics a subscription saw,
+ * or a chain of single-child levels shown as one row. `path` is the topic name up to its last level; `topic` is set
+ * when a topic ends there (commands on topics accept it), and follows the store.
+ */
+export interface LevelNode {
+  readonly type: "level";
+  readonly id: string;
+  readonly broker: string;
+  readonly filter: string;
+  readonly path: string;
+  topic: string | undefined;
+}
+
+/** Stands for the topics of a subscription (or of a tree row: `under`) beyond the number shown. */
 export interface MoreTopicsNode {
   readonly type: "more";
   readonly id: string;
   readonly broker: string;
   readonly filter: string;
+  readonly under: string | undefined;
   hidden: number;
 }
 
@@ -94,12 +109,26 @@ export class NodeCache {
     });
   }
 
-  more(broker: string, filter: string, hidden: number): MoreTopicsNode {
-    const node = this.intern<MoreTopicsNode>({
-      type: "more",
-      id: `m${SEP}${broker}${SEP}${filter}`,
+  level(broker: string, filter: string, path: string, topic: string | undefined): LevelNode {
+    const node = this.intern<LevelNode>({
+      type: "level",
+      id: `l${SEP}${broker}${SEP}${filter}${SEP}${path}`,
       broker,
       filter,
+      path,
+      topic,
+    });
+    node.topic = topic;
+    return node;
+  }
+
+  more(broker: string, filter: string, hidden: number, under?: string): MoreTopicsNode {
+    const node = this.intern<MoreTopicsNode>({
+      type: "more",
+      id: `m${SEP}${broker}${SEP}${filter}${under === undefined ? "" : `${SEP}${under}`}`,
+      broker,
+      filter,
+      under,
       hidden,
     });
     node.hidden = hidden;
@@ -117,10 +146,17 @@ export class NodeCache {
     }
   }
 
-  /** Drops the topic nodes of a subscription (unsubscribed). */
+  /** Drops the topic and level nodes of a subscription (unsubscribed, messages forgotten). */
   forgetSubscription(broker: string, filter: string): void {
-    const prefix = `t${SEP}${broker}${SEP}${filter}${SEP}`;
-    for (const id of [...this.nodes.keys()]) if (id.startsWith(prefix)) this.nodes.delete(id);
+    const prefixes = ["t", "l", "m"].map((kind) => `${kind}${SEP}${broker}${SEP}${filter}`);
+    for (const id of [...this.nodes.keys()]) {
+      if (prefixes.some((p) => id === p || id.startsWith(`${p}${SEP}`))) this.nodes.delete(id);
+    }
+  }
+
+  /** Drops the level node of a path that is no longer shown (its levels were dropped or compacted away). */
+  forgetLevel(broker: string, filter: string, path: string): void {
+    this.nodes.delete(`l${SEP}${broker}${SEP}${filter}${SEP}${path}`);
   }
 
   private intern<T extends TreeNode>(fresh: T): T {

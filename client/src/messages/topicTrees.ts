@@ -1,0 +1,119 @@
+// The topic trees of every subscription of every broker, kept in step with the message hub: batches are noted as they come and applied when the view redraws (a topic changed many times in between costs one update), and the view's filter is evaluated only for topics that changed.
+import type { MessageBatch } from "../mqtt";
+import type { MessageHub } from "./messageHub";
+import { filterPrefix, TopicTree } from "./topicTree";
+import { matchesQuery, type TopicQuery } from "./topicQuery";
+
+interface Pending {
+  changed: Set<string>;
+  removed: Set<string>;
+}
+
+export class TopicTrees {
+  private readonly trees = new Map<string, Map<string, TopicTree>>();
+  private readonly pending = new Map<string, Pending>();
+  private filter: TopicQuery | undefined;
+
+  constructor(
+    private readonly hub: MessageHub,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /** The view's filter (undefined: none). */
+  get query(): TopicQuery | undefined {
+    return this.filter;
+  }
+
+  /** Remembers what a batch changed; nothing is computed until the trees are read or {@link sync} runs. */
+  note(broker: string, batch: MessageBatch): void {
+    if (!this.trees.has(broker)) return;
+    let pending = this.pending.get(broker);
+    if (!pending) {
+      pending = { changed: new Set(), removed: new Set() };
+      this.pending.set(broker, pending);
+    }
+    for (const topic of batch.removed) {
+      pending.changed.delete(topic);
+      pending.removed.add(topic);
+    }
+    for (const topic of batch.topics) {
+      pending.removed.delete(topic);
+      pending.changed.add(topic);
+    }
+  }
+
+  /** The tree of a subscription, up to date (built from the store the first time). */
+  tree(broker: string, filter: string): TopicTree {
+    this.sync(broker);
+    let trees = this.trees.get(broker);
+    if (!trees) {
+      trees = new Map();
+      this.trees.set(broker, trees);
+    }
+    let tree = trees.get(filter);
+    if (!tree) {
+      tree = new TopicTree(filterPrefix(filter));
+      tree.setFilterActive(this.filter !== undefined);
+      const store = this.hub.store(broker);
+      const now = this.now();
+      for (const topic of store?.topicsFor(filter) ?? []) this.apply(tree, broker, topic, now);
+      trees.set(filter, tree);
+    }
+    return tree;
+  }
+
+  /** Applies what the batches of a broker changed since the last sync; returns the topics dropped. */
+  sync(broker: string): string[] {
+    const pending = this.pending.get(broker);
+    const trees = this.trees.get(broker);
+    this.pending.delete(broker);
+    if (!pending || !trees) return [];
+    const store = this.hub.store(broker);
+    const now = this.now();
+    for (const topic of pending.removed) for (const tree of trees.values()) tree.remove(topic);
+    for (const topic of pending.changed) {
+      for (const filter of store?.filtersOf(topic) ?? []) {
+        const tree = trees.get(filter);
+        if (tree) this.apply(tree, broker, topic, now);
+      }
+    }
+    return [...pending.removed];
+  }
+
+  /** Forgets a broker's trees (messages cleared, subscriptions changed, broker gone); they are rebuilt when read. */
+  reset(broker: string): void {
+    this.trees.delete(broker);
+    this.pending.delete(broker);
+  }
+
+  /** Sets the view's filter and evaluates it for every topic held. */
+  setQuery(query: TopicQuery | undefined): void {
+    this.filter = query && query.terms.length > 0 ? query : undefined;
+    for (const [broker, trees] of this.trees) {
+      this.sync(broker);
+      const store = this.hub.store(broker);
+      for (const tree of trees.values()) {
+        tree.setFilterActive(this.filter !== undefined);
+        for (const topic of tree.topics()) tree.setMatch(topic, this.evaluate(broker, topic, store));
+      }
+    }
+  }
+
+  private apply(tree: TopicTree, broker: string, topic: string, now: number): void {
+    const store = this.hub.store(broker);
+    const summary = store?.topic(topic);
+    if (!summary) return;
+    // A filter of topic patterns alone gives the same answer for every message of a topic.
+    const matches = !this.filter
+      ? true
+      : !this.filter.readsPayload && tree.has(topic)
+        ? tree.matches(topic)
+        : this.evaluate(broker, topic, store);
+    tree.update(topic, { count: summary.count, retained: summary.retained }, now, matches);
+  }
+
+  private evaluate(broker: string, topic: string, store = this.hub.store(broker)): boolean {
+    if (!this.filter) return true;
+    return matchesQuery(this.filter, topic, store?.last(topic)?.payload ?? Buffer.alloc(0));
+  }
+}

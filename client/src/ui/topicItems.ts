@@ -1,0 +1,135 @@
+// Tree items of received topics: a topic row of the flat list, and a row of the topic tree (a level, a compacted chain of levels, or a topic with levels below it), with counts, rate, last value preview, retained mark and a tooltip whose outside text is escaped.
+import * as vscode from "vscode";
+import type { MessageHub } from "../messages/messageHub";
+import { classifyPayload, formatBytes, formatRate, payloadPreview } from "../messages/payloadFormat";
+import type { LevelStats, TopicRow } from "../messages/topicTree";
+import type { TopicSummary } from "../mqtt";
+import { markdown } from "./safeText";
+
+/** The context value of a row: `topic` or `level`, then `.retained` (its topic), `.branch` (levels below), `.retainedBelow`. */
+export function rowContext(
+  row: { topic: string | undefined; hasChildren: boolean },
+  retainedTopic: boolean,
+  stats: LevelStats | undefined,
+): string {
+  const parts = [row.topic !== undefined ? "topic" : "level"];
+  if (retainedTopic) parts.push("retained");
+  if (row.hasChildren) parts.push("branch");
+  if (row.hasChildren && (stats?.retained ?? 0) > 0) parts.push("retainedBelow");
+  return parts.join(".");
+}
+
+/** A topic row of the flat list (label: the whole topic). */
+export function flatTopicItem(hub: MessageHub, broker: string, topic: string, id: string): vscode.TreeItem {
+  const item = new vscode.TreeItem(topic, vscode.TreeItemCollapsibleState.None);
+  item.id = id;
+  const summary = hub.store(broker)?.topic(topic);
+  if (!summary) {
+    item.description = vscode.l10n.t("no longer held");
+    return item;
+  }
+  describeTopic(item, broker, summary);
+  item.contextValue = summary.last.retain ? "topic.retained" : "topic";
+  return item;
+}
+
+/** A row of the topic tree. */
+export function levelItem(
+  hub: MessageHub,
+  broker: string,
+  row: TopicRow,
+  stats: LevelStats | undefined,
+  id: string,
+): vscode.TreeItem {
+  const item = new vscode.TreeItem(
+    row.label,
+    row.hasChildren ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None,
+  );
+  item.id = id;
+  const summary = row.topic === undefined ? undefined : hub.store(broker)?.topic(row.topic);
+  if (summary) describeTopic(item, broker, summary);
+  if (row.hasChildren && stats) {
+    const below = levelDescription(stats);
+    item.description = summary ? `${String(item.description)} · ${below}` : below;
+    if (!summary) {
+      item.iconPath = new vscode.ThemeIcon(stats.retained > 0 ? "folder-library" : "folder");
+      item.tooltip = levelTooltip(broker, row.path, stats);
+    }
+  }
+  item.contextValue = rowContext(row, summary?.retained ?? false, stats);
+  return item;
+}
+
+/** `12 topics · 340 msgs · 4.2/s · 3 retained`. */
+export function levelDescription(stats: LevelStats): string {
+  const parts = [
+    vscode.l10n.t("{0} topics", stats.topics),
+    vscode.l10n.t("{0} msgs", stats.messages),
+    formatRate(stats.ratePerSecond),
+  ];
+  if (stats.retained > 0) parts.push(vscode.l10n.t("{0} retained", stats.retained));
+  return parts.join(" · ");
+}
+
+function levelTooltip(broker: string, path: string, stats: LevelStats): vscode.MarkdownString {
+  const md = new vscode.MarkdownString(undefined, true);
+  md.appendMarkdown(markdown`**${path}/…** on broker "${broker}"\n\n`);
+  md.appendMarkdown(
+    markdown`${stats.topics} topics below, ${stats.messages} messages received, ${formatRate(stats.ratePerSecond)}`,
+  );
+  if (stats.retained > 0) md.appendMarkdown(markdown`, ${stats.retained} retained`);
+  return md;
+}
+
+/** Description, icon, tooltip and click of a row that is a topic. */
+function describeTopic(item: vscode.TreeItem, broker: string, summary: TopicSummary): void {
+  const last = summary.last;
+  const topic = summary.topic;
+  const kind = classifyPayload(last.payload);
+  const cut = last.truncated ? "✂ " : "";
+  item.description = `${cut}${payloadPreview(last.payload, 48)} · ${summary.count} · ${formatRate(summary.ratePerSecond)}`;
+  item.iconPath = new vscode.ThemeIcon(
+    summary.retained || last.retain
+      ? "pinned"
+      : kind === "json"
+        ? "json"
+        : kind === "binary"
+          ? "file-binary"
+          : "symbol-string",
+  );
+  const md = new vscode.MarkdownString(undefined, true);
+  md.appendMarkdown(markdown`**${topic}** on broker "${broker}"\n\n`);
+  md.appendMarkdown(
+    markdown`Last message: ${new Date(last.receivedAt).toLocaleTimeString()}, QoS ${last.qos}`,
+  );
+  md.appendMarkdown(
+    markdown`${last.retain ? ", retained" : ""}, ${formatBytes(last.originalLength)} (${kind})\n\n`,
+  );
+  if (last.properties) {
+    const props = last.properties;
+    const names = [
+      props.contentType !== undefined ? `content type ${props.contentType}` : "",
+      props.userProperties ? `${props.userProperties.length} user properties` : "",
+      props.responseTopic !== undefined ? `response topic ${props.responseTopic}` : "",
+    ].filter((s) => s !== "");
+    if (names.length > 0) md.appendMarkdown(markdown`MQTT 5: ${names.join(", ")}\n\n`);
+  }
+  if (last.truncated) {
+    md.appendMarkdown(
+      markdown`✂ **Truncated:** ${formatBytes(last.payload.length)} of ${formatBytes(last.originalLength)} kept\n\n`,
+    );
+  }
+  md.appendMarkdown(
+    markdown`${summary.count} received, ${summary.held} held, ${formatRate(summary.ratePerSecond)}`,
+  );
+  if (summary.retained)
+    md.appendMarkdown(markdown`
+\n\nThe broker keeps a retained message for this topic.
+    `);
+  item.tooltip = md;
+  item.command = {
+    command: "routerosMqtt.openMessage",
+    title: "Open Message",
+    arguments: [{ broker, topic }],
+  };
+}
