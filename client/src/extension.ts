@@ -2,6 +2,7 @@
 import * as vscode from "vscode";
 import { validateBrokerProfile } from "./brokers/profileValidation";
 import { MessageHub } from "./messages/messageHub";
+import { loadCborDecoder } from "./messages/payloadDecoders";
 import { ConnectionManager, redactText, type MessageStoreLimits } from "./mqtt";
 import type { RouterOsMqttApi } from "./ui/api";
 import { registerBrokerCommands } from "./ui/brokerCommands";
@@ -9,7 +10,8 @@ import { registerChartCommands } from "./ui/chartCommands";
 import { chartMediaRoot } from "./ui/chartHtml";
 import { ChartPanels } from "./ui/chartPanels";
 import { BrokerRepository } from "./ui/brokerRepository";
-import { BrokersTreeProvider } from "./ui/brokersTree";
+import { BrokersTreeProvider, type TopicLayout } from "./ui/brokersTree";
+import { DecoderChoices } from "./ui/decoderChoices";
 import { registerImportCommands } from "./ui/importCommands";
 import { RouterOsLanguageClient } from "./ui/languageClient";
 import { LocalBrokerController, registerLocalBrokerCommands } from "./ui/localBroker";
@@ -25,6 +27,7 @@ import { showError, warnIfUnverifiedTls, type Services } from "./ui/services";
 import { BrokerStatusBar } from "./ui/statusBar";
 import { SubscriptionMemory } from "./ui/subscriptionMemory";
 import { createTestHooks } from "./ui/testHooks";
+import { registerTopicCommands, setLayoutContext } from "./ui/topicCommands";
 import { treeSnapshot } from "./ui/treeSnapshot";
 import { ConnectionGate, restrictedModeText } from "./ui/workspaceTrust";
 
@@ -55,6 +58,11 @@ export function activate(context: vscode.ExtensionContext): RouterOsMqttApi & Sc
     hub,
     embeddedBrokerName: () => localBroker.profileName(),
   });
+  tree.setLayout(topicLayout());
+  void loadCborDecoder().catch((error: unknown) =>
+    log.warn(`the CBOR decoder did not load: ${error instanceof Error ? error.message : String(error)}`),
+  );
+  const decoders = new DecoderChoices(context.globalState);
   const view = vscode.window.createTreeView("routerosMqtt.brokers", {
     treeDataProvider: tree,
     showCollapseAll: true,
@@ -71,8 +79,10 @@ export function activate(context: vscode.ExtensionContext): RouterOsMqttApi & Sc
     subscriptions,
     localBroker,
     gate,
+    decoders,
   };
-  const documents = new MessageDocuments(hub);
+  const documents = new MessageDocuments(hub, (broker, topic) => decoders.of(broker, topic));
+  const topicCommands = registerTopicCommands(services, documents);
   const charts = new ChartPanels({
     hub,
     repository,
@@ -84,7 +94,11 @@ export function activate(context: vscode.ExtensionContext): RouterOsMqttApi & Sc
   let namesSent: readonly string[] = [];
 
   const messageSub = connections.onMessage((name, topic, payload, info) =>
-    hub.add(name, topic, payload, { qos: info.qos, retain: info.retain }),
+    hub.add(name, topic, payload, {
+      qos: info.qos,
+      retain: info.retain,
+      ...(info.properties ? { properties: info.properties } : {}),
+    }),
   );
   const stateSub = connections.onStateChange((name, state) => {
     updateBadge();
@@ -156,6 +170,11 @@ export function activate(context: vscode.ExtensionContext): RouterOsMqttApi & Sc
     repository.onDidChange(syncProfiles),
     localBroker.onDidChange(() => tree.refresh()),
     vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration("routerosMqtt.topics")) {
+        const layout = topicLayout();
+        tree.setLayout(layout);
+        setLayoutContext(layout.tree);
+      }
       if (!e.affectsConfiguration("routerosMqtt.messages")) return;
       hub.setLimits(messageLimits((m) => log.warn(m)));
       for (const profile of repository.validProfiles()) {
@@ -172,6 +191,7 @@ export function activate(context: vscode.ExtensionContext): RouterOsMqttApi & Sc
     ...registerPublishCommands(services),
     ...registerMessageCommands(services, documents),
     ...registerChartCommands(services, charts),
+    ...topicCommands.disposables,
     ...scriptRuns.disposables,
     ...registerLocalBrokerCommands(
       localBroker,
@@ -247,7 +267,7 @@ export function activate(context: vscode.ExtensionContext): RouterOsMqttApi & Sc
     brokerNamesForLanguageServer: () => namesSent,
     chart: (broker, topic) => charts.view(broker, topic),
     ...(ROUTEROS_MQTT_TEST_HOOKS && context.extensionMode === vscode.ExtensionMode.Test
-      ? { testing: createTestHooks(services) }
+      ? { testing: createTestHooks(services, topicCommands) }
       : {}),
     ...scriptRuns.api,
   };
@@ -257,6 +277,15 @@ export async function deactivate(): Promise<void> {
   const finish = shutdown;
   shutdown = undefined;
   await finish?.();
+}
+
+/** How received topics are shown: `routerosMqtt.topics.layout` (tree or flat) and `.compactLevels`. */
+function topicLayout(): TopicLayout {
+  const config = vscode.workspace.getConfiguration("routerosMqtt.topics");
+  return {
+    tree: config.get<string>("layout", "tree") !== "flat",
+    compact: config.get<boolean>("compactLevels", true),
+  };
 }
 
 /** Store limits from settings; bad values fall back to the defaults with a log line. */

@@ -35,7 +35,6 @@ import {
 import { filterRefusal, publishRefusal } from "./operationChecks";
 import { validatePublishTopic } from "./topics";
 
-
 interface Attempt {
   readonly seq: number;
   client: MqttClient | undefined;

@@ -26,7 +26,7 @@ export interface RouterOsMqttApi {
   /** The broker names last handed to the language client for `routeros/brokerNames` (sent once the server runs). */
   brokerNamesForLanguageServer(): readonly string[];
   /** The open chart of a topic (series, points, what its webview last drew), or undefined when none is open. */
-  chart(broker: string, topic: string): ChartView | undefined;
+  chart(broker: string, topic: string | readonly string[]): ChartView | undefined;
   /**
    * What the broker forms and confirmations end in, without them: only in a development build run by extension
    * tests (never in the packaged extension), because no command acts on such arguments (SECURITY.md).
@@ -56,4 +56,11 @@ export interface BrokerTestHooks {
   ): Promise<{ added: string[]; replaced: string[]; skipped: string[] }>;
   /** "Clear Retained Message" after its confirmation. */
   clearRetained(broker: string, topic: string): Promise<void>;
+  /** "Clear Retained Messages Below" on the tree row of `path` (a topic or a level) after its confirmation; resolves with how many. */
+  clearRetainedBelow(broker: string, path: string): Promise<number>;
+  /** "Export History" to a file chosen beforehand (past the save dialog). */
+  exportToFile(
+    args: { broker: string; topic?: string; topics?: string[]; format: "ndjson" | "json" | "csv" },
+    path: string,
+  ): Promise<{ text: string; notes: string[]; uri?: string } | undefined>;
 }

@@ -95,6 +95,15 @@ export class BrokersTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
     return [];
   }
 
+  /** The tree row of a level (`routers/r1`) under the first subscription whose tree has it. */
+  levelNode(broker: string, path: string): LevelNode | undefined {
+    for (const sub of this.deps.manager.subscriptions(broker)) {
+      const row = this.trees.tree(broker, sub.filter).rowOf(path, this.layout.compact);
+      if (row) return this.nodes.level(broker, sub.filter, row.path, row.topic);
+    }
+    return undefined;
+  }
+
   /** The tree row (or flat row) showing a topic under the first subscription that saw it, for `TreeView.reveal`. */
   nodeOfTopic(broker: string, topic: string): TreeNode | undefined {
     const store = this.deps.hub.store(broker);

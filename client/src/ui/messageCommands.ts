@@ -150,15 +150,18 @@ export function registerMessageCommands(
     const ref = filterRef(arg);
     const store = ref && hub.store(ref.broker);
     if (!ref || !store) return;
+    // A "more" row of the topic tree stands for the rows below one level.
+    const under = (arg as { under?: unknown }).under;
+    const topics =
+      typeof under === "string"
+        ? services.tree.trees.tree(ref.broker, ref.filter).topicsUnder(under)
+        : store.topicsFor(ref.filter);
     const picked = await vscode.window.showQuickPick(
-      store
-        .topicsFor(ref.filter)
-        .sort()
-        .map((topic) => ({
-          label: labelText(topic),
-          description: labelText(payloadPreview(store.last(topic)?.payload ?? Buffer.alloc(0), 60)),
-          topic,
-        })),
+      topics.sort().map((topic) => ({
+        label: labelText(topic),
+        description: labelText(payloadPreview(store.last(topic)?.payload ?? Buffer.alloc(0), 60)),
+        topic,
+      })),
       { title: `Topics seen by ${ref.filter}`, matchOnDescription: true },
     );
     if (picked) await documents.open(ref.broker, picked.topic);
@@ -212,14 +215,14 @@ export function registerMessageCommands(
 
   const clearRetainedTopic = async (arg?: unknown): Promise<number> => {
     const ref = isIssued(arg) ? topicRef(arg) : undefined;
-    if (!ref) return 0;
+    if (!ref || !requireTrust("clearing a retained message")) return 0;
     return clearRetained(ref.broker, [ref.topic]);
   };
 
   const clearRetainedUnder = async (arg?: unknown): Promise<number> => {
     const ref = isIssued(arg) ? filterRef(arg) : undefined;
     const store = ref && hub.store(ref.broker);
-    if (!ref || !store) return 0;
+    if (!ref || !store || !requireTrust("clearing retained messages")) return 0;
     const retained = store
       .topicsFor(ref.filter)
       .filter((t) => store.history(t).some((m) => m.retain) && (store.last(t)?.payload.length ?? 0) > 0);

@@ -2,9 +2,10 @@
 import * as vscode from "vscode";
 import { rememberRecent, storedList } from "../messages/topicHistory";
 import { formatBytes } from "../messages/payloadFormat";
-import { validatePublishTopic, type QoS } from "../mqtt";
+import { isMessageProperties, validatePublishTopic, type MessageProperties, type QoS } from "../mqtt";
 import type { PublishDraft, PublishField } from "../script/publishSites";
 import { setStatusBarMessage, showErrorMessage, showWarningMessage } from "./notify";
+import { askProperties } from "./publishProperties";
 import { askPick, askText, BACK } from "./quickInput";
 import { errorText, resolveBroker, type Services } from "./services";
 import { requireTrust } from "./workspaceTrust";
@@ -20,6 +21,8 @@ export interface PublishArgs {
   retain?: boolean;
   /** Fields to ask even when a default exists (from a CodeLens: values the script computes). */
   ask?: PublishDraft["ask"];
+  /** MQTT 5 properties (an MQTT 5 broker only); asked for when not given, unless the publish comes from a script line. */
+  properties?: MessageProperties;
 }
 
 export interface PublishResult {
@@ -30,6 +33,7 @@ export interface PublishResult {
 export function registerPublishCommands(services: Services): vscode.Disposable[] {
   const lastMessages = new Map<string, string>();
   let lastOptions: { qos: QoS; retain: boolean } = { qos: 0, retain: false };
+  let lastProperties: MessageProperties | undefined;
 
   const history = (broker: string): string[] =>
     storedList((services.context.globalState.get<Record<string, unknown>>(HISTORY_KEY) ?? {})[broker]);
@@ -92,6 +96,15 @@ export function registerPublishCommands(services: Services): vscode.Disposable[]
       if (!chosen) return undefined;
       options = chosen;
     }
+    // RouterOS's /iot mqtt publish has no properties: a script line (CodeLens) publishes as the router would.
+    let properties = isMessageProperties(args.properties) ? args.properties : undefined;
+    const mqtt5 = services.repository.get(broker)?.profile?.protocolVersion === 5;
+    if (mqtt5 && properties === undefined && !args.ask && args.message === undefined) {
+      properties = await askProperties(lastProperties);
+      if (properties === undefined) return undefined;
+      lastProperties = properties;
+    }
+    const withProperties = properties && Object.keys(properties).length > 0 ? { properties } : {};
     lastOptions = options;
     lastMessages.set(`${broker}\u0000${topic}`, message);
     await remember(broker, topic);
@@ -100,7 +113,7 @@ export function registerPublishCommands(services: Services): vscode.Disposable[]
     try {
       await vscode.window.withProgress(
         { location: vscode.ProgressLocation.Window, title: `Publishing to ${topic}` },
-        () => services.manager.publish(broker, topic, message, options),
+        () => services.manager.publish(broker, topic, message, { ...options, ...withProperties }),
       );
       const ack =
         options.qos === 0
@@ -108,7 +121,10 @@ export function registerPublishCommands(services: Services): vscode.Disposable[]
           : options.qos === 1
             ? "QoS 1: PUBACK received"
             : "QoS 2: PUBCOMP received";
-      const text = `Published ${formatBytes(bytes)} to "${topic}" on "${broker}"${options.retain ? ", retained" : ""} (${ack}).`;
+      const props = withProperties.properties
+        ? `, with ${Object.keys(withProperties.properties).length} MQTT 5 properties`
+        : "";
+      const text = `Published ${formatBytes(bytes)} to "${topic}" on "${broker}"${options.retain ? ", retained" : ""}${props} (${ack}).`;
       services.log.info(text);
       setStatusBarMessage("$(check)", text, 6000);
       return { ok: true, message: text };

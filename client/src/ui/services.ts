@@ -10,6 +10,7 @@ import {
 import type { MessageHub } from "../messages/messageHub";
 import type { BrokerRepository } from "./brokerRepository";
 import type { BrokersTreeProvider } from "./brokersTree";
+import type { DecoderChoices } from "./decoderChoices";
 import type { LocalBrokerController } from "./localBroker";
 import type { ExtensionLog } from "./log";
 import type { SubscriptionMemory } from "./subscriptionMemory";
@@ -31,6 +32,8 @@ export interface Services {
   readonly localBroker: LocalBrokerController;
   /** Restricted Mode and the question before a workspace's broker first connects. */
   readonly gate: ConnectionGate;
+  /** The payload decoder picked per topic. */
+  readonly decoders: DecoderChoices;
 }
 
 /** The broker a command argument names: a tree node, `{ name }`, `{ broker }` or a plain string. */

@@ -6,11 +6,13 @@ import type { BrokerTestHooks } from "./api";
 import { applyBrokerEdit, deleteBroker } from "./brokerCommands";
 import { importableBrokers, saveImportedBrokers, type ImportSummary } from "./importCommands";
 import type { Services } from "./services";
+import type { TopicCommands } from "./topicCommands";
+import * as vscode from "vscode";
 
 /** In the development bundle only: check-package.mjs fails a VSIX whose client bundle contains it. */
 export const TEST_HOOKS_MARKER = "routerosMqtt test hooks";
 
-export function createTestHooks(services: Services): BrokerTestHooks {
+export function createTestHooks(services: Services, topics: TopicCommands): BrokerTestHooks {
   const { repository } = services;
   const profileOf = (name: string) => {
     const profile = repository.get(name)?.profile;
@@ -61,6 +63,16 @@ export function createTestHooks(services: Services): BrokerTestHooks {
     async clearRetained(broker, topic) {
       log("clearRetained");
       await services.manager.publish(broker, topic, Buffer.alloc(0), { qos: 1, retain: true, force: false });
+    },
+    async clearRetainedBelow(broker, path) {
+      log("clearRetainedBelow");
+      const node = services.tree.nodeOfTopic(broker, path) ?? services.tree.levelNode(broker, path);
+      if (!node) throw new Error(`no row of "${path}" on broker "${broker}"`);
+      return topics.clearBelowConfirmed(node);
+    },
+    async exportToFile(args, path) {
+      log("exportToFile");
+      return topics.exportToFile(args, vscode.Uri.file(path));
     },
   };
 }
