@@ -61,6 +61,22 @@ interface TopicState {
   matches: boolean;
 }
 
+/**
+ * The context value of a tree row, which the manifest's menus test: `topic` or `level`, then `.retained` (its topic
+ * has a retained message), `.branch` (levels below it), `.retainedBelow` (a branch with retained topics).
+ */
+export function rowContextValue(
+  row: { topic: string | undefined; hasChildren: boolean },
+  retainedTopic: boolean,
+  retainedInside: boolean,
+): string {
+  const parts = [row.topic !== undefined ? "topic" : "level"];
+  if (retainedTopic) parts.push("retained");
+  if (row.hasChildren) parts.push("branch");
+  if (row.hasChildren && retainedInside) parts.push("retainedBelow");
+  return parts.join(".");
+}
+
 const COLLATOR = new Intl.Collator("en", { numeric: true, sensitivity: "variant" });
 
 /** The levels of a filter before its first wildcard, at most all but the last: `routers/+/telemetry` → `routers/`. */

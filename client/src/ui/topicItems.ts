@@ -2,22 +2,9 @@
 import * as vscode from "vscode";
 import type { MessageHub } from "../messages/messageHub";
 import { classifyPayload, formatBytes, formatRate, payloadPreview } from "../messages/payloadFormat";
-import type { LevelStats, TopicRow } from "../messages/topicTree";
+import { rowContextValue, type LevelStats, type TopicRow } from "../messages/topicTree";
 import type { TopicSummary } from "../mqtt";
 import { markdown } from "./safeText";
-
-/** The context value of a row: `topic` or `level`, then `.retained` (its topic), `.branch` (levels below), `.retainedBelow`. */
-export function rowContext(
-  row: { topic: string | undefined; hasChildren: boolean },
-  retainedTopic: boolean,
-  stats: LevelStats | undefined,
-): string {
-  const parts = [row.topic !== undefined ? "topic" : "level"];
-  if (retainedTopic) parts.push("retained");
-  if (row.hasChildren) parts.push("branch");
-  if (row.hasChildren && (stats?.retained ?? 0) > 0) parts.push("retainedBelow");
-  return parts.join(".");
-}
 
 /** A topic row of the flat list (label: the whole topic). */
 export function flatTopicItem(hub: MessageHub, broker: string, topic: string, id: string): vscode.TreeItem {
@@ -56,7 +43,7 @@ export function levelItem(
       item.tooltip = levelTooltip(broker, row.path, stats);
     }
   }
-  item.contextValue = rowContext(row, summary?.retained ?? false, stats);
+  item.contextValue = rowContextValue(row, summary?.retained ?? false, (stats?.retained ?? 0) > 0);
   return item;
 }
 

@@ -3,6 +3,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
+import { rowContextValue } from "../../../client/src/messages/topicTree";
 import { fromRoot } from "../../support/paths";
 
 interface Manifest {
@@ -69,6 +70,14 @@ test("every viewItem value a menu tests is a contextValue the tree produces", ()
     ...[...clientSource.matchAll(/contextValue: "([\w.]+)"/g)].map((m) => m[1] ?? ""),
     ...[...clientSource.matchAll(/contextValue = "([\w.]+)"/g)].map((m) => m[1] ?? ""),
     ...[...clientSource.matchAll(/"(topic(?:\.retained)?)"/g)].map((m) => m[1] ?? ""),
+    // Rows of the topic tree: every combination rowContextValue can make.
+    ...[undefined, "t"].flatMap((topic) =>
+      [false, true].flatMap((hasChildren) =>
+        [false, true].flatMap((retained) =>
+          [false, true].map((inside) => rowContextValue({ topic, hasChildren }, retained, inside)),
+        ),
+      ),
+    ),
   ]);
   const whens = Object.values(manifest.contributes.menus)
     .flat()
@@ -107,6 +116,8 @@ const TRUST: Record<string, "restricted" | "safe"> = {
   "routerosMqtt.messages.maxPayloadKB": "safe",
   "routerosMqtt.messages.maxTotalMB": "safe",
   "routerosMqtt.publish.historySize": "safe",
+  "routerosMqtt.topics.layout": "safe",
+  "routerosMqtt.topics.compactLevels": "safe",
   "routerosMqtt.codeLens.publish": "safe",
   "routerosMqtt.localBroker.port": "safe", // a port on 127.0.0.1 only; a taken port falls back to a free one
   "routerosLanguageServer.trace.server": "safe",

@@ -40,10 +40,23 @@ test("nothing is sent when nothing arrived; flush sends at once; dispose stops n
   assert.equal(batches.length, 0);
   batcher.add("a", Buffer.from("1"), meta);
   batcher.flush();
-  assert.deepEqual(batches, [{ topics: ["a"], newTopics: ["a"], messages: 1 }]);
+  assert.deepEqual(batches, [{ topics: ["a"], newTopics: ["a"], messages: 1, removed: [] }]);
   batcher.add("a", Buffer.from("2"), meta);
   batcher.dispose();
   clock.advance(1000);
   assert.equal(batches.length, 1);
   assert.equal(clock.pending, 0);
+});
+
+test("a batch lists the topics the store dropped since the previous one", () => {
+  const clock = new FakeClock();
+  const store = new MessageStore({ maxTopics: 2 });
+  const batches: MessageBatch[] = [];
+  const batcher = new MessageBatcher({ store, clock, onBatch: (b) => batches.push(b) });
+  batcher.add("a", Buffer.from("1"), meta);
+  batcher.add("b", Buffer.from("1"), meta);
+  batcher.add("c", Buffer.from("1"), meta);
+  batcher.flush();
+  assert.deepEqual(batches[0]?.removed, ["a"]);
+  assert.deepEqual(batches[0]?.topics, ["b", "c"]);
 });
