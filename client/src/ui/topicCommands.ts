@@ -171,6 +171,7 @@ export function registerTopicCommands(services: Services, documents: MessageDocu
     if (!format) {
       const picked = await askPick<ExportFormat>({
         title: vscode.l10n.t("Export the history of {0} topics", ref.topics.length),
+        placeholder: vscode.l10n.t("Format of the export"),
         items: [
           { label: "NDJSON", description: vscode.l10n.t("one JSON record per line"), value: "ndjson" },
           { label: "JSON", description: vscode.l10n.t("one array of records"), value: "json" },
@@ -185,6 +186,7 @@ export function registerTopicCommands(services: Services, documents: MessageDocu
     if (!destination) {
       const picked = await askPick<"editor" | "file">({
         title: vscode.l10n.t("Export to"),
+        placeholder: vscode.l10n.t("Where the export goes"),
         items: [
           { label: vscode.l10n.t("New Editor"), value: "editor" },
           { label: vscode.l10n.t("File…"), value: "file" },
@@ -200,7 +202,12 @@ export function registerTopicCommands(services: Services, documents: MessageDocu
     const language = format === "csv" ? "csv" : format === "json" ? "json" : "jsonl";
     let uri: vscode.Uri | undefined;
     if (destination === "editor") {
-      const doc = await vscode.workspace.openTextDocument({ content: text, language });
+      // CSV and JSON Lines have a language only with some extensions installed.
+      const known = await vscode.languages.getLanguages();
+      const doc = await vscode.workspace.openTextDocument({
+        content: text,
+        language: known.includes(language) ? language : "plaintext",
+      });
       await vscode.window.showTextDocument(doc, { preview: false });
     } else {
       const base = (ref.topics.length === 1 ? (ref.topics[0] ?? "topic") : `${ref.broker}-topics`).replace(
@@ -246,6 +253,7 @@ export function registerTopicCommands(services: Services, documents: MessageDocu
       };
       const picked = await askPick<DecoderName>({
         title: vscode.l10n.t("Decode the payloads of {0} as", topic),
+        placeholder: vscode.l10n.t("Decoder of this topic (remembered)"),
         items: DECODERS.map((d) => ({
           label: d === current ? `$(check) ${d}` : d,
           description: descriptions[d],

@@ -72,7 +72,8 @@ export const checks = [
       await wb.answerQuickInput("Highest QoS", "QoS 0", { pick: true });
       await wb.treeItems(VIEW, { accept: (list) => list.some((r) => r.label === "charts/#") });
       await publishTelemetry(broker.url, 12, 120);
-      await wb.treeItems(VIEW, { accept: (list) => list.some((r) => r.label === TOPIC) });
+      // The topic tree lists the topic below its subscription charts/#.
+      await wb.treeItems(VIEW, { accept: (list) => list.some((r) => r.label === "router1") });
 
       await wb.runCommand("RouterOS MQTT: Show Chart");
       await wb.answerQuickInput("the ones with numbers first", TOPIC, { pick: true });

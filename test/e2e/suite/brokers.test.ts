@@ -100,7 +100,7 @@ suite("brokers", () => {
     });
     assert.deepEqual(received, { payload: '{"cpu":3,"ok":true}', qos: 1, retain: false, truncated: false });
     await waitFor(
-      () => api.treeSnapshot().some((l) => l.startsWith('    e2e/telemetry — {"cpu":3,"ok":true} · 1 ·')),
+      () => api.treeSnapshot().some((l) => l.startsWith('    telemetry — {"cpu":3,"ok":true} · 1 ·')),
       {
         what: "the topic row in the tree",
       },

@@ -36,6 +36,10 @@ const LINK_CALLS: Array<[command: string, args: unknown]> = [
   ["routerosMqtt.importFromFile", { $mid: 1, scheme: "file", path: "/etc/hosts" }],
   ["routerosMqtt.clearRetained", { broker: NAME, topic: "t", confirmed: true }],
   ["routerosMqtt.clearRetainedUnder", { broker: NAME, filter: "#", confirmed: true }],
+  [
+    "routerosMqtt.clearRetainedBelow",
+    { type: "level", broker: NAME, filter: "#", path: "homeassistant", topic: undefined, confirmed: true },
+  ],
 ];
 
 suite("security", () => {
