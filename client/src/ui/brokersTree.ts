@@ -282,7 +282,8 @@ export class BrokersTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
       return gone;
     }
     node.topic = row.topic;
-    return levelItem(this.deps.hub, node.broker, row, tree.stats(row.path, Date.now()), node.id);
+    const stats = tree.stats(row.path, Date.now());
+    return levelItem(this.deps.hub, node.broker, row, stats, node.id, this.trees.query !== undefined);
   }
 
   private brokerItem(node: BrokerNode): vscode.TreeItem {

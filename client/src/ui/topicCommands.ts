@@ -229,7 +229,9 @@ export function registerTopicCommands(services: Services, documents: MessageDocu
     const count = messages.length;
     setStatusBarMessage(
       "$(export)",
-      vscode.l10n.t("Exported {0} messages as {1}", count, format.toUpperCase()) +
+      (count === 1
+        ? vscode.l10n.t("Exported 1 message as {0}", format.toUpperCase())
+        : vscode.l10n.t("Exported {0} messages as {1}", count, format.toUpperCase())) +
         (notes.length > 0 ? ` (${notes.join("; ")})` : ""),
       6000,
     );

@@ -27,6 +27,7 @@ export function levelItem(
   row: TopicRow,
   stats: LevelStats | undefined,
   id: string,
+  filtered: boolean,
 ): vscode.TreeItem {
   const item = new vscode.TreeItem(
     row.label,
@@ -36,7 +37,7 @@ export function levelItem(
   const summary = row.topic === undefined ? undefined : hub.store(broker)?.topic(row.topic);
   if (summary) describeTopic(item, broker, summary);
   if (row.hasChildren && stats) {
-    const below = levelDescription(stats);
+    const below = levelDescription(stats, filtered);
     item.description = summary ? `${String(item.description)} · ${below}` : below;
     if (!summary) {
       item.iconPath = new vscode.ThemeIcon(stats.retained > 0 ? "folder-library" : "folder");
@@ -47,10 +48,12 @@ export function levelItem(
   return item;
 }
 
-/** `12 topics · 340 msgs · 4.2/s · 3 retained`. */
-export function levelDescription(stats: LevelStats): string {
+/** `12 topics · 340 msgs · 4.2/s · 3 retained`; with a filter on, `2 of 12 topics · …`. */
+export function levelDescription(stats: LevelStats, filtered: boolean): string {
   const parts = [
-    vscode.l10n.t("{0} topics", stats.topics),
+    filtered
+      ? vscode.l10n.t("{0} of {1} topics", stats.matching, stats.topics)
+      : vscode.l10n.t("{0} topics", stats.topics),
     vscode.l10n.t("{0} msgs", stats.messages),
     formatRate(stats.ratePerSecond),
   ];

@@ -142,6 +142,10 @@ suite("fleet view on a real Mosquitto", function () {
       .filter((l) => /^ {4}router\d+/.test(l))
       .map((l) => l.trim().split(/[ /]/)[0]);
     assert.deepEqual(routerRows, matching);
+    assert.ok(
+      snapshot().some((l) => l.startsWith("    router7 — 1 of 3 topics · 3 msgs · ")),
+      snapshotText(),
+    );
     assert.ok(snapshot().includes("  homeassistant/# — QoS 1 · 0 topics"), snapshotText());
     assert.equal(
       (await run<{ ok: boolean; message: string }>("routerosMqtt.filterTopics", "cpu >")).message,
