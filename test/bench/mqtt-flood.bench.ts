@@ -1,21 +1,37 @@
-// Floods a real Mosquitto from a separate process (≥ 20,000 msg/s to a topic tree) and receives through ConnectionManager + MessageStore + MessageBatcher (with one open chart's feed): ingest rate, longest event-loop stall, heap growth.
+// Floods a real Mosquitto from a separate process (25,000 msg/s to 10,000 topics under 50 routers) and receives through ConnectionManager + MessageHub (store and batcher) with the brokers view's topic tree open (batches noted, synced and its visible rows read every 300 ms, as the view does) and one open chart's feed: ingest rate, longest event-loop stall, CPU per message, heap growth.
 import { spawn } from "node:child_process";
 import { join } from "node:path";
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 import { ChartFeed } from "../../client/src/messages/chartFeed";
+import { MessageHub } from "../../client/src/messages/messageHub";
+import { TopicTrees } from "../../client/src/messages/topicTrees";
 import { makeBrokerProfile, staticSecrets } from "../../client/src/mqtt/brokerProfile";
 import { ConnectionManager } from "../../client/src/mqtt/connectionManager";
-import { MessageBatcher } from "../../client/src/mqtt/messageBatcher";
-import { MessageStore } from "../../client/src/mqtt/messageStore";
 import { findExecutable, mosquittoSkipReason, startMosquitto } from "../support/mosquitto";
 import { waitFor } from "../support/waitFor";
 
 const RATE = 25_000;
 const DURATION_MS = 6_000;
-const ROUTERS = 100;
-const METRICS = ["cpu", "mem", "temp", "voltage", "uptime", "rx", "tx", "clients", "fan", "psu"];
+/** 50 routers × 20 interfaces × 10 metrics = 10,000 topics. */
+const ROUTERS = 50;
+const INTERFACES = 20;
+const METRICS = [
+  "rx-byte",
+  "tx-byte",
+  "rx-packet",
+  "tx-packet",
+  "rx-drop",
+  "tx-drop",
+  "rx-error",
+  "tx-error",
+  "link-downs",
+  "running",
+];
+const FILTER = "routers/#";
+/** The view's redraw interval (brokersTree.ts). */
+const VIEW_REFRESH_MS = 300;
 
 function collectGarbage(): () => void {
   const g = (globalThis as { gc?: () => void }).gc;
@@ -60,25 +76,48 @@ export async function run(opts: { log: (s: string) => void }): Promise<Record<st
   const gc = collectGarbage();
   const broker = await startMosquitto({ extraConfig: ["max_queued_messages 1000000", "max_queued_bytes 0"] });
   const manager = new ConnectionManager({ secrets: staticSecrets() });
-  const store = new MessageStore();
+  const hub = new MessageHub({ intervalMs: 150 });
+  hub.setSubscriptions("flood", [FILTER]);
+  const trees = new TopicTrees(hub);
   let batches = 0;
   let batchWorkTopics = 0;
   // An open chart of one flooded topic, fed per batch as the chart panels are.
-  const chart = new ChartFeed("flood/r0/cpu");
+  const chart = new ChartFeed("routers/r0/interfaces/if0/rx-byte");
   let chartPulls = 0;
-  const batcher = new MessageBatcher({
-    store,
-    intervalMs: 150,
-    onBatch: (batch) => {
-      batches++;
-      // What a tree view would do: read the summary of every changed topic.
-      for (const topic of batch.topics) if (store.topic(topic)) batchWorkTopics++;
-      if (batch.topics.includes(chart.topic)) {
-        chart.pull(store);
-        chartPulls++;
-      }
-    },
+  let dirty = false;
+  hub.onBatch((_broker, batch) => {
+    batches++;
+    batchWorkTopics += batch.topics.length;
+    trees.note("flood", batch);
+    dirty = true;
+    if (batch.topics.includes(chart.topic)) {
+      chart.pull(hub.store("flood"));
+      chartPulls++;
+    }
   });
+  // The view: every 300 ms after a batch, sync the trees and read what an open tree shows (the 50 routers with their
+  // sums, router r0 expanded down to one interface's topics, each with its summary).
+  let viewRedraws = 0;
+  let viewRowsRead = 0;
+  let viewMaxMs = 0;
+  const redraw = (): void => {
+    if (!dirty) return;
+    dirty = false;
+    const started = performance.now();
+    const tree = trees.tree("flood", FILTER);
+    trees.sync("flood");
+    const now = Date.now();
+    for (const path of [undefined, "routers/r0", "routers/r0/interfaces", "routers/r0/interfaces/if0"]) {
+      for (const row of tree.rows(path, true)) {
+        tree.stats(row.path, now);
+        if (row.topic) hub.store("flood")?.topic(row.topic);
+        viewRowsRead++;
+      }
+    }
+    viewRedraws++;
+    viewMaxMs = Math.max(viewMaxMs, performance.now() - started);
+  };
+  const view = setInterval(redraw, VIEW_REFRESH_MS);
   let received = 0;
   let firstAt = 0;
   let lastAt = 0;
@@ -92,7 +131,7 @@ export async function run(opts: { log: (s: string) => void }): Promise<Record<st
     if (received === 0) firstAt = now;
     lastAt = now;
     received++;
-    batcher.add(topic, payload, info);
+    hub.add("flood", topic, payload, info);
   });
   try {
     manager.setProfiles([
@@ -103,7 +142,8 @@ export async function run(opts: { log: (s: string) => void }): Promise<Record<st
         clientId: "bench-sub",
       }),
     ]);
-    await manager.subscribe("flood", "flood/#", 0);
+    await manager.subscribe("flood", FILTER, 0);
+    await manager.subscribe("flood", "flood/done", 0);
     gc();
     const heapBefore = process.memoryUsage().heapUsed;
     // The publisher stands in for remote routers: run it at low priority so it competes less with this process.
@@ -119,7 +159,9 @@ export async function run(opts: { log: (s: string) => void }): Promise<Record<st
           ratePerSecond: RATE,
           durationMs: DURATION_MS,
           routers: ROUTERS,
+          interfaces: INTERFACES,
           metrics: METRICS,
+          prefix: "routers",
         }),
       ],
       { stdio: ["ignore", "pipe", "inherit"] },
@@ -142,7 +184,14 @@ export async function run(opts: { log: (s: string) => void }): Promise<Record<st
     if (code !== 0) throw new Error(`flood publisher exited with ${code}`);
     const report = JSON.parse(output.trim().split("\n").pop() ?? "{}") as { sent: number; elapsedMs: number };
     await waitFor(() => done, { what: "the end-of-flood marker", timeoutMs: 30_000 });
-    batcher.flush();
+    // Every message reached the tree (through batches), before the measurement ends.
+    await waitFor(
+      () => {
+        trees.sync("flood");
+        return trees.tree("flood", FILTER).stats(undefined, Date.now())?.messages === received;
+      },
+      { what: "every received message counted in the topic tree", timeoutMs: 10_000 },
+    );
     delay.disable();
     const stall = stalls.stop();
     const cpu = process.cpuUsage(cpuBefore);
@@ -151,7 +200,8 @@ export async function run(opts: { log: (s: string) => void }): Promise<Record<st
     const heapAfterFlood = process.memoryUsage().heapUsed;
     gc();
     const heapAfterGc = process.memoryUsage().heapUsed;
-    const stats = store.stats();
+    const stats = hub.store("flood")?.stats() ?? { topics: 0, messages: 0, bytes: 0 };
+    const treeStats = trees.tree("flood", FILTER).stats(undefined, Date.now());
     const ingestSeconds = (lastAt - firstAt) / 1000;
     const maxStallMs = delay.max / 1e6;
     const figures = {
@@ -179,14 +229,20 @@ export async function run(opts: { log: (s: string) => void }): Promise<Record<st
       store_messages: stats.messages,
       store_mb: stats.bytes / 1024 / 1024,
       ui_batches: batches,
-      ui_topic_reads: batchWorkTopics,
+      ui_batch_topics: batchWorkTopics,
+      view_redraws: viewRedraws,
+      view_rows_read: viewRowsRead,
+      view_longest_redraw_ms: viewMaxMs,
+      tree_topics: treeStats?.topics ?? 0,
+      tree_messages: treeStats?.messages ?? 0,
       chart_pulls: chartPulls,
       chart_series: chart.series.names().join(" "),
       chart_points: chart.series.series().reduce((n, s) => n + s.times.length, 0),
     };
     return figures;
   } finally {
-    batcher.dispose();
+    clearInterval(view);
+    hub.dispose();
     await manager.dispose();
     await broker.dispose();
   }

@@ -7,6 +7,10 @@ interface FloodArgs {
   durationMs: number;
   routers: number;
   metrics: string[];
+  /** Topic prefix (default `flood`). */
+  prefix?: string;
+  /** With interfaces, topics are `<prefix>/r<n>/interfaces/if<i>/<metric>` (a fleet's shape), else `<prefix>/r<n>/<metric>`. */
+  interfaces?: number;
 }
 
 async function main(): Promise<void> {
@@ -17,7 +21,13 @@ async function main(): Promise<void> {
     queueQoSZero: false,
   });
   const topics: string[] = [];
-  for (let r = 0; r < args.routers; r++) for (const m of args.metrics) topics.push(`flood/r${r}/${m}`);
+  const prefix = args.prefix ?? "flood";
+  for (let r = 0; r < args.routers; r++) {
+    if (args.interfaces) {
+      for (let i = 0; i < args.interfaces; i++)
+        for (const m of args.metrics) topics.push(`${prefix}/r${r}/interfaces/if${i}/${m}`);
+    } else for (const m of args.metrics) topics.push(`${prefix}/r${r}/${m}`);
+  }
   const stream = client.stream as unknown as {
     writableLength: number;
     once(event: "drain", cb: () => void): void;

@@ -52,7 +52,8 @@ interface Level {
   messages: number;
   retained: number;
   matching: number;
-  readonly rate: RateWindow;
+  /** Messages per second of everything below; made when the level first has levels below it (a topic's own rate is the store's). */
+  rate: RateWindow | undefined;
 }
 
 interface TopicState {
@@ -138,7 +139,10 @@ export class TopicTree {
       l.messages += messages;
       l.retained += retained;
       l.matching += matching;
-      if (messages > 0) l.rate.record(now, messages);
+      if (messages > 0 && l.children.size > 0) {
+        l.rate ??= new RateWindow(this.rateWindowSeconds);
+        l.rate.record(now, messages);
+      }
     }
   }
 
@@ -209,7 +213,7 @@ export class TopicTree {
       messages: level.messages,
       retained: level.retained,
       matching: level.matching,
-      ratePerSecond: level.rate.perSecond(now),
+      ratePerSecond: level.rate?.perSecond(now) ?? 0,
     };
   }
 
@@ -256,19 +260,23 @@ export class TopicTree {
     const segments = this.split(topic);
     const outside = this.prefix !== "" && !topic.startsWith(this.prefix);
     let level = this.root;
-    let path = outside ? "" : this.prefix;
-    segments.forEach((segment, i) => {
-      path = outside ? topic : i === 0 ? `${path}${segment}` : `${path}/${segment}`;
+    for (const segment of segments) {
       const key = outside ? `\u0000${segment}` : segment;
       let child = level.children.get(key);
       if (!child) {
+        // Paths are made only for new levels: most topics of a fleet share their upper levels.
+        const path = outside
+          ? topic
+          : level === this.root
+            ? `${this.prefix}${segment}`
+            : `${level.path}/${segment}`;
         child = this.newLevel(path, segment, level, outside);
         level.children.set(key, child);
         level.sorted = undefined;
         this.levels.set(path, child);
       }
       level = child;
-    });
+    }
     level.topic = { count: 0, retained: false, matches };
     for (let l: Level | undefined = level; l; l = l.parent) {
       l.topics += 1;
@@ -290,7 +298,7 @@ export class TopicTree {
       messages: 0,
       retained: 0,
       matching: 0,
-      rate: new RateWindow(this.rateWindowSeconds),
+      rate: undefined,
     };
   }
 

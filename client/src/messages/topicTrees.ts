@@ -42,9 +42,11 @@ export class TopicTrees {
     }
   }
 
-  /** The tree of a subscription, up to date (built from the store the first time). */
+  /**
+   * The tree of a subscription as of the last {@link sync} (built from the store the first time it is read): reading
+   * never applies pending batches, so a redraw costs only what it shows.
+   */
   tree(broker: string, filter: string): TopicTree {
-    this.sync(broker);
     let trees = this.trees.get(broker);
     if (!trees) {
       trees = new Map();
@@ -58,26 +60,38 @@ export class TopicTrees {
       const now = this.now();
       for (const topic of store?.topicsFor(filter) ?? []) this.apply(tree, broker, topic, now);
       trees.set(filter, tree);
+      // What is pending for the other trees concerns this one too, and it is built from the store as it is now.
     }
     return tree;
   }
 
-  /** Applies what the batches of a broker changed since the last sync; returns the topics dropped. */
-  sync(broker: string): string[] {
+  /**
+   * Applies what the batches of a broker changed since the last sync, for at most `budgetMs` (checked every 256
+   * topics; the rest stays pending). Returns true when nothing is left.
+   */
+  sync(broker: string, budgetMs = Infinity): boolean {
     const pending = this.pending.get(broker);
     const trees = this.trees.get(broker);
-    this.pending.delete(broker);
-    if (!pending || !trees) return [];
+    if (!pending || !trees) {
+      this.pending.delete(broker);
+      return true;
+    }
     const store = this.hub.store(broker);
+    const started = performance.now();
     const now = this.now();
     for (const topic of pending.removed) for (const tree of trees.values()) tree.remove(topic);
+    pending.removed.clear();
+    let done = 0;
     for (const topic of pending.changed) {
+      pending.changed.delete(topic);
       for (const filter of store?.filtersOf(topic) ?? []) {
         const tree = trees.get(filter);
         if (tree) this.apply(tree, broker, topic, now);
       }
+      if (++done % 256 === 0 && performance.now() - started > budgetMs) return false;
     }
-    return [...pending.removed];
+    this.pending.delete(broker);
+    return true;
   }
 
   /** Forgets a broker's trees (messages cleared, subscriptions changed, broker gone); they are rebuilt when read. */
@@ -101,15 +115,15 @@ export class TopicTrees {
 
   private apply(tree: TopicTree, broker: string, topic: string, now: number): void {
     const store = this.hub.store(broker);
-    const summary = store?.topic(topic);
-    if (!summary) return;
+    const count = store?.countOf(topic);
+    if (count === undefined) return;
     // A filter of topic patterns alone gives the same answer for every message of a topic.
     const matches = !this.filter
       ? true
       : !this.filter.readsPayload && tree.has(topic)
         ? tree.matches(topic)
         : this.evaluate(broker, topic, store);
-    tree.update(topic, { count: summary.count, retained: summary.retained }, now, matches);
+    tree.update(topic, { count, retained: store?.isRetained(topic) ?? false }, now, matches);
   }
 
   private evaluate(broker: string, topic: string, store = this.hub.store(broker)): boolean {

@@ -235,6 +235,16 @@ export class MessageStore {
     for (const entry of this.entries.values()) this.indexTopic(entry);
   }
 
+  /** Messages received on a held topic (as `topic().count`, without building a summary), or undefined. */
+  countOf(topic: string): number | undefined {
+    return this.entries.get(topic)?.count;
+  }
+
+  /** Whether the broker most likely keeps a retained message for a held topic (as `topic().retained`). */
+  isRetained(topic: string): boolean {
+    return this.entries.get(topic)?.retained ?? false;
+  }
+
   /** The subscription filters a held topic matched (empty when none or not held). */
   filtersOf(topic: string): readonly string[] {
     return this.entries.get(topic)?.filters ?? [];

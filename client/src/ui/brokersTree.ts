@@ -24,6 +24,8 @@ export interface TopicLayout {
   tree: boolean;
   compact: boolean;
 }
+/** Longest time one refresh spends applying batches to the topic trees; the rest follows at the next turn. */
+const SYNC_BUDGET_MS = 20;
 /** Shortest time between two refreshes of the same subscription. */
 const REFRESH_INTERVAL_MS = 300;
 
@@ -250,10 +252,16 @@ export class BrokersTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
     this.refreshTimer = undefined;
     const nodes = [...this.dirty];
     this.dirty.clear();
+    let behind = false;
     for (const broker of new Set(nodes.map((n) => (n.type === "broker" ? n.name : n.broker)))) {
-      this.trees.sync(broker);
+      // A slice at a time: a flood of new topics never holds the extension host for long.
+      if (!this.trees.sync(broker, SYNC_BUDGET_MS)) behind = true;
     }
     for (const node of nodes) this.changeEmitter.fire(node);
+    if (behind) {
+      for (const node of nodes) this.dirty.add(node);
+      this.refreshTimer ??= setTimeout(() => this.flushDirty(), 0);
+    }
   }
 
   /** Topics a subscription row counts: all it saw, or those matching the filter. */
