@@ -135,6 +135,8 @@ export function decodePayload(
       return { ...doc, decoder: "json" };
     }
     case "text": {
+      // Detected text that starts like JSON keeps where it breaks (hand-built JSON in a RouterOS string).
+      if (decoder === "auto") return { ...payloadDocument(payload, options), decoder: "text" };
       const text = Buffer.from(payload).toString("utf8");
       return { kind: "text", language: "plaintext", text, jsonProblem: undefined, decoder: "text" };
     }

@@ -66,7 +66,8 @@ export const checks = [
           });
         }
         for (const filter of ["routers/#", "homeassistant/#"]) {
-          await wb.runCommand("RouterOS MQTT: Subscribe…");
+          // From the broker's row: other checks may have added brokers, and the palette would ask which one.
+          await wb.clickTreeItemAction(VIEW, BROKER_NAME, "Subscribe…");
           await wb.answerQuickInput("Topic filter", filter);
           await wb.answerQuickInput("Highest QoS", "QoS 1", { pick: true });
           await wb.treeItems(VIEW, { accept: (list) => list.some((r) => r.label === filter) });

@@ -77,3 +77,10 @@ test("base64url is read too, and whitespace inside base64 is ignored", () => {
   assert.deepEqual(base64Bytes("-_8A"), Buffer.from([0xfb, 0xff, 0x00]));
   assert.deepEqual(base64Bytes("eyJj\ncHUiOjF9"), Buffer.from('{"cpu":1}'));
 });
+
+test("auto keeps the place where text that starts like JSON breaks; the text decoder shows it as it is", () => {
+  const broken = Buffer.from('{"cpu":,"mem":1}');
+  assert.equal(decodePayload(broken, "auto").jsonProblem?.offset, 7);
+  assert.equal(decodePayload(broken, "auto").text, '{"cpu":,"mem":1}');
+  assert.equal(decodePayload(broken, "text").jsonProblem, undefined);
+});
