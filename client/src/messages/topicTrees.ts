@@ -4,6 +4,9 @@ import type { MessageHub } from "./messageHub";
 import { filterPrefix, TopicTree } from "./topicTree";
 import { matchesQuery, type TopicQuery } from "./topicQuery";
 
+/** Longest time the view spends applying batches in one refresh; the rest follows at the next turn. */
+export const SYNC_BUDGET_MS = 20;
+
 interface Pending {
   changed: Set<string>;
   removed: Set<string>;
@@ -27,11 +30,7 @@ export class TopicTrees {
   /** Remembers what a batch changed; nothing is computed until the trees are read or {@link sync} runs. */
   note(broker: string, batch: MessageBatch): void {
     if (!this.trees.has(broker)) return;
-    let pending = this.pending.get(broker);
-    if (!pending) {
-      pending = { changed: new Set(), removed: new Set() };
-      this.pending.set(broker, pending);
-    }
+    const pending = this.pendingOf(broker);
     for (const topic of batch.removed) {
       pending.changed.delete(topic);
       pending.removed.add(topic);
@@ -56,13 +55,30 @@ export class TopicTrees {
     if (!tree) {
       tree = new TopicTree(filterPrefix(filter));
       tree.setFilterActive(this.filter !== undefined);
-      const store = this.hub.store(broker);
-      const now = this.now();
-      for (const topic of store?.topicsFor(filter) ?? []) this.apply(tree, broker, topic, now);
       trees.set(filter, tree);
-      // What is pending for the other trees concerns this one too, and it is built from the store as it is now.
+      // Built from the store as it is now, a slice at a time: what does not fit in the budget waits as pending
+      // changes (applying a topic twice changes nothing), which the next sync applies.
+      const store = this.hub.store(broker);
+      const topics = store?.topicsFor(filter) ?? [];
+      const started = performance.now();
+      const now = this.now();
+      let i = 0;
+      for (; i < topics.length; i++) {
+        this.apply(tree, broker, topics[i] as string, now);
+        if (i % 256 === 255 && performance.now() - started > SYNC_BUDGET_MS) break;
+      }
+      if (i < topics.length - 1) {
+        const pending = this.pendingOf(broker);
+        for (let j = i + 1; j < topics.length; j++) pending.changed.add(topics[j] as string);
+      }
     }
     return tree;
+  }
+
+  /** Whether batches (or a tree's first build) left work for {@link sync}. */
+  hasPending(broker: string): boolean {
+    const pending = this.pending.get(broker);
+    return pending !== undefined && (pending.changed.size > 0 || pending.removed.size > 0);
   }
 
   /**
@@ -111,6 +127,15 @@ export class TopicTrees {
         for (const topic of tree.topics()) tree.setMatch(topic, this.evaluate(broker, topic, store));
       }
     }
+  }
+
+  private pendingOf(broker: string): Pending {
+    let pending = this.pending.get(broker);
+    if (!pending) {
+      pending = { changed: new Set(), removed: new Set() };
+      this.pending.set(broker, pending);
+    }
+    return pending;
   }
 
   private apply(tree: TopicTree, broker: string, topic: string, now: number): void {

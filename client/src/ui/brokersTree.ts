@@ -2,7 +2,7 @@
 import * as vscode from "vscode";
 import { invalidView, stateView } from "../brokers/stateView";
 import type { MessageHub } from "../messages/messageHub";
-import { TopicTrees } from "../messages/topicTrees";
+import { SYNC_BUDGET_MS, TopicTrees } from "../messages/topicTrees";
 import type { TopicQuery } from "../messages/topicQuery";
 import {
   describeEndpoint,
@@ -14,7 +14,13 @@ import {
 import type { BrokerEntry, BrokerRepository } from "./brokerRepository";
 import { markdown } from "./safeText";
 import { flatTopicItem, levelItem } from "./topicItems";
-import { NodeCache, type BrokerNode, type LevelNode, type TreeNode } from "./treeNodes";
+import {
+  NodeCache,
+  type BrokerNode,
+  type LevelNode,
+  type SubscriptionNode,
+  type TreeNode,
+} from "./treeNodes";
 
 /** Topics listed under one subscription (flat) or one tree row; the rest are summed up in a "more" row. */
 export const MAX_TOPICS_SHOWN = 200;
@@ -24,8 +30,6 @@ export interface TopicLayout {
   tree: boolean;
   compact: boolean;
 }
-/** Longest time one refresh spends applying batches to the topic trees; the rest follows at the next turn. */
-const SYNC_BUDGET_MS = 20;
 /** Shortest time between two refreshes of the same subscription. */
 const REFRESH_INTERVAL_MS = 300;
 
@@ -193,6 +197,7 @@ export class BrokersTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
       return subs.map((s) => this.nodes.subscription(node.name, s.filter, s.qos));
     }
     if (node.type === "subscription") {
+      this.catchUpLater(node);
       if (this.layout.tree) return this.levelChildren(node.broker, node.filter, undefined);
       const tree = this.trees.tree(node.broker, node.filter);
       const topics = (this.deps.hub.store(node.broker)?.topicsFor(node.filter) ?? [])
@@ -262,6 +267,13 @@ export class BrokersTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
       for (const node of nodes) this.dirty.add(node);
       this.refreshTimer ??= setTimeout(() => this.flushDirty(), 0);
     }
+  }
+
+  /** A tree built in slices (a broker redrawn during a flood) is completed by the next refreshes. */
+  private catchUpLater(node: SubscriptionNode): void {
+    if (!this.trees.hasPending(node.broker)) return;
+    this.dirty.add(node);
+    this.refreshTimer ??= setTimeout(() => this.flushDirty(), REFRESH_INTERVAL_MS);
   }
 
   /** Topics a subscription row counts: all it saw, or those matching the filter. */

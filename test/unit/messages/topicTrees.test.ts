@@ -117,3 +117,14 @@ test("the message view's header: decoding and MQTT 5 properties, one fact per li
     [],
   );
 });
+
+test("a tree built while thousands of topics are held is made in slices: the rest waits for sync", () => {
+  const { hub, trees } = setup({ maxTopics: 20_000, maxTotalBytes: 256 * 1024 * 1024 });
+  for (let i = 0; i < 20_000; i++)
+    hub.add("b", `routers/r${i % 50}/interfaces/if${i}`, Buffer.from("1"), meta);
+  const tree = trees.tree("b", "routers/#");
+  assert.ok(tree.size > 0);
+  while (trees.hasPending("b")) trees.sync("b", 5);
+  assert.equal(tree.size, 20_000);
+  assert.equal(tree.stats(undefined, 0)?.messages, 20_000);
+});
