@@ -264,6 +264,7 @@ export function activate(context: vscode.ExtensionContext): RouterOsMqttApi & Sc
       return owner ? repository.secrets.has(owner, kind) : false;
     },
     treeSnapshot: () => treeSnapshot(tree),
+    treeSelection: () => view.selection.map((node) => node.id),
     brokerNamesForLanguageServer: () => namesSent,
     chart: (broker, topic) => charts.view(broker, topic),
     ...(ROUTEROS_MQTT_TEST_HOOKS && context.extensionMode === vscode.ExtensionMode.Test

@@ -23,6 +23,8 @@ export interface RouterOsMqttApi {
   hasSecret(name: string, kind: "password" | "passphrase"): Promise<boolean>;
   /** The labels and descriptions of the brokers tree, depth first, indented two spaces per level. */
   treeSnapshot(): string[];
+  /** Ids of the brokers view's selected rows (a row's id ends with its topic path). */
+  treeSelection(): string[];
   /** The broker names last handed to the language client for `routeros/brokerNames` (sent once the server runs). */
   brokerNamesForLanguageServer(): readonly string[];
   /** The open chart of a topic (series, points, what its webview last drew), or undefined when none is open. */

@@ -155,6 +155,9 @@ suite("fleet view on a real Mosquitto", function () {
       await run<string>("routerosMqtt.goToTopic", { broker: NAME, topic: "routers/router27/telemetry" }),
       "routers/router27/telemetry",
     );
+    await waitFor(() => api.treeSelection().some((id) => id.endsWith("\u0000routers/router27/telemetry")), {
+      what: `the topic revealed and selected: ${JSON.stringify(api.treeSelection())}`,
+    });
     await run("routerosMqtt.clearTopicFilter");
     await waitFor(() => snapshot().includes("  routers/# — QoS 1 · 150 topics"), {
       what: "the filter cleared",
