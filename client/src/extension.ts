@@ -19,6 +19,7 @@ import { MessageDocuments } from "./ui/messageDocuments";
 import { showInformationMessage } from "./ui/notify";
 import { PublishCodeLensProvider } from "./ui/publishCodeLens";
 import { registerPublishCommands } from "./ui/publishCommands";
+import { registerRscTasks } from "./ui/rscTasks";
 import type { ScriptRunApi } from "./ui/run/runRecord";
 import { registerScriptRuns } from "./ui/run/runCommands";
 import { showError, warnIfUnverifiedTls, type Services } from "./ui/services";
@@ -167,6 +168,7 @@ export function activate(context: vscode.ExtensionContext): RouterOsMqttApi & Sc
       tree.refresh();
     }),
     vscode.languages.registerCodeLensProvider({ language: "routeros" }, new PublishCodeLensProvider()),
+    registerRscTasks(context),
     ...registerBrokerCommands(services),
     ...registerImportCommands(services),
     ...registerPublishCommands(services),

@@ -17,7 +17,7 @@ const ALLOWED = [
   /^LICENSE(\.txt|\.md)?$/i,
   /^language-configuration\.json$/,
   /^syntaxes\/routeros\.tmLanguage\.json$/,
-  /^dist\/(client|server|runWorker)\.js$/,
+  /^dist\/(client|server|runWorker|cli)\.js$/,
   /^media\/.+/,
   /^client\/media\/[^/]+\.(js|css)$/,
   /^examples\/[^/]+\.rsc$/,
@@ -28,6 +28,7 @@ const REQUIRED = [
   "dist/client.js",
   "dist/server.js",
   "dist/runWorker.js",
+  "dist/cli.js",
   "language-configuration.json",
 ];
 const VSIX_METADATA = new Set(["[Content_Types].xml", "extension.vsixmanifest"]);
