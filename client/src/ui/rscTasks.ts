@@ -55,10 +55,14 @@ export class RscTaskProvider implements vscode.TaskProvider {
     const cwd = typeof scope === "object" ? scope.uri.fsPath : undefined;
     // The extension host's own executable runs the CLI: Node in code-server and remote hosts, Electron acting as
     // Node (ELECTRON_RUN_AS_NODE) on the desktop, so no separate Node installation is needed.
-    const execution = new vscode.ProcessExecution(process.execPath, [this.cliPath, ...rscArguments(definition)], {
-      env: { ELECTRON_RUN_AS_NODE: "1" },
-      ...(cwd !== undefined ? { cwd } : {}),
-    });
+    const execution = new vscode.ProcessExecution(
+      process.execPath,
+      [this.cliPath, ...rscArguments(definition)],
+      {
+        env: { ELECTRON_RUN_AS_NODE: "1" },
+        ...(cwd !== undefined ? { cwd } : {}),
+      },
+    );
     const task = new vscode.Task(definition, scope, name, RSC_TASK_TYPE, execution, [PROBLEM_MATCHER]);
     if (definition.command === "check") task.group = vscode.TaskGroup.Build;
     task.detail =

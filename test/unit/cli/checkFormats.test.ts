@@ -47,7 +47,13 @@ describe("summary line", () => {
     [2, ["hint", "info", "info", "warning"], "2 files, 1 warning, 2 info, 1 hint"],
   ] as const) {
     test(expected, () => {
-      assert.equal(summaryLine(files, severities.map((severity) => diag({ severity }))), `${expected}\n`);
+      assert.equal(
+        summaryLine(
+          files,
+          severities.map((severity) => diag({ severity })),
+        ),
+        `${expected}\n`,
+      );
     });
   }
 });
@@ -95,14 +101,22 @@ describe("SARIF 2.1.0", () => {
     version: string;
     $schema: string;
     runs: {
-      tool: { driver: { name: string; version: string; rules: { id: string; shortDescription: { text: string } }[] } };
+      tool: {
+        driver: {
+          name: string;
+          version: string;
+          rules: { id: string; shortDescription: { text: string } }[];
+        };
+      };
       columnKind: string;
       results: {
         ruleId: string;
         ruleIndex: number;
         level: string;
         message: { text: string };
-        locations: { physicalLocation: { artifactLocation: { uri: string }; region: Record<string, number> } }[];
+        locations: {
+          physicalLocation: { artifactLocation: { uri: string }; region: Record<string, number> };
+        }[];
       }[];
     }[];
   };
@@ -151,15 +165,18 @@ describe("SARIF 2.1.0", () => {
 describe("rsc check on real files", () => {
   const bad = join(dir, "bad.rsc");
   const good = join(dir, "good.rsc");
-  writeFileSync(bad, ':local a 1\n:if ($a = 1) do={\n  :put $undeclared\n');
-  writeFileSync(good, ':local a 1\n:put $a\n');
+  writeFileSync(bad, ":local a 1\n:if ($a = 1) do={\n  :put $undeclared\n");
+  writeFileSync(good, ":local a 1\n:put $a\n");
 
   test("text: problems, then the summary; --quiet leaves the summary out", () => {
     const loud = check([bad, good]);
     assert.equal(loud.status, 1);
     const lines = loud.out.trimEnd().split("\n");
     assert.match(lines.at(-1) ?? "", /^2 files, 1 error, 1 warning$/);
-    assert.ok(lines.slice(0, -1).every((l) => l.startsWith(`${bad}:`)), loud.out);
+    assert.ok(
+      lines.slice(0, -1).every((l) => l.startsWith(`${bad}:`)),
+      loud.out,
+    );
     const quiet = check(["--quiet", bad, good]);
     assert.equal(quiet.out, lines.slice(0, -1).join("\n") + "\n");
     assert.deepEqual(check([good]), { status: 0, out: "1 file, no problems\n", err: "" });
@@ -178,11 +195,14 @@ describe("rsc check on real files", () => {
   });
 
   test("an unknown format is a usage error that lists the formats", () => {
-    assert.throws(() => check(["--format", "xml", good]), (e: unknown) => {
-      assert.ok(e instanceof UsageError);
-      assert.match(e.message, /text, json, github, sarif/);
-      return true;
-    });
+    assert.throws(
+      () => check(["--format", "xml", good]),
+      (e: unknown) => {
+        assert.ok(e instanceof UsageError);
+        assert.match(e.message, /text, json, github, sarif/);
+        return true;
+      },
+    );
   });
 
   test("the version is the package's", () => {

@@ -62,9 +62,13 @@ function problems(output: string, workspaceFolder: string): Problem[] {
   return out;
 }
 
-function rsc(args: readonly string[], cwd: string): { status: number | null; stdout: string; stderr: string } {
+function rsc(
+  args: readonly string[],
+  cwd: string,
+): { status: number | null; stdout: string; stderr: string } {
   const cli = fromRoot("bin", "rsc.js");
-  if (!existsSync(fromRoot("dist", "cli.js"))) assert.fail("dist/cli.js is missing: run node scripts/build.mjs");
+  if (!existsSync(fromRoot("dist", "cli.js")))
+    assert.fail("dist/cli.js is missing: run node scripts/build.mjs");
   const r = spawnSync(process.execPath, [cli, ...args], { cwd, encoding: "utf8" });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
@@ -72,8 +76,11 @@ function rsc(args: readonly string[], cwd: string): { status: number | null; std
 const workspace = mkdtempSync(join(tmpdir(), "rsc-matcher-"));
 after(() => rmSync(workspace, { recursive: true, force: true }));
 mkdirSync(join(workspace, "sub dir"));
-writeFileSync(join(workspace, "broken.rsc"), ':local a 1\n:if ($a = 1) do={\n  :put $undeclared\n');
-writeFileSync(join(workspace, "sub dir", "typo.rsc"), "/iot mqtt publsh broker=x topic=t message=m\n:put 1:2\n");
+writeFileSync(join(workspace, "broken.rsc"), ":local a 1\n:if ($a = 1) do={\n  :put $undeclared\n");
+writeFileSync(
+  join(workspace, "sub dir", "typo.rsc"),
+  "/iot mqtt publsh broker=x topic=t message=m\n:put 1:2\n",
+);
 writeFileSync(join(workspace, "clean.rsc"), ':local a "x: 1:2: y"\n:put $a\n');
 
 describe("the $rsc problem matcher", () => {
