@@ -6,6 +6,7 @@ import { ConnectionManager, redactText, type MessageStoreLimits } from "./mqtt";
 import type { RouterOsMqttApi } from "./ui/api";
 import { registerBrokerCommands } from "./ui/brokerCommands";
 import { registerChartCommands } from "./ui/chartCommands";
+import { registerExampleCommand } from "./ui/exampleCommand";
 import { chartMediaRoot } from "./ui/chartHtml";
 import { ChartPanels } from "./ui/chartPanels";
 import { BrokerRepository } from "./ui/brokerRepository";
@@ -23,10 +24,12 @@ import { registerRscTasks } from "./ui/rscTasks";
 import type { ScriptRunApi } from "./ui/run/runRecord";
 import { registerScriptRuns } from "./ui/run/runCommands";
 import { showError, warnIfUnverifiedTls, type Services } from "./ui/services";
+import { migrateRenamedSettings } from "./ui/settingsMigration";
 import { BrokerStatusBar } from "./ui/statusBar";
 import { SubscriptionMemory } from "./ui/subscriptionMemory";
 import { createTestHooks } from "./ui/testHooks";
 import { treeSnapshot } from "./ui/treeSnapshot";
+import { trackWalkthroughContext } from "./ui/walkthrough";
 import { ConnectionGate, restrictedModeText } from "./ui/workspaceTrust";
 
 /** Set by scripts/build.mjs: true in development bundles, false in the packaged extension (which then has no test hooks). */
@@ -169,6 +172,12 @@ export function activate(context: vscode.ExtensionContext): RouterOsMqttApi & Sc
     }),
     vscode.languages.registerCodeLensProvider({ language: "routeros" }, new PublishCodeLensProvider()),
     registerRscTasks(context),
+    registerExampleCommand(services),
+    migrateRenamedSettings((m) => log.info(m)),
+    ...trackWalkthroughContext(services, {
+      onDidChange: scriptRuns.onDidChange,
+      lastRun: () => scriptRuns.api.lastRun(),
+    }),
     ...registerBrokerCommands(services),
     ...registerImportCommands(services),
     ...registerPublishCommands(services),
