@@ -4,7 +4,8 @@ import * as vscode from "vscode";
 import { escapeRouterOsString } from "../brokers/routerosQuote";
 import type { Services } from "./services";
 
-const EXAMPLE = "examples/system-telemetry.rsc";
+const EXAMPLE_NAME = "system-telemetry.rsc";
+const EXAMPLE = `examples/${EXAMPLE_NAME}`;
 /** The example's configuration line naming its broker. */
 const BROKER_LINE = /^:local broker "[^"\r\n]*"$/m;
 
@@ -24,10 +25,23 @@ export function exampleText(text: string, broker: string | undefined): string {
 
 export function registerExampleCommand(services: Services): vscode.Disposable {
   return vscode.commands.registerCommand("routerosMqtt.openExample", async () => {
-    const uri = vscode.Uri.joinPath(services.context.extensionUri, EXAMPLE);
-    const bytes = await vscode.workspace.fs.readFile(uri);
-    const content = exampleText(new TextDecoder().decode(bytes), chosenBroker(services));
-    const document = await vscode.workspace.openTextDocument({ language: "routeros", content });
+    // An untitled editor named like the example: the tab and the run read "system-telemetry.rsc".
+    const target = vscode.Uri.from({ scheme: "untitled", path: EXAMPLE_NAME });
+    const document = await vscode.workspace.openTextDocument(target);
+    if (document.getText() === "") {
+      const bytes = await vscode.workspace.fs.readFile(
+        vscode.Uri.joinPath(services.context.extensionUri, EXAMPLE),
+      );
+      const edit = new vscode.WorkspaceEdit();
+      edit.insert(
+        target,
+        new vscode.Position(0, 0),
+        exampleText(new TextDecoder().decode(bytes), chosenBroker(services)),
+      );
+      await vscode.workspace.applyEdit(edit);
+    }
+    if (document.languageId !== "routeros")
+      await vscode.languages.setTextDocumentLanguage(document, "routeros");
     // From the walkthrough (no text editor active) it opens beside it, so both stay in sight.
     const beside = vscode.window.activeTextEditor === undefined;
     await vscode.window.showTextDocument(

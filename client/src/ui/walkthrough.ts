@@ -54,6 +54,7 @@ export function trackWalkthroughContext(services: Services, runs: RunEvents): vs
     if (run?.state === "ok" && run.published.length > 0) mark(WALKTHROUGH_KEYS.scriptRan);
   };
   const checkTabs = (tabs: readonly vscode.Tab[]): void => {
+    if (done.has(WALKTHROUGH_KEYS.chartShown)) return;
     const isChart = (tab: vscode.Tab): boolean =>
       tab.input instanceof vscode.TabInputWebview && tab.input.viewType.endsWith(CHART_VIEW_TYPE);
     if (tabs.some(isChart)) mark(WALKTHROUGH_KEYS.chartShown);
@@ -85,7 +86,10 @@ export function trackWalkthroughContext(services: Services, runs: RunEvents): vs
     vscode.window.onDidChangeActiveTextEditor(checkEditor),
     tree.onDidChangeTreeData(checkSubscriptions),
     runs.onDidChange(checkRun),
-    vscode.window.tabGroups.onDidChangeTabs((e) => checkTabs(e.opened)),
+    // A webview tab may first open with an unknown input and get its view type in a later change: look at all tabs.
+    vscode.window.tabGroups.onDidChangeTabs(() =>
+      checkTabs(vscode.window.tabGroups.all.flatMap((g) => g.tabs)),
+    ),
     { dispose: () => messages?.dispose() },
   ];
 }
