@@ -29,6 +29,15 @@ export const checks = [
         rows.join(" | "),
       );
       await wb.answerQuickInput("Select the task to run", "rsc: check", { pick: true });
+      // The task's terminal takes the panel when it starts: wait for its problems to be counted in the status bar
+      // (no file is open, so the language server reports none) before showing the Problems panel.
+      await until(
+        async () => {
+          const text = await wb.page.locator("#status\\.problems").innerText();
+          return Number(/\d+/.exec(text)?.[0] ?? 0) >= 3;
+        },
+        { what: "the status bar to count the check task's errors", timeoutMs: 45_000 },
+      );
       // Entries of the task carry the matcher's source and the code: "… rsc(RSC2001) [Ln 3, Col 1]" on screen, the
       // parentheses drawn by CSS.
       const fromTask = (list) => list.filter((p) => /\brsc\s?\(?RSC\d{4}\)?/.test(p));
