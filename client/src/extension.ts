@@ -187,6 +187,7 @@ export function activate(context: vscode.ExtensionContext): RouterOsMqttApi & Sc
     ...registerLocalBrokerCommands(
       localBroker,
       (name) => connections.connect(name),
+      (name) => connections.disconnect(name),
       (prefix, error) => showError(services, prefix, error),
     ),
     vscode.commands.registerCommand("routerosMqtt.showLog", () => log.channel.show()),

@@ -83,13 +83,20 @@ export class Workbench {
    * No wait for the widget to hide afterwards: some commands open a second quick input. Callers wait for the effect.
    */
   async #pickFromQuickInput(openKey, text, matches, what) {
-    if (openKey) await this.page.keyboard.press(openKey);
     const input = this.page.locator(".quick-input-widget .quick-input-box input");
+    const value = openKey === "F1" ? `>${text}` : text;
+    if (openKey) await this.page.keyboard.press(openKey);
     await input.waitFor({ state: "visible", timeout: DEFAULT_TIMEOUT_MS });
-    await input.fill(openKey === "F1" ? `>${text}` : text);
-    // The list is recomputed while results arrive ("recently opened" first...): find and click the row in one retried step.
+    await input.fill(value, { timeout: 2000 }).catch(() => {});
+    // The list is recomputed while results arrive ("recently opened" first...): find and click the row in one retried
+    // step. A quick input closes when something else takes the focus (a walkthrough settling): open it again.
     return until(
       async () => {
+        if (openKey && !(await input.isVisible())) {
+          await this.page.keyboard.press(openKey);
+          await input.fill(value, { timeout: 2000 }).catch(() => {});
+          return undefined;
+        }
         const label = (await this.quickInputRows()).find(matches);
         if (label === undefined) return undefined;
         await this.page

@@ -99,10 +99,14 @@ export class LocalBrokerController implements vscode.Disposable {
   }
 }
 
-/** Commands to start and stop the embedded broker; starting also connects the editor to it. */
+/**
+ * Commands to start and stop the embedded broker; starting also connects the editor to it, stopping disconnects the
+ * editor first (so the connection ends as asked, not as a broker that went away).
+ */
 export function registerLocalBrokerCommands(
   controller: LocalBrokerController,
   connect: (name: string) => Promise<unknown>,
+  disconnect: (name: string) => Promise<unknown>,
   showError: (prefix: string, error: unknown) => void,
 ): vscode.Disposable[] {
   return [
@@ -124,6 +128,10 @@ export function registerLocalBrokerCommands(
         }
       },
     ),
-    vscode.commands.registerCommand("routerosMqtt.stopLocalBroker", () => controller.stop()),
+    vscode.commands.registerCommand("routerosMqtt.stopLocalBroker", async () => {
+      const name = controller.profileName();
+      if (name !== undefined) await disconnect(name).catch(() => {});
+      await controller.stop();
+    }),
   ];
 }

@@ -87,6 +87,11 @@ export const checks = [
           { what: "Stop, not Start, in the palette once the local broker runs" },
         );
         log(`palette: ${after.join(" | ")}`);
+        // From here on the brokers view is in sight: the walkthrough's pictures are taken along the way.
+        await wb.openViewContainer("RouterOS MQTT");
+        await wb.treeItems("Brokers", {
+          accept: (items) => items.some((i) => i.label === "local" && /connected/.test(i.description)),
+        });
 
         await wb.clickWalkthroughButton("example", "Open the Telemetry Example");
         const exampleTab = wb.page
@@ -94,11 +99,14 @@ export const checks = [
           .first();
         await exampleTab.waitFor({ timeout: 15_000 });
         await stepDone(wb, "example");
+        await picture(wb, "example");
 
         await answerFromStep(wb, "subscribe", "Subscribe…", [
           ["Topic filter", TOPIC],
           ["Highest QoS", "QoS 0", { pick: true }],
         ]);
+        await wb.treeItems("Brokers", { accept: (items) => items.some((i) => i.label === TOPIC) });
+        await picture(wb, "subscribe");
 
         // Run Script by its key binding, in the example's editor. The walkthrough takes the focus back for a moment
         // after a step is ticked: the keys are pressed once the editor has kept the focus for a second.
@@ -125,15 +133,28 @@ export const checks = [
         await wb.page.keyboard.press("Control+Alt+M");
         await wb.page.keyboard.press("R");
         await stepDone(wb, "run", 30_000);
+        await picture(wb, "run");
         await stepDone(wb, "message");
+        // The subscription's row opens onto the topic that received the message; the topic's row opens the message.
+        const topicRows = wb.page.locator(".pane-body .monaco-list-row", { hasText: TOPIC });
+        await until(async () => (await topicRows.count()) >= 2, { what: "the topic under its subscription" });
+        await exampleTab.click();
+        await topicRows.nth(1).click();
+        // The message opens as JSON in the example's group ("topic #1.json").
+        await wb.page
+          .locator(".tabs-container .tab.active", { hasText: /#\d+\.json/ })
+          .waitFor({ timeout: 15_000 });
+        await picture(wb, "message");
 
         await answerFromStep(wb, "chart", "Show Chart", [["Topics received", TOPIC, { pick: true }]]);
+        await showWalkthrough(wb);
         const done = await wb.walkthroughSteps();
         assert.deepEqual(
           done.filter((s) => !s.done).map((s) => s.id),
           [],
         );
-        // The picture of a finished walkthrough: its group alone, no panel, no toasts.
+        // The picture of a finished walkthrough: its group alone, no side bar, no panel, no toasts.
+        await wb.runCommand("View: Close Primary Side Bar");
         await wb.runCommand("View: Hide Panel");
         await wb.runCommand("Notifications: Clear All Notifications");
         await showWalkthrough(wb);
@@ -150,6 +171,20 @@ export const checks = [
     },
   },
 ];
+
+/**
+ * A screenshot for the walkthrough's own pictures (scripts/docs/update-images.mjs crops them): the brokers view and
+ * the example's editor group alone (the walkthrough's group hidden), without toasts.
+ */
+async function picture(wb, step) {
+  await wb.walkthroughSettled();
+  await wb.runCommand("Notifications: Clear All Notifications");
+  await wb.page.locator(".editor-group-container").last().locator(".tabs-container .tab.active").click();
+  await wb.runCommand("View: Toggle Maximize Editor Group");
+  await wb.page.mouse.move(640, 790);
+  await wb.screenshot(`walkthrough picture ${step}`);
+  await wb.runCommand("View: Toggle Maximize Editor Group");
+}
 
 /** Leaves the workbench as the next checks expect it: no editors, no local broker, the side bar back. */
 async function cleanUp(wb, log) {

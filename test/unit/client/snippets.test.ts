@@ -84,6 +84,8 @@ describe("snippets", () => {
       Array.isArray(s.prefix) ? s.prefix : [s.prefix],
     );
     assert.equal(new Set(prefixes).size, prefixes.length, prefixes.join(", "));
+    // VS Code matches a prefix against the word before the cursor: one word, no spaces.
+    for (const prefix of prefixes) assert.match(prefix, /^[\w-]+$/, prefix);
     assert.ok(Object.keys(snippets).length >= 4);
   });
 
