@@ -26,7 +26,11 @@ const IMAGES = [
     clip: WINDOW,
   },
   { from: "problems-from-the-rsc-check-task", to: "docs/images/tasks.png", clip: WINDOW },
-  { from: "walkthrough-picture-example", to: "media/walkthrough/broker.png", clip: WORKBENCH, scale: 0.75 },
+  {
+    from: "walkthrough-picture-example",
+    to: "media/walkthrough/broker.png",
+    clip: { x: 0, y: 35, width: 760, height: 420 },
+  },
   { from: "walkthrough-picture-example", to: "media/walkthrough/example.png", clip: WORKBENCH, scale: 0.75 },
   {
     from: "walkthrough-picture-subscribe",
