@@ -268,16 +268,6 @@ export class Workbench {
     return rows.map((r) => r.split(",")[0] ?? r);
   }
 
-  /** Clicks the button labelled `label` of the open modal dialog. */
-  async answerDialog(label) {
-    const button = this.page.locator(".monaco-dialog-box .dialog-buttons a.monaco-button", {
-      hasText: label,
-    });
-    await button.first().waitFor({ timeout: DEFAULT_TIMEOUT_MS });
-    await button.first().click();
-    await this.page.locator(".monaco-dialog-box").waitFor({ state: "hidden", timeout: DEFAULT_TIMEOUT_MS });
-  }
-
   /** Opens a view container from the activity bar by its title (e.g. "RouterOS MQTT"), as a click on its icon. */
   async openViewContainer(title) {
     const item = this.page.locator(`.part.activitybar .action-item a.action-label[aria-label^="${title}"]`);

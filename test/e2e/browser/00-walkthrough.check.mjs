@@ -198,13 +198,15 @@ async function cleanUp(wb, log) {
   await step("close the editors", async () => {
     await wb.runCommand("View: Close All Editors");
     // The untitled example has text: do not save it.
-    const dialog = wb.page.locator(".monaco-dialog-box");
-    if (await dialog.isVisible({ timeout: 2000 }).catch(() => false)) await wb.answerDialog("Don't Save");
+    const asked = await until(() => wb.dialog(), { what: "the save dialog", timeoutMs: 3000 }).catch(
+      () => undefined,
+    );
+    if (asked) await wb.answerDialog(/save/i, "Don't Save");
   });
   await step("stop the local broker", () => wb.runCommand(STOP));
   await step("remove the local broker", async () => {
     await wb.runCommand("RouterOS MQTT: Remove Broker…");
-    await wb.answerDialog("Remove");
+    await wb.answerDialog(/Remove broker "local"/, "Remove");
   });
   await step("show the side bar", () => wb.runCommand("View: Toggle Primary Side Bar Visibility"));
 }

@@ -165,7 +165,7 @@ describe("SARIF 2.1.0", () => {
 describe("rsc check on real files", () => {
   const bad = join(dir, "bad.rsc");
   const good = join(dir, "good.rsc");
-  writeFileSync(bad, ":local a 1\n:if ($a = 1) do={\n  :put $undeclared\n");
+  writeFileSync(bad, ":local topic 1\n:if ($topic = 1) do={\n  :put $topik\n");
   writeFileSync(good, ":local a 1\n:put $a\n");
 
   test("text: problems, then the summary; --quiet leaves the summary out", () => {

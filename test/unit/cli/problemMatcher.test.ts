@@ -76,7 +76,7 @@ function rsc(
 const workspace = mkdtempSync(join(tmpdir(), "rsc-matcher-"));
 after(() => rmSync(workspace, { recursive: true, force: true }));
 mkdirSync(join(workspace, "sub dir"));
-writeFileSync(join(workspace, "broken.rsc"), ":local a 1\n:if ($a = 1) do={\n  :put $undeclared\n");
+writeFileSync(join(workspace, "broken.rsc"), ":local topic 1\n:if ($topic = 1) do={\n  :put $topik\n");
 writeFileSync(
   join(workspace, "sub dir", "typo.rsc"),
   "/iot mqtt publsh broker=x topic=t message=m\n:put 1:2\n",
