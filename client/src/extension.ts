@@ -140,7 +140,10 @@ export function activate(context: vscode.ExtensionContext): RouterOsMqttApi & Sc
     const count = failing + invalid;
     view.badge =
       count > 0
-        ? { value: count, tooltip: `${count} broker${count === 1 ? "" : "s"} need attention` }
+        ? {
+            value: count,
+            tooltip: vscode.l10n.t("{0} broker{1} need attention", count, count === 1 ? "" : "s"),
+          }
         : undefined;
   };
 
@@ -194,7 +197,7 @@ export function activate(context: vscode.ExtensionContext): RouterOsMqttApi & Sc
     vscode.commands.registerCommand("routerosMqtt.showSyntaxTree", async () => {
       const editor = vscode.window.activeTextEditor;
       if (editor?.document.languageId !== "routeros") {
-        void showInformationMessage("Open a RouterOS script to see its syntax tree.");
+        void showInformationMessage(vscode.l10n.t("Open a RouterOS script to see its syntax tree."));
         return undefined;
       }
       try {
@@ -203,7 +206,7 @@ export function activate(context: vscode.ExtensionContext): RouterOsMqttApi & Sc
         await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.Beside, preview: true });
         return tree;
       } catch (error) {
-        showError(services, "Could not get the syntax tree: ", error);
+        showError(services, vscode.l10n.t("Could not get the syntax tree: "), error);
         return undefined;
       }
     }),
@@ -212,7 +215,9 @@ export function activate(context: vscode.ExtensionContext): RouterOsMqttApi & Sc
 
   // Restricted Mode: the view says why nothing connects; once trusted, every auto-connect broker connects.
   const showTrust = (): void => {
-    view.message = vscode.workspace.isTrusted ? undefined : restrictedModeText("connecting to brokers");
+    view.message = vscode.workspace.isTrusted
+      ? undefined
+      : restrictedModeText(vscode.l10n.t("connecting to brokers"));
   };
   showTrust();
   context.subscriptions.push(

@@ -12,6 +12,7 @@ export const MAX_VSIX_BYTES = 3 * 1024 * 1024;
 /** Files a VSIX may hold (paths inside `extension/`), mirroring the allowlist in .vscodeignore. */
 const ALLOWED = [
   /^package\.json$/,
+  /^package\.nls(\.[\w-]+)?\.json$/,
   /^readme\.md$/i,
   /^changelog\.md$/i,
   /^LICENSE(\.txt|\.md)?$/i,

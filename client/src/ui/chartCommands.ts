@@ -19,7 +19,9 @@ export function registerChartCommands(services: Services, charts: ChartPanels): 
     const ref = topicRef(arg) ?? (await pickTopic(services));
     if (!ref) return undefined;
     if (!services.hub.store(ref.broker)?.has(ref.topic)) {
-      void showInformationMessage(`No message of "${ref.topic}" is held: nothing to chart yet.`);
+      void showInformationMessage(
+        vscode.l10n.t('No message of "{0}" is held: nothing to chart yet.', ref.topic),
+      );
       return undefined;
     }
     const panel = charts.show(ref.broker, ref.topic);
@@ -41,7 +43,7 @@ async function pickTopic(services: Services): Promise<{ broker: string; topic: s
   const broker = await resolveBroker(
     services,
     undefined,
-    "Chart a topic of which broker?",
+    vscode.l10n.t("Chart a topic of which broker?"),
     (name) => (services.hub.store(name)?.topicCount ?? 0) > 0,
   );
   const store = broker === undefined ? undefined : services.hub.store(broker);
@@ -50,7 +52,8 @@ async function pickTopic(services: Services): Promise<{ broker: string; topic: s
     const names = numericFields(summary.last.payload).map((f) => f.name);
     return {
       label: labelText(summary.topic),
-      description: names.length > 0 ? labelText(names.join(", ")) : "no numbers in the last message",
+      description:
+        names.length > 0 ? labelText(names.join(", ")) : vscode.l10n.t("no numbers in the last message"),
       detail: labelText(payloadPreview(summary.last.payload, 80)),
       numeric: names.length > 0,
       topic: summary.topic,
@@ -58,8 +61,8 @@ async function pickTopic(services: Services): Promise<{ broker: string; topic: s
   });
   items.sort((a, b) => Number(b.numeric) - Number(a.numeric));
   const picked = await vscode.window.showQuickPick(items, {
-    title: `Chart a topic of "${broker}"`,
-    placeHolder: "Topics received, the ones with numbers first",
+    title: vscode.l10n.t('Chart a topic of "{0}"', broker),
+    placeHolder: vscode.l10n.t("Topics received, the ones with numbers first"),
     matchOnDescription: true,
   });
   return picked && { broker, topic: picked.topic };

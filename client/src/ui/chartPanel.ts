@@ -32,7 +32,7 @@ export class ChartPanel implements vscode.Disposable {
   ) {
     this.feed = new ChartFeed(topic);
     this.feed.pull(hub.store(broker));
-    const title = `Chart: ${topic}`;
+    const title = vscode.l10n.t("Chart: {0}", topic);
     this.panel = vscode.window.createWebviewPanel(
       "routerosMqtt.chart",
       title,

@@ -113,13 +113,18 @@ export function registerLocalBrokerCommands(
     vscode.commands.registerCommand(
       "routerosMqtt.startLocalBroker",
       async (): Promise<string | undefined> => {
-        if (!requireTrust("starting the local broker")) return undefined;
+        if (!requireTrust(vscode.l10n.t("starting the local broker"))) return undefined;
         try {
           const broker = await controller.start();
           const name = controller.profileName() ?? LOCAL_BROKER_NAME;
           await connect(name);
           void showInformationMessage(
-            `The embedded broker runs on ${broker.url} as broker "${name}". Scripts can publish with broker=${name}.`,
+            vscode.l10n.t(
+              'The embedded broker runs on {0} as broker "{1}". Scripts can publish with broker={2}.',
+              broker.url,
+              name,
+              name,
+            ),
           );
           return name;
         } catch (error) {

@@ -34,7 +34,27 @@ interface Manifest {
   };
 }
 
-const manifest = JSON.parse(readFileSync(fromRoot("package.json"), "utf8")) as Manifest;
+const rawManifest: unknown = JSON.parse(readFileSync(fromRoot("package.json"), "utf8"));
+const nls = JSON.parse(readFileSync(fromRoot("package.nls.json"), "utf8")) as Record<string, string>;
+const usedKeys = new Set<string>();
+const missingKeys: string[] = [];
+
+/** The manifest as VS Code shows it: every "%key%" replaced by its text from package.nls.json. */
+function localized(value: unknown): unknown {
+  if (typeof value === "string") {
+    const key = /^%([^%]+)%$/.exec(value)?.[1];
+    if (key === undefined) return value;
+    usedKeys.add(key);
+    if (nls[key] === undefined) missingKeys.push(key);
+    return nls[key] ?? value;
+  }
+  if (Array.isArray(value)) return value.map(localized);
+  if (value && typeof value === "object")
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, localized(v)]));
+  return value;
+}
+
+const manifest = localized(rawManifest) as Manifest;
 const contributed = new Set(manifest.contributes.commands.map((c) => c.command));
 
 function sources(dir: string): string {
@@ -241,4 +261,35 @@ test("walkthrough steps complete on context keys the extension sets, and link to
       assert.ok(contributed.has(id) || viewIds.has(id.replace(/\.focus$/, "")), `${step.id}: ${id}`);
     }
   }
+});
+
+test("package.json's user-visible text lives in package.nls.json: every %key% is there, every key is used", () => {
+  assert.deepEqual(missingKeys, []);
+  assert.deepEqual(
+    Object.keys(nls).filter((k) => !usedKeys.has(k)),
+    [],
+  );
+  const raw = rawManifest as Manifest;
+  for (const command of raw.contributes.commands) assert.match(command.title, /^%[\w.]+%$/, command.command);
+  const literal = (name: string, setting: Setting): void => {
+    for (const text of [
+      setting.description,
+      setting.markdownDescription,
+      ...(setting.enumDescriptions ?? []),
+    ])
+      if (text !== undefined) assert.match(text, /^%[\w.-]+%$/, name);
+    for (const [child, value] of Object.entries(setting.properties ?? {})) literal(`${name}.${child}`, value);
+    if (setting.items) literal(`${name}[]`, setting.items);
+  };
+  for (const section of raw.contributes.configuration)
+    for (const [key, setting] of Object.entries(section.properties)) literal(key, setting);
+});
+
+test("client/src/ui passes literal messages to vscode.l10n.t (so that they can be extracted for translation)", () => {
+  const calls = [...clientSource.matchAll(/vscode\.l10n\.t\(\s*([^\s,)])/g)].map((m) => m[1]);
+  assert.ok(calls.length > 100, `${calls.length} calls`);
+  assert.deepEqual(
+    calls.filter((first) => first !== '"' && first !== "'"),
+    [],
+  );
 });

@@ -27,7 +27,7 @@ export function registerScriptRuns(services: Services): ScriptRuns {
       lenses,
       vscode.languages.registerCodeLensProvider({ language: "routeros" }, lenses),
       vscode.commands.registerCommand("routerosMqtt.runScript", (arg?: unknown) =>
-        requireTrust("running a script") ? controller.run(arg) : undefined,
+        requireTrust(vscode.l10n.t("running a script")) ? controller.run(arg) : undefined,
       ),
       vscode.commands.registerCommand("routerosMqtt.stopScript", () => controller.stop()),
     ],
