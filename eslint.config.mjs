@@ -63,9 +63,9 @@ export default tseslint.config(
         },
         {
           selector:
-            "CallExpression[callee.property.name='appendMarkdown']:not([arguments.0.type='Literal']):not([arguments.0.type='TaggedTemplateExpression'][arguments.0.tag.name='markdown'])",
+            "CallExpression[callee.property.name='appendMarkdown']:not([arguments.0.type='Literal']):not([arguments.0.type='TaggedTemplateExpression'][arguments.0.tag.name='markdown']):not([arguments.0.type='CallExpression'][arguments.0.callee.name='markdownFormat'])",
           message:
-            "Values enter markdown only through the markdown`...` tag of ui/safeText.ts, which escapes them.",
+            "Values enter markdown only through the markdown`...` tag or markdownFormat(vscode.l10n.t(...), ...values) of ui/safeText.ts, which escape them.",
         },
         {
           selector:

@@ -1,22 +1,23 @@
-// `rsc check`: lints .rsc files with the same diagnostics as the editor, as text or JSON, for CI.
+// `rsc check`: lints .rsc files with the same diagnostics as the editor, as text, JSON, GitHub annotations or SARIF.
 import { readFileSync } from "node:fs";
 import type { Diagnostic } from "../../server/src/diagnostics/types";
 import { computeDiagnostics } from "../../server/src/ide/diagnostics";
 import { LineIndex } from "../../server/src/syntax";
+import {
+  FORMATS,
+  githubLine,
+  sarifLog,
+  summaryLine,
+  textLine,
+  type CheckedDiagnostic,
+  type CheckFormat,
+} from "./checkFormats";
 import { fileErrorReason } from "./errors";
 import { expandPaths, UnreadablePathError } from "./files";
 import { UsageError } from "./usage";
+import { packageVersion } from "./version";
 
-export interface CheckedDiagnostic {
-  readonly file: string;
-  readonly line: number;
-  readonly column: number;
-  readonly endLine: number;
-  readonly endColumn: number;
-  readonly severity: Diagnostic["severity"];
-  readonly code: string;
-  readonly message: string;
-}
+export type { CheckedDiagnostic } from "./checkFormats";
 
 interface CheckOutput {
   stdout(text: string): void;
@@ -24,17 +25,26 @@ interface CheckOutput {
   readStdin(): string;
 }
 
-/** Runs `rsc check` and returns the exit status (0 clean, 1 errors, 2 usage or unreadable file). */
-export function runCheck(argv: readonly string[], io: CheckOutput): number {
-  let format: "text" | "json" = "text";
+interface CheckArguments {
+  readonly format: CheckFormat;
+  readonly quiet: boolean;
+  readonly paths: readonly string[];
+}
+
+function parseArguments(argv: readonly string[]): CheckArguments {
+  let format: CheckFormat = "text";
+  let quiet = false;
   const paths: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] ?? "";
     if (arg === "--format" || arg.startsWith("--format=")) {
       const value = arg.includes("=") ? arg.slice("--format=".length) : argv[++i];
-      if (value !== "text" && value !== "json")
-        throw new UsageError(`--format must be text or json (got ${value ?? "nothing"})`);
-      format = value;
+      const known = FORMATS.find((f) => f === value);
+      if (!known)
+        throw new UsageError(`--format must be one of ${FORMATS.join(", ")} (got ${value ?? "nothing"})`);
+      format = known;
+    } else if (arg === "--quiet" || arg === "-q") {
+      quiet = true;
     } else if (arg.startsWith("-") && arg !== "-") {
       throw new UsageError(`unknown option ${arg} for rsc check`);
     } else {
@@ -43,7 +53,12 @@ export function runCheck(argv: readonly string[], io: CheckOutput): number {
   }
   if (paths.length === 0)
     throw new UsageError("rsc check needs at least one PATH (a file, a directory or -)");
+  return { format, quiet, paths };
+}
 
+/** Runs `rsc check` and returns the exit status (0 clean, 1 errors, 2 usage or unreadable file). */
+export function runCheck(argv: readonly string[], io: CheckOutput): number {
+  const { format, quiet, paths } = parseArguments(argv);
   let files;
   try {
     files = expandPaths(paths);
@@ -57,6 +72,7 @@ export function runCheck(argv: readonly string[], io: CheckOutput): number {
 
   const results: CheckedDiagnostic[] = [];
   let unreadable = false;
+  let checked = 0;
   for (const file of files) {
     let text: string;
     try {
@@ -66,24 +82,42 @@ export function runCheck(argv: readonly string[], io: CheckOutput): number {
       unreadable = true;
       continue;
     }
-    results.push(...locate(file.name, text, computeDiagnostics(text)));
+    checked++;
+    addLocated(results, file.name, text, computeDiagnostics(text));
   }
 
-  if (format === "json") io.stdout(JSON.stringify(results) + "\n");
-  else
-    for (const d of results)
-      io.stdout(`${d.file}:${d.line}:${d.column}: ${d.severity} ${d.code} ${d.message}\n`);
+  switch (format) {
+    case "json":
+      io.stdout(JSON.stringify(results) + "\n");
+      break;
+    case "sarif":
+      io.stdout(JSON.stringify(sarifLog(results, packageVersion()), null, 2) + "\n");
+      break;
+    case "github":
+      for (const d of results) io.stdout(githubLine(d));
+      break;
+    case "text":
+      for (const d of results) io.stdout(textLine(d));
+      if (!quiet) io.stdout(summaryLine(checked, results));
+      break;
+  }
   if (unreadable) return 2;
   return results.some((d) => d.severity === "error") ? 1 : 0;
 }
 
-function locate(file: string, text: string, diagnostics: readonly Diagnostic[]): CheckedDiagnostic[] {
-  if (diagnostics.length === 0) return [];
+/** Appends the file's diagnostics with 1-based lines and columns (one at a time: a file may have very many). */
+function addLocated(
+  out: CheckedDiagnostic[],
+  file: string,
+  text: string,
+  diagnostics: readonly Diagnostic[],
+): void {
+  if (diagnostics.length === 0) return;
   const index = new LineIndex(text);
-  return diagnostics.map((d) => {
+  for (const d of diagnostics) {
     const start = index.positionAt(d.start);
     const end = index.positionAt(d.end);
-    return {
+    out.push({
       file,
       line: start.line + 1,
       column: start.character + 1,
@@ -92,6 +126,6 @@ function locate(file: string, text: string, diagnostics: readonly Diagnostic[]):
       severity: d.severity,
       code: d.code,
       message: d.message,
-    };
-  });
+    });
+  }
 }

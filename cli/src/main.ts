@@ -4,8 +4,7 @@ import { runCheck } from "./check";
 import { runLsp } from "./lsp";
 import { runRun } from "./run";
 import { USAGE, UsageError } from "./usage";
-
-const VERSION = "0.1.0";
+import { packageVersion } from "./version";
 
 async function main(argv: readonly string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -17,7 +16,8 @@ async function main(argv: readonly string[]): Promise<number> {
       process.stdout.write(USAGE);
       return command === undefined ? 2 : 0;
     case "--version":
-      process.stdout.write(`${VERSION}\n`);
+    case "-v":
+      process.stdout.write(`${packageVersion()}\n`);
       return 0;
     case "check":
       return runCheck(rest, {

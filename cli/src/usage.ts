@@ -3,7 +3,11 @@
 export const USAGE = `rsc - RouterOS script tools (routeros-mqtt)
 
 Usage:
-  rsc check [--format text|json] PATH...   Check .rsc files (directories are walked; - reads stdin)
+  rsc check [--format text|json|github|sarif] [--quiet] PATH...
+                                           Check .rsc files (directories are walked; - reads stdin).
+                                           text: file:line:column: severity code message, then a
+                                           summary line (--quiet: none); github: workflow annotations;
+                                           sarif: SARIF 2.1.0 for code scanning
   rsc lsp --stdio                          Start the language server on stdin/stdout
   rsc run FILE [--broker NAME=URL]... [--ask-password] [--device PROFILE.json] [--timeout SECONDS]
              [--verbose]                   Run a script against a simulated device and MQTT brokers

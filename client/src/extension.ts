@@ -7,6 +7,7 @@ import { ConnectionManager, redactText, type MessageStoreLimits } from "./mqtt";
 import type { RouterOsMqttApi } from "./ui/api";
 import { registerBrokerCommands } from "./ui/brokerCommands";
 import { registerChartCommands } from "./ui/chartCommands";
+import { registerExampleCommand } from "./ui/exampleCommand";
 import { chartMediaRoot } from "./ui/chartHtml";
 import { ChartPanels } from "./ui/chartPanels";
 import { BrokerRepository } from "./ui/brokerRepository";
@@ -21,14 +22,17 @@ import { MessageDocuments } from "./ui/messageDocuments";
 import { showInformationMessage } from "./ui/notify";
 import { PublishCodeLensProvider } from "./ui/publishCodeLens";
 import { registerPublishCommands } from "./ui/publishCommands";
+import { registerRscTasks } from "./ui/rscTasks";
 import type { ScriptRunApi } from "./ui/run/runRecord";
 import { registerScriptRuns } from "./ui/run/runCommands";
 import { showError, warnIfUnverifiedTls, type Services } from "./ui/services";
+import { migrateRenamedSettings } from "./ui/settingsMigration";
 import { BrokerStatusBar } from "./ui/statusBar";
 import { SubscriptionMemory } from "./ui/subscriptionMemory";
 import { createTestHooks } from "./ui/testHooks";
 import { registerTopicCommands, setLayoutContext } from "./ui/topicCommands";
 import { treeSnapshot } from "./ui/treeSnapshot";
+import { trackWalkthroughContext } from "./ui/walkthrough";
 import { ConnectionGate, restrictedModeText } from "./ui/workspaceTrust";
 
 /** Set by scripts/build.mjs: true in development bundles, false in the packaged extension (which then has no test hooks). */
@@ -150,7 +154,10 @@ export function activate(context: vscode.ExtensionContext): RouterOsMqttApi & Sc
     const count = failing + invalid;
     view.badge =
       count > 0
-        ? { value: count, tooltip: `${count} broker${count === 1 ? "" : "s"} need attention` }
+        ? {
+            value: count,
+            tooltip: vscode.l10n.t("{0} broker{1} need attention", count, count === 1 ? "" : "s"),
+          }
         : undefined;
   };
 
@@ -186,6 +193,13 @@ export function activate(context: vscode.ExtensionContext): RouterOsMqttApi & Sc
       tree.refresh();
     }),
     vscode.languages.registerCodeLensProvider({ language: "routeros" }, new PublishCodeLensProvider()),
+    registerRscTasks(context),
+    registerExampleCommand(services),
+    migrateRenamedSettings((m) => log.info(m)),
+    ...trackWalkthroughContext(services, {
+      onDidChange: scriptRuns.onDidChange,
+      lastRun: () => scriptRuns.api.lastRun(),
+    }),
     ...registerBrokerCommands(services),
     ...registerImportCommands(services),
     ...registerPublishCommands(services),
@@ -196,13 +210,14 @@ export function activate(context: vscode.ExtensionContext): RouterOsMqttApi & Sc
     ...registerLocalBrokerCommands(
       localBroker,
       (name) => connections.connect(name),
+      (name) => connections.disconnect(name),
       (prefix, error) => showError(services, prefix, error),
     ),
     vscode.commands.registerCommand("routerosMqtt.showLog", () => log.channel.show()),
     vscode.commands.registerCommand("routerosMqtt.showSyntaxTree", async () => {
       const editor = vscode.window.activeTextEditor;
       if (editor?.document.languageId !== "routeros") {
-        void showInformationMessage("Open a RouterOS script to see its syntax tree.");
+        void showInformationMessage(vscode.l10n.t("Open a RouterOS script to see its syntax tree."));
         return undefined;
       }
       try {
@@ -211,7 +226,7 @@ export function activate(context: vscode.ExtensionContext): RouterOsMqttApi & Sc
         await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.Beside, preview: true });
         return tree;
       } catch (error) {
-        showError(services, "Could not get the syntax tree: ", error);
+        showError(services, vscode.l10n.t("Could not get the syntax tree: "), error);
         return undefined;
       }
     }),
@@ -220,7 +235,9 @@ export function activate(context: vscode.ExtensionContext): RouterOsMqttApi & Sc
 
   // Restricted Mode: the view says why nothing connects; once trusted, every auto-connect broker connects.
   const showTrust = (): void => {
-    view.message = vscode.workspace.isTrusted ? undefined : restrictedModeText("connecting to brokers");
+    view.message = vscode.workspace.isTrusted
+      ? undefined
+      : restrictedModeText(vscode.l10n.t("connecting to brokers"));
   };
   showTrust();
   context.subscriptions.push(

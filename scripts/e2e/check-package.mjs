@@ -12,13 +12,15 @@ export const MAX_VSIX_BYTES = 3 * 1024 * 1024;
 /** Files a VSIX may hold (paths inside `extension/`), mirroring the allowlist in .vscodeignore. */
 const ALLOWED = [
   /^package\.json$/,
+  /^package\.nls(\.[\w-]+)?\.json$/,
   /^readme\.md$/i,
   /^changelog\.md$/i,
   /^LICENSE(\.txt|\.md)?$/i,
   /^language-configuration\.json$/,
   /^syntaxes\/routeros\.tmLanguage\.json$/,
-  /^dist\/(client|server|runWorker)\.js$/,
+  /^dist\/(client|server|runWorker|cli)\.js$/,
   /^media\/.+/,
+  /^snippets\/[^/]+\.json$/,
   /^client\/media\/[^/]+\.(js|css)$/,
   /^examples\/[^/]+\.rsc$/,
   /^schemas\/[^/]+\.json$/,
@@ -28,6 +30,7 @@ const REQUIRED = [
   "dist/client.js",
   "dist/server.js",
   "dist/runWorker.js",
+  "dist/cli.js",
   "language-configuration.json",
 ];
 const VSIX_METADATA = new Set(["[Content_Types].xml", "extension.vsixmanifest"]);
@@ -91,6 +94,22 @@ export function vsceList() {
     .sort();
 }
 
+/** Files the manifest points at: the icon, language icons, snippets and walkthrough media. */
+export function manifestAssets(manifest) {
+  const c = manifest.contributes ?? {};
+  const paths = [manifest.icon];
+  for (const language of c.languages ?? []) paths.push(language.icon?.light, language.icon?.dark);
+  for (const snippet of c.snippets ?? []) paths.push(snippet.path);
+  for (const walkthrough of c.walkthroughs ?? []) {
+    for (const step of walkthrough.steps ?? []) {
+      const media = step.media ?? {};
+      const image = typeof media.image === "object" ? Object.values(media.image) : [media.image];
+      paths.push(...image, media.markdown, media.svg);
+    }
+  }
+  return [...new Set(paths.filter((p) => typeof p === "string").map((p) => p.replace(/^\.\//, "")))];
+}
+
 /**
  * Checks the VSIX and returns a summary, or throws with every problem found.
  * @returns {{ bytes: number, files: { path: string, size: number }[] }}
@@ -124,6 +143,10 @@ export function checkPackage(path = vsixPath) {
       const p = grammar.path.replace(/^\.\//, "");
       if (!files.some((f) => f.path === p))
         problems.push(`package.json names grammar ${p}, which is not in the VSIX`);
+    }
+    for (const named of manifestAssets(manifest)) {
+      if (!files.some((f) => f.path === named))
+        problems.push(`package.json names ${named}, which is not in the VSIX`);
     }
     const main = String(manifest.main ?? "").replace(/^\.\//, "");
     if (main && !files.some((f) => f.path === main))

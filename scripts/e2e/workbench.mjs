@@ -83,13 +83,20 @@ export class Workbench {
    * No wait for the widget to hide afterwards: some commands open a second quick input. Callers wait for the effect.
    */
   async #pickFromQuickInput(openKey, text, matches, what) {
-    if (openKey) await this.page.keyboard.press(openKey);
     const input = this.page.locator(".quick-input-widget .quick-input-box input");
+    const value = openKey === "F1" ? `>${text}` : text;
+    if (openKey) await this.page.keyboard.press(openKey);
     await input.waitFor({ state: "visible", timeout: DEFAULT_TIMEOUT_MS });
-    await input.fill(openKey === "F1" ? `>${text}` : text);
-    // The list is recomputed while results arrive ("recently opened" first...): find and click the row in one retried step.
+    await input.fill(value, { timeout: 2000 }).catch(() => {});
+    // The list is recomputed while results arrive ("recently opened" first...): find and click the row in one retried
+    // step. A quick input closes when something else takes the focus (a walkthrough settling): open it again.
     return until(
       async () => {
+        if (openKey && !(await input.isVisible())) {
+          await this.page.keyboard.press(openKey);
+          await input.fill(value, { timeout: 2000 }).catch(() => {});
+          return undefined;
+        }
         const label = (await this.quickInputRows()).find(matches);
         if (label === undefined) return undefined;
         await this.page
@@ -140,14 +147,125 @@ export class Workbench {
       throw new Error(`${err.message}; it shows ${JSON.stringify(last)}`);
     });
     this.log(`quick input: ${asks} <- ${JSON.stringify(answer)}`);
-    await this.page.locator(".quick-input-widget .quick-input-box input").fill(answer);
+    const input = this.page.locator(".quick-input-widget .quick-input-box input");
+    await input.fill(answer);
     if (pick) {
       await until(async () => (await this.quickInputRows())[0]?.startsWith(answer), {
         what: `"${answer}" first in the quick pick`,
         timeoutMs,
       });
     }
-    await this.page.keyboard.press("Enter");
+    // Enter on the input itself (focused first): a walkthrough may have taken the focus meanwhile.
+    await input.press("Enter");
+  }
+
+  /** Opens a walkthrough through "Welcome: Open Walkthrough..." by its title and waits for its steps. */
+  async openWalkthrough(title) {
+    await this.runCommand("Welcome: Open Walkthrough...");
+    await this.answerQuickInput("Select a walkthrough to open", title, { pick: true });
+    await this.page
+      .locator(".gettingStartedSlideDetails .category-title", { hasText: title })
+      .waitFor({ timeout: DEFAULT_TIMEOUT_MS });
+    // The walkthrough takes the focus a moment after it shows (a quick input opened before would close).
+    await until(
+      () => this.page.evaluate(() => !!document.activeElement?.closest(".gettingStartedContainer")),
+      { what: "the walkthrough to take the focus", timeoutMs: 5000 },
+    ).catch(() => this.log("the walkthrough did not take the focus"));
+  }
+
+  /** The steps of the open walkthrough: id (the part after the last #), title, done, expanded. */
+  async walkthroughSteps() {
+    return this.page.$$eval(".gettingStartedSlideDetails button.getting-started-step", (steps) =>
+      steps.map((step) => ({
+        id: (step.getAttribute("data-step-id") ?? "").split("#").pop() ?? "",
+        title: step.querySelector(".step-title")?.textContent?.trim() ?? "",
+        done: step.querySelector("[data-done-step-id]")?.getAttribute("aria-checked") === "true",
+        expanded: step.getAttribute("aria-expanded") === "true",
+      })),
+    );
+  }
+
+  /** Waits until the walkthrough step `id` shows as done (its checkbox ticked). */
+  async walkthroughStepDone(id, { timeoutMs = DEFAULT_TIMEOUT_MS } = {}) {
+    let last = [];
+    return until(
+      async () => {
+        last = await this.walkthroughSteps();
+        return last.find((s) => s.id === id)?.done === true;
+      },
+      { what: `the walkthrough step "${id}" to be done`, timeoutMs },
+    ).catch((err) => {
+      throw new Error(`${err.message}; the steps: ${JSON.stringify(last)}`);
+    });
+  }
+
+  /**
+   * Waits until the focus has stayed on one element for a second: when a step is ticked, the walkthrough moves to
+   * the next one and takes the focus a moment later, which would close a quick input opened meanwhile.
+   */
+  async walkthroughSettled() {
+    let last = "";
+    let since = 0;
+    await until(
+      async () => {
+        const now = await this.page.evaluate(() => {
+          const el = document.activeElement;
+          if (!el) return "";
+          const step = el.closest(".getting-started-step")?.getAttribute("data-step-id") ?? "";
+          return `${el.tagName}.${el.className}#${step}`;
+        });
+        if (now !== last) {
+          last = now;
+          since = Date.now();
+          return false;
+        }
+        return Date.now() - since >= 1000;
+      },
+      { what: "the focus to settle", timeoutMs: 10_000 },
+    ).catch(() => this.log(`the focus did not settle (last on ${last})`));
+  }
+
+  /** Expands the walkthrough step `id` (once the walkthrough has settled) and clicks its button labelled `text`. */
+  async clickWalkthroughButton(id, text) {
+    const step = this.page.locator(
+      `.gettingStartedSlideDetails button.getting-started-step[data-step-id$="#${id}"]`,
+    );
+    await this.walkthroughSettled();
+    if ((await step.getAttribute("aria-expanded")) !== "true") await step.locator(".step-title").click();
+    await until(async () => (await step.getAttribute("aria-expanded")) === "true", {
+      what: `the walkthrough step "${id}" to expand`,
+    });
+    await this.walkthroughSettled();
+    this.log(`walkthrough: ${id} → ${text}`);
+    await step.locator(".button-container a.monaco-button", { hasText: text }).click();
+  }
+
+  /**
+   * Titles the command palette offers for `text` (then closes it): what a context key hides does not show. The
+   * palette closes when something else takes the focus (a walkthrough settling): then it is opened again.
+   */
+  async paletteCommands(text, { timeoutMs = DEFAULT_TIMEOUT_MS } = {}) {
+    const input = this.page.locator(".quick-input-widget .quick-input-box input");
+    const attempt = async () => {
+      if (!(await input.isVisible())) await this.page.keyboard.press("F1");
+      await input.fill(`>${text}`, { timeout: 2000 });
+      // The list filters as typed: read it once it has been the same for three polls in a row.
+      let previous = "";
+      for (let same = 0; same < 3;) {
+        await this.page.waitForTimeout(100);
+        if (!(await input.isVisible()) || (await input.inputValue()) !== `>${text}`) return undefined;
+        const now = JSON.stringify(await this.quickInputRows());
+        same = now === previous ? same + 1 : 0;
+        previous = now;
+      }
+      return JSON.parse(previous);
+    };
+    const rows = await until(() => attempt().catch(() => undefined), {
+      what: `the command palette to list the commands for "${text}"`,
+      timeoutMs,
+    });
+    await this.dismiss();
+    return rows.map((r) => r.split(",")[0] ?? r);
   }
 
   /** Opens a view container from the activity bar by its title (e.g. "RouterOS MQTT"), as a click on its icon. */

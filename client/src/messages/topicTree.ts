@@ -80,12 +80,14 @@ export function rowContextValue(
 
 const COLLATOR = new Intl.Collator("en", { numeric: true, sensitivity: "variant" });
 
-/** The levels of a filter before its first wildcard, at most all but the last: `routers/+/telemetry` → `routers/`. */
+/**
+ * The levels of a filter before its first wildcard: `routers/+/telemetry` → `routers/`. A filter without wildcards
+ * names one topic, shown whole (compacted into one row): its prefix is empty.
+ */
 export function filterPrefix(filter: string): string {
   const levels = filter.split("/");
-  let fixed = levels.findIndex((l) => l === "+" || l === "#");
-  if (fixed < 0) fixed = levels.length - 1;
-  return fixed === 0 ? "" : `${levels.slice(0, fixed).join("/")}/`;
+  const fixed = levels.findIndex((l) => l === "+" || l === "#");
+  return fixed <= 0 ? "" : `${levels.slice(0, fixed).join("/")}/`;
 }
 
 export class TopicTree {

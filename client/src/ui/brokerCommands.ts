@@ -92,7 +92,7 @@ export function registerBrokerCommands(services: Services): vscode.Disposable[] 
       !isIssued(arg) &&
       (name === undefined || Object.keys(arg as object).length !== 1)
     ) {
-      refusePlainArguments(services, "Add Broker");
+      refusePlainArguments(services, vscode.l10n.t("Add Broker"));
       return undefined;
     }
     const draft = await runBrokerForm(repository, undefined, name === undefined ? undefined : { name });
@@ -103,24 +103,24 @@ export function registerBrokerCommands(services: Services): vscode.Disposable[] 
         passphrase: draft.passphrase,
       });
     } catch (error) {
-      showError(services, "Could not add the broker: ", error);
+      showError(services, vscode.l10n.t("Could not add the broker: "), error);
       return undefined;
     }
     void showInformationMessage(
-      `Added broker "${draft.profile.name}" (${describeEndpoint(draft.profile)}).`,
-      "Connect",
-      "Test Connection",
+      vscode.l10n.t('Added broker "{0}" ({1}).', draft.profile.name, describeEndpoint(draft.profile)),
+      vscode.l10n.t("Connect"),
+      vscode.l10n.t("Test Connection"),
     ).then((choice) => {
-      if (choice === "Connect")
+      if (choice === vscode.l10n.t("Connect"))
         void vscode.commands.executeCommand("routerosMqtt.connect", draft.profile.name);
-      if (choice === "Test Connection")
+      if (choice === vscode.l10n.t("Test Connection"))
         void vscode.commands.executeCommand("routerosMqtt.testConnection", draft.profile.name);
     });
     return draft.profile.name;
   };
 
   const editBroker = async (arg?: unknown): Promise<string | undefined> => {
-    const name = await viewBroker(services, arg, "Edit which broker?");
+    const name = await viewBroker(services, arg, vscode.l10n.t("Edit which broker?"));
     if (name === undefined) return undefined;
     const entry = repository.get(name);
     if (!entry?.profile) {
@@ -132,18 +132,18 @@ export function registerBrokerCommands(services: Services): vscode.Disposable[] 
     try {
       await applyBrokerEdit(services, name, edit);
     } catch (error) {
-      showError(services, `Could not save broker "${name}": `, error);
+      showError(services, vscode.l10n.t('Could not save broker "{0}": ', name), error);
       return undefined;
     }
     return edit.profile.name;
   };
 
   const duplicateBroker = async (arg?: unknown): Promise<string | undefined> => {
-    const name = await viewBroker(services, arg, "Duplicate which broker?");
+    const name = await viewBroker(services, arg, vscode.l10n.t("Duplicate which broker?"));
     if (name === undefined) return undefined;
     const newName = await askText({
-      title: `Duplicate Broker "${name}"`,
-      prompt: "Name of the copy (its password is copied too)",
+      title: vscode.l10n.t('Duplicate Broker "{0}"', name),
+      prompt: vscode.l10n.t("Name of the copy (its password is copied too)"),
       value: freeName(services, `${name}-copy`),
       validate: (v) =>
         validateBrokerField("name", v) ??
@@ -155,28 +155,32 @@ export function registerBrokerCommands(services: Services): vscode.Disposable[] 
   };
 
   const removeBroker = async (arg?: unknown): Promise<boolean> => {
-    const name = await viewBroker(services, arg, "Remove which broker?");
+    const name = await viewBroker(services, arg, vscode.l10n.t("Remove which broker?"));
     if (name === undefined) return false;
     const choice = await askModalWarning(
-      `Remove broker "${name}"?`,
-      "Its settings entry is deleted and its password is removed from the keychain.",
-      "Remove",
+      vscode.l10n.t('Remove broker "{0}"?', name),
+      vscode.l10n.t("Its settings entry is deleted and its password is removed from the keychain."),
+      vscode.l10n.t("Remove"),
     );
-    if (choice !== "Remove") return false;
+    if (choice !== vscode.l10n.t("Remove")) return false;
     await deleteBroker(services, name);
     return true;
   };
 
   const connect = async (arg?: unknown): Promise<CommandResult> => {
-    if (!requireTrust("connecting to a broker"))
-      return { ok: false, message: restrictedModeText("connecting to a broker") };
-    const name = await resolveBroker(services, arg, "Connect which broker?");
+    if (!requireTrust(vscode.l10n.t("connecting to a broker")))
+      return { ok: false, message: restrictedModeText(vscode.l10n.t("connecting to a broker")) };
+    const name = await resolveBroker(services, arg, vscode.l10n.t("Connect which broker?"));
     if (name === undefined) return { ok: false, message: "no broker" };
     const entry = repository.get(name);
     if (!entry?.profile || entry.problems.length > 0) {
-      const message = `Broker "${name}" cannot connect until its settings are fixed: ${entry?.problems.join("; ") ?? ""}`;
-      void showErrorMessage(message, "Edit Broker").then((c) => {
-        if (c === "Edit Broker") editButton(name);
+      const message = vscode.l10n.t(
+        'Broker "{0}" cannot connect until its settings are fixed: {1}',
+        name,
+        entry?.problems.join("; ") ?? "",
+      );
+      void showErrorMessage(message, vscode.l10n.t("Edit Broker")).then((c) => {
+        if (c === vscode.l10n.t("Edit Broker")) editButton(name);
       });
       return { ok: false, message };
     }
@@ -188,9 +192,9 @@ export function registerBrokerCommands(services: Services): vscode.Disposable[] 
     } catch (error) {
       const message = errorText(services, error);
       services.log.error(message);
-      void showErrorMessage(message, "Show Log", "Edit Broker").then((c) => {
-        if (c === "Show Log") services.log.channel.show(true);
-        if (c === "Edit Broker") editButton(name);
+      void showErrorMessage(message, vscode.l10n.t("Show Log"), vscode.l10n.t("Edit Broker")).then((c) => {
+        if (c === vscode.l10n.t("Show Log")) services.log.channel.show(true);
+        if (c === vscode.l10n.t("Edit Broker")) editButton(name);
       });
       return { ok: false, message };
     }
@@ -200,25 +204,34 @@ export function registerBrokerCommands(services: Services): vscode.Disposable[] 
     const name = await resolveBroker(
       services,
       arg,
-      "Disconnect which broker?",
+      vscode.l10n.t("Disconnect which broker?"),
       (n) => manager.state(n).status !== "disconnected",
     );
     if (name !== undefined) await manager.disconnect(name);
   };
 
   const testConnection = async (arg?: unknown): Promise<CommandResult> => {
-    if (!requireTrust("testing a broker connection"))
-      return { ok: false, message: restrictedModeText("testing a broker connection") };
-    const name = await resolveBroker(services, arg, "Test which broker?");
+    if (!requireTrust(vscode.l10n.t("testing a broker connection")))
+      return { ok: false, message: restrictedModeText(vscode.l10n.t("testing a broker connection")) };
+    const name = await resolveBroker(services, arg, vscode.l10n.t("Test which broker?"));
     const profile = name === undefined ? undefined : repository.get(name)?.profile;
     if (!name || !profile) return { ok: false, message: "no broker" };
     const result = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: `Testing the connection to "${name}"…` },
+      {
+        location: vscode.ProgressLocation.Notification,
+        title: vscode.l10n.t('Testing the connection to "{0}"…', name),
+      },
       () => manager.test(profile),
     );
     if (result.ok) {
       const tls = result.tls ? `, ${result.tls.protocol ?? "TLS"} ${result.tls.cipher ?? ""}`.trimEnd() : "";
-      const message = `Broker "${name}" accepted the connection in ${Math.round(result.elapsedMs)} ms (test client id ${result.clientId}${tls}).`;
+      const message = vscode.l10n.t(
+        'Broker "{0}" accepted the connection in {1} ms (test client id {2}{3}).',
+        name,
+        Math.round(result.elapsedMs),
+        result.clientId,
+        tls,
+      );
       void showInformationMessage(message);
       warnIfUnverifiedTls(services, profile);
       return { ok: true, message };
@@ -226,20 +239,23 @@ export function registerBrokerCommands(services: Services): vscode.Disposable[] 
     const message = errorText(services, result.error);
     services.log.error(`test of broker "${name}" failed: ${message}`);
     if (result.error.detail) services.log.info(services.manager.redact(result.error.detail));
-    void showErrorMessage(`Test of broker "${name}" failed: ${message}`, "Show Details").then((c) => {
-      if (c === "Show Details") services.log.channel.show(true);
+    void showErrorMessage(
+      vscode.l10n.t('Test of broker "{0}" failed: {1}', name, message),
+      vscode.l10n.t("Show Details"),
+    ).then((c) => {
+      if (c === vscode.l10n.t("Show Details")) services.log.channel.show(true);
     });
     return { ok: false, message };
   };
 
   const setPassword = async (arg?: unknown): Promise<void> => {
-    const name = await viewBroker(services, arg, "Set the password of which broker?");
+    const name = await viewBroker(services, arg, vscode.l10n.t("Set the password of which broker?"));
     const owner = name === undefined ? undefined : repository.ownerOf(name);
     if (!name || !owner) return;
     const password = await askText({
-      title: `Password of "${name}"`,
+      title: vscode.l10n.t('Password of "{0}"', name),
       password: true,
-      prompt: "Kept in the OS keychain; empty removes it",
+      prompt: vscode.l10n.t("Kept in the OS keychain; empty removes it"),
     });
     if (password === undefined || password === BACK) return;
     await repository.secrets.set(owner, "password", password);
@@ -251,25 +267,29 @@ export function registerBrokerCommands(services: Services): vscode.Disposable[] 
   const copyAsCommand = async (arg: unknown, withPassword: boolean): Promise<string | undefined> => {
     // Without the password nothing secret is copied: a broker name is enough. With it, only the view or a pick.
     const name = withPassword
-      ? await viewBroker(services, arg, "Copy which broker with its password?")
-      : await resolveBroker(services, arg, "Copy which broker?");
+      ? await viewBroker(services, arg, vscode.l10n.t("Copy which broker with its password?"))
+      : await resolveBroker(services, arg, vscode.l10n.t("Copy which broker?"));
     const profile = name === undefined ? undefined : repository.get(name)?.profile;
     if (!name || !profile) return undefined;
     let password: string | undefined;
     if (withPassword) {
       const choice = await askModalWarning(
-        `Copy broker "${name}" with its password in plain text?`,
-        "The clipboard can be read by other applications. Paste it only into the router.",
-        "Copy with Password",
+        vscode.l10n.t('Copy broker "{0}" with its password in plain text?', name),
+        vscode.l10n.t("The clipboard can be read by other applications. Paste it only into the router."),
+        vscode.l10n.t("Copy with Password"),
       );
-      if (choice !== "Copy with Password") return undefined;
+      if (choice !== vscode.l10n.t("Copy with Password")) return undefined;
       password = await repository.secrets.getPassword(name);
     }
     const text = brokerAddCommand(profile, password !== undefined ? { password } : {});
     await vscode.env.clipboard.writeText(text);
     setStatusBarMessage(
       "$(check)",
-      `Copied /iot mqtt brokers add name=${profile.name}…${password !== undefined ? " (with password)" : ""}`,
+      vscode.l10n.t(
+        "Copied /iot mqtt brokers add name={0}…{1}",
+        profile.name,
+        password !== undefined ? " (with password)" : "",
+      ),
       4000,
     );
     return text;
@@ -280,7 +300,7 @@ export function registerBrokerCommands(services: Services): vscode.Disposable[] 
     await vscode.env.clipboard.writeText(text);
     setStatusBarMessage(
       "$(check)",
-      `Copied ${repository.validProfiles().length} brokers as a RouterOS export`,
+      vscode.l10n.t("Copied {0} brokers as a RouterOS export", repository.validProfiles().length),
       4000,
     );
     return text;

@@ -23,7 +23,7 @@ export interface BrokerDraft {
   passphrase?: string;
 }
 
-const TITLE = "Add MQTT Broker";
+const TITLE = vscode.l10n.t("Add MQTT Broker");
 
 /** Maps a step's answer into the flow: BACK and cancel pass through, a value is stored and the flow goes on. */
 function take<T>(result: StepResult<T>, store: (value: T) => void): boolean | typeof BACK {
@@ -46,7 +46,7 @@ export async function runBrokerForm(
   initial?: { entry: BrokerEntry; profile: BrokerProfile },
   prefill?: { name?: string },
 ): Promise<BrokerDraft | undefined> {
-  const title = initial ? `Edit Broker "${initial.profile.name}"` : TITLE;
+  const title = initial ? vscode.l10n.t('Edit Broker "{0}"', initial.profile.name) : TITLE;
   const state: BrokerDraft = {
     profile: initial?.profile ?? makeBrokerProfile({ name: prefill?.name ?? "", address: "" }),
     scope: initial?.entry.scope ?? (repository.hasWorkspace() ? "workspace" : "user"),
@@ -70,13 +70,13 @@ export async function runBrokerForm(
     },
   });
   const ok = await runFlow(state, [
-    text("name", "Name of the broker entry, as `/iot mqtt publish broker=<name>` uses it", {
-      placeholder: "home",
+    text("name", vscode.l10n.t("Name of the broker entry, as `/iot mqtt publish broker=<name>` uses it"), {
+      placeholder: vscode.l10n.t("home"),
     }),
-    text("address", "Host name or IP address of the broker", {
-      placeholder: "192.168.88.10 or broker.example.com",
+    text("address", vscode.l10n.t("Host name or IP address of the broker"), {
+      placeholder: vscode.l10n.t("192.168.88.10 or broker.example.com"),
     }),
-    text("port", "TCP port: 1883 for plain MQTT, 8883 for TLS"),
+    text("port", vscode.l10n.t("TCP port: 1883 for plain MQTT, 8883 for TLS")),
     {
       run: async (s, pos) => {
         const active = s.profile.ssl
@@ -90,14 +90,18 @@ export async function runBrokerForm(
           title,
           ...pos,
           allowBack: true,
-          placeholder: "Use TLS (ssl=yes)?",
+          placeholder: vscode.l10n.t("Use TLS (ssl=yes)?"),
           active,
           items: [
-            { label: "No TLS", description: "mqtt://", value: "off" },
-            { label: "TLS, verify the server certificate", description: "mqtts://", value: "verify" },
+            { label: vscode.l10n.t("No TLS"), description: "mqtt://", value: "off" },
             {
-              label: "TLS without verifying the server",
-              description: "self-signed test brokers only",
+              label: vscode.l10n.t("TLS, verify the server certificate"),
+              description: "mqtts://",
+              value: "verify",
+            },
+            {
+              label: vscode.l10n.t("TLS without verifying the server"),
+              description: vscode.l10n.t("self-signed test brokers only"),
               value: "insecure",
             },
           ],
@@ -118,15 +122,19 @@ export async function runBrokerForm(
           title,
           ...pos,
           allowBack: true,
-          placeholder: "Which certificate authorities to trust?",
+          placeholder: vscode.l10n.t("Which certificate authorities to trust?"),
           active: s.profile.tls.caFile ? "file" : "system",
           items: [
             {
-              label: "The system's trusted CAs",
-              description: "public brokers (AWS IoT, HiveMQ Cloud...)",
+              label: vscode.l10n.t("The system's trusted CAs"),
+              description: vscode.l10n.t("public brokers (AWS IoT, HiveMQ Cloud...)"),
               value: "system",
             },
-            { label: "A CA file…", description: s.profile.tls.caFile ?? "your own PKI", value: "file" },
+            {
+              label: vscode.l10n.t("A CA file…"),
+              description: s.profile.tls.caFile ?? vscode.l10n.t("your own PKI"),
+              value: "file",
+            },
           ],
         });
         if (result === BACK || result === undefined) return take(result, () => {});
@@ -134,7 +142,7 @@ export async function runBrokerForm(
           s.profile = { ...s.profile, tls: withoutKeys(s.profile.tls, ["caFile"]) };
           return true;
         }
-        const file = await pickFile("CA certificate (PEM)", s.profile.tls.caFile);
+        const file = await pickFile(vscode.l10n.t("CA certificate (PEM)"), s.profile.tls.caFile);
         if (!file) return false;
         s.profile = { ...s.profile, tls: { ...s.profile.tls, caFile: file } };
         return true;
@@ -147,13 +155,13 @@ export async function runBrokerForm(
           title,
           ...pos,
           allowBack: true,
-          placeholder: "Client certificate (the editor's copy of the router's certificate=)?",
+          placeholder: vscode.l10n.t("Client certificate (the editor's copy of the router's certificate=)?"),
           active: s.profile.tls.certFile ? "files" : "none",
           items: [
-            { label: "No client certificate", value: "none" },
+            { label: vscode.l10n.t("No client certificate"), value: "none" },
             {
-              label: "Certificate and key files…",
-              description: s.profile.tls.certFile ?? "PEM files",
+              label: vscode.l10n.t("Certificate and key files…"),
+              description: s.profile.tls.certFile ?? vscode.l10n.t("PEM files"),
               value: "files",
             },
           ],
@@ -163,15 +171,15 @@ export async function runBrokerForm(
           s.profile = { ...s.profile, tls: withoutKeys(s.profile.tls, ["certFile", "keyFile"]) };
           return true;
         }
-        const certFile = await pickFile("Client certificate (PEM)", s.profile.tls.certFile);
+        const certFile = await pickFile(vscode.l10n.t("Client certificate (PEM)"), s.profile.tls.certFile);
         if (!certFile) return false;
-        const keyFile = await pickFile("Client private key (PEM)", s.profile.tls.keyFile);
+        const keyFile = await pickFile(vscode.l10n.t("Client private key (PEM)"), s.profile.tls.keyFile);
         if (!keyFile) return false;
         s.profile = { ...s.profile, tls: { ...s.profile.tls, certFile, keyFile } };
         if (await isEncryptedKey(keyFile)) {
           const passphrase = await askText({
             title,
-            prompt: `Passphrase of ${keyFile} (kept in the keychain)`,
+            prompt: vscode.l10n.t("Passphrase of {0} (kept in the keychain)", keyFile),
             password: true,
           });
           if (passphrase === undefined || passphrase === BACK) return false;
@@ -180,7 +188,7 @@ export async function runBrokerForm(
         return true;
       },
     },
-    text("username", "User name, if the broker needs one (empty: none)"),
+    text("username", vscode.l10n.t("User name, if the broker needs one (empty: none)")),
     {
       skip: (s) => s.profile.username === "",
       run: async (s, pos) => {
@@ -190,8 +198,8 @@ export async function runBrokerForm(
           allowBack: true,
           password: true,
           prompt: initial
-            ? "Password (kept in the OS keychain; leave empty to keep the current one)"
-            : "Password (kept in the OS keychain, never in settings; empty: none)",
+            ? vscode.l10n.t("Password (kept in the OS keychain; leave empty to keep the current one)")
+            : vscode.l10n.t("Password (kept in the OS keychain, never in settings; empty: none)"),
         });
         return take(result, (v) => {
           if (v !== "" || !initial) s.password = v;
@@ -200,9 +208,11 @@ export async function runBrokerForm(
     },
     text(
       "client-id",
-      "Client id (empty: a random id per session). Never reuse the router's client-id: they would kick each other off",
+      vscode.l10n.t(
+        "Client id (empty: a random id per session). Never reuse the router's client-id: they would kick each other off",
+      ),
       {
-        placeholder: "random",
+        placeholder: vscode.l10n.t("random"),
       },
     ),
     {
@@ -211,13 +221,13 @@ export async function runBrokerForm(
           title,
           ...pos,
           allowBack: true,
-          placeholder: "Connect automatically?",
+          placeholder: vscode.l10n.t("Connect automatically?"),
           active: s.profile.autoConnect,
           items: [
-            { label: "Connect on request", value: false },
+            { label: vscode.l10n.t("Connect on request"), value: false },
             {
-              label: "Auto-connect",
-              description: "at startup, and reconnect whenever the link drops",
+              label: vscode.l10n.t("Auto-connect"),
+              description: vscode.l10n.t("at startup, and reconnect whenever the link drops"),
               value: true,
             },
           ],
@@ -232,7 +242,7 @@ export async function runBrokerForm(
           title,
           ...pos,
           allowBack: true,
-          placeholder: "Where to save the broker?",
+          placeholder: vscode.l10n.t("Where to save the broker?"),
           active: s.scope,
           items: scopeItems(),
         });
@@ -246,11 +256,15 @@ export async function runBrokerForm(
 export function scopeItems(): PickItem<BrokerScope>[] {
   return [
     {
-      label: "Workspace settings",
-      description: ".vscode/settings.json: shared with this project",
+      label: vscode.l10n.t("Workspace settings"),
+      description: vscode.l10n.t(".vscode/settings.json: shared with this project"),
       value: "workspace",
     },
-    { label: "User settings", description: "every window on this machine", value: "user" },
+    {
+      label: vscode.l10n.t("User settings"),
+      description: vscode.l10n.t("every window on this machine"),
+      value: "user",
+    },
   ];
 }
 
@@ -277,26 +291,34 @@ export async function runBrokerEdit(
   entry: BrokerEntry,
   profile: BrokerProfile,
 ): Promise<BrokerEdit | undefined> {
-  const title = `Edit Broker "${profile.name}"`;
+  const title = vscode.l10n.t('Edit Broker "{0}"', profile.name);
   const hasPassword = await repository.secrets.has(repository.ownerIn(entry.scope, profile.name), "password");
   const items: PickItem<EditChoice>[] = [
-    { label: "$(list-flat) Go through the whole form", value: { kind: "form" } },
-    { label: "RouterOS properties", kind: vscode.QuickPickItemKind.Separator, value: { kind: "form" } },
+    { label: vscode.l10n.t("$(list-flat) Go through the whole form"), value: { kind: "form" } },
+    {
+      label: vscode.l10n.t("RouterOS properties"),
+      kind: vscode.QuickPickItemKind.Separator,
+      value: { kind: "form" },
+    },
     ...ROUTER_FIELDS.map((field): PickItem<EditChoice> => ({
       label: field.property,
-      description: fieldText(profile, field) || "(empty)",
+      description: fieldText(profile, field) || vscode.l10n.t("(empty)"),
       detail: field.label,
       value: { kind: "router", field },
     })),
     {
       label: "password",
-      description: hasPassword ? "set (in the keychain)" : "(none)",
+      description: hasPassword ? vscode.l10n.t("set (in the keychain)") : vscode.l10n.t("(none)"),
       value: { kind: "password" },
     },
-    { label: "Editor settings", kind: vscode.QuickPickItemKind.Separator, value: { kind: "form" } },
+    {
+      label: vscode.l10n.t("Editor settings"),
+      kind: vscode.QuickPickItemKind.Separator,
+      value: { kind: "form" },
+    },
     {
       label: "tls.ca-file",
-      description: profile.tls.caFile ?? "(system CAs)",
+      description: profile.tls.caFile ?? vscode.l10n.t("(system CAs)"),
       value: { kind: "tls", key: "caFile" },
     },
     {
@@ -306,18 +328,22 @@ export async function runBrokerEdit(
     },
     {
       label: "tls.certificate-file",
-      description: profile.tls.certFile ?? "(none)",
+      description: profile.tls.certFile ?? vscode.l10n.t("(none)"),
       value: { kind: "tls", key: "certFile" },
     },
     {
       label: "tls.key-file",
-      description: profile.tls.keyFile ?? "(none)",
+      description: profile.tls.keyFile ?? vscode.l10n.t("(none)"),
       value: { kind: "tls", key: "keyFile" },
     },
-    { label: "key passphrase", description: "kept in the keychain", value: { kind: "passphrase" } },
+    {
+      label: vscode.l10n.t("key passphrase"),
+      description: vscode.l10n.t("kept in the keychain"),
+      value: { kind: "passphrase" },
+    },
     {
       label: "tls.server-name",
-      description: profile.tls.servername ?? "(the address)",
+      description: profile.tls.servername ?? vscode.l10n.t("(the address)"),
       value: { kind: "tls", key: "servername" },
     },
     {
@@ -328,14 +354,14 @@ export async function runBrokerEdit(
     ...(repository.hasWorkspace()
       ? [
           {
-            label: "saved in",
-            description: `${entry.scope} settings`,
+            label: vscode.l10n.t("saved in"),
+            description: vscode.l10n.t("{0} settings", entry.scope),
             value: { kind: "scope" } as EditChoice,
           },
         ]
       : []),
   ];
-  const choice = await askPick({ title, items, placeholder: "Which field?" });
+  const choice = await askPick({ title, items, placeholder: vscode.l10n.t("Which field?") });
   if (choice === undefined || choice === BACK) return undefined;
   const edit: BrokerEdit = { profile, scope: entry.scope };
   switch (choice.kind) {
@@ -354,7 +380,7 @@ export async function runBrokerEdit(
       const value = await askText({
         title,
         password: true,
-        prompt: `New ${choice.kind} (kept in the OS keychain; empty removes it)`,
+        prompt: vscode.l10n.t("New {0} (kept in the OS keychain; empty removes it)", choice.kind),
       });
       if (value === undefined || value === BACK) return undefined;
       edit[choice.kind] = value;
@@ -367,8 +393,12 @@ export async function runBrokerEdit(
         title,
         active: profile.protocolVersion,
         items: [
-          { label: "MQTT 3.1.1", description: "what RouterOS speaks", value: 4 },
-          { label: "MQTT 5", value: 5 },
+          {
+            label: vscode.l10n.t("MQTT 3.1.1"),
+            description: vscode.l10n.t("what RouterOS speaks"),
+            value: 4,
+          },
+          { label: vscode.l10n.t("MQTT 5"), value: 5 },
         ],
       });
       if (value === undefined || value === BACK) return undefined;
@@ -423,8 +453,12 @@ async function editTls(
       title,
       active: tls.verifyServer,
       items: [
-        { label: "Verify the server certificate", value: true },
-        { label: "Do not verify", description: "self-signed test brokers only", value: false },
+        { label: vscode.l10n.t("Verify the server certificate"), value: true },
+        {
+          label: vscode.l10n.t("Do not verify"),
+          description: vscode.l10n.t("self-signed test brokers only"),
+          value: false,
+        },
       ],
     });
     if (value === undefined || value === BACK) return undefined;
@@ -434,7 +468,7 @@ async function editTls(
   if (key === "servername") {
     const value = await askText({
       title,
-      prompt: "Server name for SNI and the certificate check (empty: the address)",
+      prompt: vscode.l10n.t("Server name for SNI and the certificate check (empty: the address)"),
       value: tls.servername ?? "",
     });
     if (value === undefined || value === BACK) return undefined;
@@ -447,10 +481,11 @@ async function editTls(
   const action = await askPick<"choose" | "clear">({
     title,
     items: [
-      { label: "Choose a file…", value: "choose" },
+      { label: vscode.l10n.t("Choose a file…"), value: "choose" },
       {
-        label: "Clear",
-        description: key === "caFile" ? "trust the system's CAs" : "no client certificate",
+        label: vscode.l10n.t("Clear"),
+        description:
+          key === "caFile" ? vscode.l10n.t("trust the system's CAs") : vscode.l10n.t("no client certificate"),
         value: "clear",
       },
     ],
@@ -475,7 +510,7 @@ async function editTls(
 
 async function pickFile(what: string, current: string | undefined): Promise<string | undefined> {
   const picked = await vscode.window.showOpenDialog({
-    title: `Choose the ${what}`,
+    title: vscode.l10n.t("Choose the {0}", what),
     canSelectMany: false,
     openLabel: "Choose",
     ...(current ? { defaultUri: vscode.Uri.file(current) } : {}),

@@ -243,7 +243,10 @@ export class BrokerRepository implements vscode.Disposable {
         await this.write(scope, list);
       }
       void showInformationMessage(
-        `RouterOS MQTT moved ${items.length === 1 ? "a password" : "passwords"} found in settings.json to the keychain (SecretStorage).`,
+        vscode.l10n.t(
+          "RouterOS MQTT moved {0} found in settings.json to the keychain (SecretStorage).",
+          items.length === 1 ? "a password" : "passwords",
+        ),
       );
     } catch (error) {
       this.log(

@@ -12,7 +12,7 @@ import {
   type MessageBatch,
 } from "../mqtt";
 import type { BrokerEntry, BrokerRepository } from "./brokerRepository";
-import { markdown } from "./safeText";
+import { markdown, markdownFormat } from "./safeText";
 import { flatTopicItem, levelItem } from "./topicItems";
 import {
   NodeCache,
@@ -138,10 +138,15 @@ export class BrokersTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
         const item = new vscode.TreeItem(node.filter, vscode.TreeItemCollapsibleState.Expanded);
         item.id = node.id;
         const topics = this.shownTopicCount(node.broker, node.filter);
-        item.description = `QoS ${node.qos} · ${topics} topic${topics === 1 ? "" : "s"}`;
+        item.description = vscode.l10n.t("QoS {0} · {1} topic{2}", node.qos, topics, topics === 1 ? "" : "s");
         item.iconPath = new vscode.ThemeIcon("rss");
         item.contextValue = "subscription";
-        item.tooltip = `Subscription "${node.filter}" on broker "${node.broker}" (QoS ${node.qos}); restored after every reconnect.`;
+        item.tooltip = vscode.l10n.t(
+          'Subscription "{0}" on broker "{1}" (QoS {2}); restored after every reconnect.',
+          node.filter,
+          node.broker,
+          node.qos,
+        );
         return item;
       }
       case "topic":
@@ -155,8 +160,12 @@ export class BrokersTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
         );
         item.id = node.id;
         item.iconPath = new vscode.ThemeIcon("ellipsis");
-        item.tooltip = "Pick one of every topic this subscription saw";
-        item.command = { command: "routerosMqtt.pickTopic", title: "Pick a topic", arguments: [node] };
+        item.tooltip = vscode.l10n.t("Pick one of every topic this subscription saw");
+        item.command = {
+          command: "routerosMqtt.pickTopic",
+          title: vscode.l10n.t("Pick a topic"),
+          arguments: [node],
+        };
         return item;
       }
       case "hint": {
@@ -191,7 +200,7 @@ export class BrokersTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
       const subs = this.deps.manager.subscriptions(node.name);
       if (subs.length === 0) {
         return this.deps.manager.state(node.name).status === "connected"
-          ? [this.nodes.hint(node.name, "Subscribe to a topic…", "routerosMqtt.subscribe")]
+          ? [this.nodes.hint(node.name, vscode.l10n.t("Subscribe to a topic…"), "routerosMqtt.subscribe")]
           : [];
       }
       return subs.map((s) => this.nodes.subscription(node.name, s.filter, s.qos));
@@ -323,8 +332,8 @@ export class BrokersTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
         : invalidView(entry.problems);
     const embedded = this.deps.embeddedBrokerName() === node.name;
     const endpoint = entry.profile ? describeEndpoint(entry.profile).replace(/^mqtts?:\/\//, "") : "";
-    const unverified = entry.profile && tlsUnverified(entry.profile) ? "TLS unverified" : "";
-    item.description = [endpoint, view.short, unverified, embedded ? "embedded broker" : ""]
+    const unverified = entry.profile && tlsUnverified(entry.profile) ? vscode.l10n.t("TLS unverified") : "";
+    item.description = [endpoint, view.short, unverified, embedded ? vscode.l10n.t("embedded broker") : ""]
       .filter((s) => s !== "")
       .join(" · ");
     item.iconPath = new vscode.ThemeIcon(
@@ -344,19 +353,33 @@ export class BrokersTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
 function brokerTooltip(entry: BrokerEntry, sentence: string, embedded: boolean): vscode.MarkdownString {
   const md = new vscode.MarkdownString(undefined, true);
   const profile = entry.profile;
-  md.appendMarkdown(markdown`**${entry.name || "(no name)"}**`);
+  md.appendMarkdown(markdownFormat("**{0}**", entry.name || vscode.l10n.t("(no name)")));
   if (profile) md.appendMarkdown(markdown` · ${describeEndpoint(profile)}`);
   md.appendMarkdown(
-    markdown`\n\nSaved in ${entry.scope} settings${embedded ? " · the embedded local broker" : ""}\n\n`,
+    markdownFormat(
+      embedded
+        ? vscode.l10n.t("\n\nSaved in {0} settings · the embedded local broker\n\n")
+        : vscode.l10n.t("\n\nSaved in {0} settings\n\n"),
+      entry.scope,
+    ),
   );
   if (profile) {
-    md.appendMarkdown(markdown`Client id: ${profile.clientId || "random per session"}`);
-    if (profile.username) md.appendMarkdown(markdown` · user ${profile.username}`);
-    if (profile.autoConnect) md.appendMarkdown(" · auto-connect");
+    md.appendMarkdown(
+      markdownFormat(
+        profile.clientId ? vscode.l10n.t("Client id: {0}") : vscode.l10n.t("Client id: random per session"),
+        profile.clientId,
+      ),
+    );
+    if (profile.username) md.appendMarkdown(markdownFormat(vscode.l10n.t(" · user {0}"), profile.username));
+    if (profile.autoConnect) md.appendMarkdown(markdownFormat(vscode.l10n.t(" · auto-connect")));
     md.appendMarkdown("\n\n");
     if (tlsUnverified(profile)) {
       md.appendMarkdown(
-        "**TLS unverified**: the broker's certificate is not checked, so anyone on the network path could pose as the broker and read the password.\n\n",
+        markdownFormat(
+          vscode.l10n.t(
+            "**TLS unverified**: the broker's certificate is not checked, so anyone on the network path could pose as the broker and read the password.\n\n",
+          ),
+        ),
       );
     }
   }

@@ -96,7 +96,7 @@ async function pickTopic(services: Services): Promise<{ broker: string; topics: 
   const broker = await resolveBroker(
     services,
     undefined,
-    "Chart a topic of which broker?",
+    vscode.l10n.t("Chart a topic of which broker?"),
     (name) => (services.hub.store(name)?.topicCount ?? 0) > 0,
   );
   const store = broker === undefined ? undefined : services.hub.store(broker);
@@ -105,7 +105,8 @@ async function pickTopic(services: Services): Promise<{ broker: string; topics: 
     const names = numericFields(summary.last.payload).map((f) => f.name);
     return {
       label: labelText(summary.topic),
-      description: names.length > 0 ? labelText(names.join(", ")) : "no numbers in the last message",
+      description:
+        names.length > 0 ? labelText(names.join(", ")) : vscode.l10n.t("no numbers in the last message"),
       detail: labelText(payloadPreview(summary.last.payload, 80)),
       numeric: names.length > 0,
       topic: summary.topic,
@@ -113,8 +114,8 @@ async function pickTopic(services: Services): Promise<{ broker: string; topics: 
   });
   items.sort((a, b) => Number(b.numeric) - Number(a.numeric));
   const picked = await vscode.window.showQuickPick(items, {
-    title: `Chart a topic of "${broker}"`,
-    placeHolder: "Topics received, the ones with numbers first",
+    title: vscode.l10n.t('Chart a topic of "{0}"', broker),
+    placeHolder: vscode.l10n.t("Topics received, the ones with numbers first"),
     matchOnDescription: true,
   });
   return picked && { broker, topics: [picked.topic] };

@@ -110,10 +110,11 @@ export class ChartPanel implements vscode.Disposable {
 
 /** `Chart: routers/r1/telemetry`, or for several topics `Chart: routers/… (3 topics)`. */
 export function chartTitle(topics: readonly string[]): string {
-  if (topics.length === 1) return `Chart: ${topics[0] ?? ""}`;
+  if (topics.length === 1) return vscode.l10n.t("Chart: {0}", topics[0] ?? "");
   const first = topics[0]?.split("/") ?? [];
   let shared = 0;
   while (shared < first.length - 1 && topics.every((t) => t.split("/")[shared] === first[shared])) shared++;
-  const common = shared > 0 ? `${first.slice(0, shared).join("/")}/…` : "";
-  return `Chart: ${common} (${topics.length} topics)`.replace(":  (", ": (");
+  return shared > 0
+    ? vscode.l10n.t("Chart: {0}/… ({1} topics)", first.slice(0, shared).join("/"), topics.length)
+    : vscode.l10n.t("Chart: {0} topics", topics.length);
 }

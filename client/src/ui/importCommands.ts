@@ -68,7 +68,7 @@ export async function saveImportedBrokers(
         summary.added.push(name);
       }
     } catch (error) {
-      showError(services, `Could not import broker "${name}": `, error);
+      showError(services, vscode.l10n.t('Could not import broker "{0}": ', name), error);
       summary.skipped.push(name);
     }
   }
@@ -78,11 +78,13 @@ export async function saveImportedBrokers(
 export function registerImportCommands(services: Services): vscode.Disposable[] {
   /** Shows what a text holds, lets the user pick and choose where to save; every step asks. */
   const fromText = async (text: string, source: string): Promise<ImportSummary | undefined> => {
-    if (!requireTrust("importing brokers")) return undefined;
+    if (!requireTrust(vscode.l10n.t("importing brokers"))) return undefined;
     const scan = importableBrokers(text);
     if (scan.usable.length === 0) {
       const why = scan.syntaxErrors > 0 ? ` (the text has ${scan.syntaxErrors} syntax errors)` : "";
-      void showWarningMessage(`No "/iot mqtt brokers add" command with a name was found in ${source}${why}.`);
+      void showWarningMessage(
+        vscode.l10n.t('No "/iot mqtt brokers add" command with a name was found in {0}{1}.', source, why),
+      );
       return undefined;
     }
     const picked = await vscode.window.showQuickPick(
@@ -95,7 +97,7 @@ export function registerImportCommands(services: Services): vscode.Disposable[] 
         ].filter((n) => n !== "");
         return {
           label: labelText(b.profile.name),
-          description: `${labelText(describeEndpoint(b.profile))} · line ${b.line + 1}`,
+          description: vscode.l10n.t("{0} · line {1}", labelText(describeEndpoint(b.profile)), b.line + 1),
           detail: notes.join("  ") || undefined,
           picked: !exists,
           broker: b,
@@ -103,8 +105,13 @@ export function registerImportCommands(services: Services): vscode.Disposable[] 
       }),
       {
         canPickMany: true,
-        title: `Import Brokers from ${source}`,
-        placeHolder: `${scan.usable.length} broker${scan.usable.length === 1 ? "" : "s"} found${scan.ignored ? `; ${scan.ignored} other broker commands ignored` : ""}`,
+        title: vscode.l10n.t("Import Brokers from {0}", source),
+        placeHolder: vscode.l10n.t(
+          "{0} broker{1} found{2}",
+          scan.usable.length,
+          scan.usable.length === 1 ? "" : "s",
+          scan.ignored ? `; ${scan.ignored} other broker commands ignored` : "",
+        ),
         ignoreFocusOut: true,
       },
     );
@@ -112,7 +119,7 @@ export function registerImportCommands(services: Services): vscode.Disposable[] 
     let scope: BrokerScope = "user";
     if (services.repository.hasWorkspace()) {
       const answer = await askPick<BrokerScope>({
-        title: "Save the imported brokers in",
+        title: vscode.l10n.t("Save the imported brokers in"),
         items: scopeItems(),
         active: "workspace",
       });
@@ -126,23 +133,23 @@ export function registerImportCommands(services: Services): vscode.Disposable[] 
       () => true,
     );
     const parts = [
-      summary.added.length ? `added ${summary.added.join(", ")}` : "",
-      summary.replaced.length ? `replaced ${summary.replaced.join(", ")}` : "",
+      summary.added.length ? vscode.l10n.t("added {0}", summary.added.join(", ")) : "",
+      summary.replaced.length ? vscode.l10n.t("replaced {0}", summary.replaced.join(", ")) : "",
     ].filter((p) => p !== "");
-    void showInformationMessage(`Imported brokers: ${parts.join("; ") || "none"}.`);
+    void showInformationMessage(vscode.l10n.t("Imported brokers: {0}.", parts.join("; ") || "none"));
     return summary;
   };
 
   /** A file the user picks (command arguments are ignored: a command link must not choose what is read). */
   const importFromFile = async (arg?: unknown): Promise<ImportSummary | undefined> => {
     if (arg !== undefined) {
-      refusePlainArguments(services, "Import Brokers from File");
+      refusePlainArguments(services, vscode.l10n.t("Import Brokers from File"));
       return undefined;
     }
-    if (!requireTrust("importing brokers")) return undefined;
+    if (!requireTrust(vscode.l10n.t("importing brokers"))) return undefined;
     const uri = (
       await vscode.window.showOpenDialog({
-        title: "Import Brokers from a RouterOS Script or Export",
+        title: vscode.l10n.t("Import Brokers from a RouterOS Script or Export"),
         canSelectMany: false,
         filters: { "RouterOS scripts and exports": ["rsc", "txt", "backup.rsc"], "All files": ["*"] },
       })
@@ -155,26 +162,28 @@ export function registerImportCommands(services: Services): vscode.Disposable[] 
           ? await readFile(uri.fsPath, "utf8")
           : new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
     } catch (error) {
-      showError(services, `Could not read ${uri.fsPath}: `, error);
+      showError(services, vscode.l10n.t("Could not read {0}: ", uri.fsPath), error);
       return undefined;
     }
     return fromText(text, vscode.workspace.asRelativePath(uri));
   };
 
   const importFromClipboard = async (): Promise<ImportSummary | undefined> =>
-    fromText(await vscode.env.clipboard.readText(), "the clipboard");
+    fromText(await vscode.env.clipboard.readText(), vscode.l10n.t("the clipboard"));
 
   const importFromEditor = async (): Promise<ImportSummary | undefined> => {
     const editor = vscode.window.activeTextEditor;
     if (!editor) {
-      void showInformationMessage("Open a RouterOS script or export first.");
+      void showInformationMessage(vscode.l10n.t("Open a RouterOS script or export first."));
       return undefined;
     }
     const selection = editor.selection;
     const text = selection.isEmpty ? editor.document.getText() : editor.document.getText(selection);
     return fromText(
       text,
-      selection.isEmpty ? vscode.workspace.asRelativePath(editor.document.uri) : "the selection",
+      selection.isEmpty
+        ? vscode.workspace.asRelativePath(editor.document.uri)
+        : vscode.l10n.t("the selection"),
     );
   };
 

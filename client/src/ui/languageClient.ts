@@ -49,8 +49,9 @@ export class RouterOsLanguageClient implements vscode.Disposable {
       // Every scheme: files on disk, untitled editors, and virtual workspaces (package.json's virtualWorkspaces).
       documentSelector: [{ language: LANGUAGE_ID }],
     };
+    // The id names the trace setting the client reads: routerosMqtt.trace.server.
     const client = new LanguageClient(
-      "routerosLanguageServer",
+      "routerosMqtt",
       "RouterOS Language Server",
       serverOptions,
       clientOptions,

@@ -99,23 +99,32 @@ export class LocalBrokerController implements vscode.Disposable {
   }
 }
 
-/** Commands to start and stop the embedded broker; starting also connects the editor to it. */
+/**
+ * Commands to start and stop the embedded broker; starting also connects the editor to it, stopping disconnects the
+ * editor first (so the connection ends as asked, not as a broker that went away).
+ */
 export function registerLocalBrokerCommands(
   controller: LocalBrokerController,
   connect: (name: string) => Promise<unknown>,
+  disconnect: (name: string) => Promise<unknown>,
   showError: (prefix: string, error: unknown) => void,
 ): vscode.Disposable[] {
   return [
     vscode.commands.registerCommand(
       "routerosMqtt.startLocalBroker",
       async (): Promise<string | undefined> => {
-        if (!requireTrust("starting the local broker")) return undefined;
+        if (!requireTrust(vscode.l10n.t("starting the local broker"))) return undefined;
         try {
           const broker = await controller.start();
           const name = controller.profileName() ?? LOCAL_BROKER_NAME;
           await connect(name);
           void showInformationMessage(
-            `The embedded broker runs on ${broker.url} as broker "${name}". Scripts can publish with broker=${name}.`,
+            vscode.l10n.t(
+              'The embedded broker runs on {0} as broker "{1}". Scripts can publish with broker={2}.',
+              broker.url,
+              name,
+              name,
+            ),
           );
           return name;
         } catch (error) {
@@ -124,6 +133,10 @@ export function registerLocalBrokerCommands(
         }
       },
     ),
-    vscode.commands.registerCommand("routerosMqtt.stopLocalBroker", () => controller.stop()),
+    vscode.commands.registerCommand("routerosMqtt.stopLocalBroker", async () => {
+      const name = controller.profileName();
+      if (name !== undefined) await disconnect(name).catch(() => {});
+      await controller.stop();
+    }),
   ];
 }

@@ -42,17 +42,18 @@ export function registerMessageCommands(
   };
 
   const subscribe = async (arg?: unknown): Promise<{ ok: boolean; message: string; granted?: QoS }> => {
-    if (!requireTrust("subscribing to a topic"))
-      return { ok: false, message: restrictedModeText("subscribing to a topic") };
+    if (!requireTrust(vscode.l10n.t("subscribing to a topic")))
+      return { ok: false, message: restrictedModeText(vscode.l10n.t("subscribing to a topic")) };
     const given = arg as { filter?: unknown; qos?: unknown } | undefined;
-    const broker = await resolveBroker(services, arg, "Subscribe on which broker?");
+    const broker = await resolveBroker(services, arg, vscode.l10n.t("Subscribe on which broker?"));
     if (broker === undefined) return { ok: false, message: "no broker" };
     let filter = typeof given?.filter === "string" ? given.filter : undefined;
     if (filter === undefined) {
       const typed = await askText({
-        title: `Subscribe on "${broker}"`,
-        prompt:
+        title: vscode.l10n.t('Subscribe on "{0}"', broker),
+        prompt: vscode.l10n.t(
           "Topic filter: + matches one level, # every level below (for example routers/+/telemetry or #)",
+        ),
         placeholder: "#",
         validate: (v) => (v === "" ? undefined : validateTopicFilter(v)?.message),
       });
@@ -63,12 +64,12 @@ export function registerMessageCommands(
       given?.qos === 0 || given?.qos === 1 || given?.qos === 2 ? given.qos : undefined;
     if (qos === undefined) {
       const picked = await askPick<QoS>({
-        title: `Subscribe to "${filter}"`,
-        placeholder: "Highest QoS to receive messages with",
+        title: vscode.l10n.t('Subscribe to "{0}"', filter),
+        placeholder: vscode.l10n.t("Highest QoS to receive messages with"),
         items: [
-          { label: "QoS 0", description: "at most once", value: 0 },
-          { label: "QoS 1", description: "at least once", value: 1 },
-          { label: "QoS 2", description: "exactly once", value: 2 },
+          { label: vscode.l10n.t("QoS 0"), description: vscode.l10n.t("at most once"), value: 0 },
+          { label: vscode.l10n.t("QoS 1"), description: vscode.l10n.t("at least once"), value: 1 },
+          { label: vscode.l10n.t("QoS 2"), description: vscode.l10n.t("exactly once"), value: 2 },
         ],
       });
       if (picked === undefined || picked === BACK) return { ok: false, message: "cancelled" };
@@ -90,10 +91,15 @@ export function registerMessageCommands(
         ).catch(() => {});
       }
       const note = granted < qos ? ` (the broker granted QoS ${granted} only)` : "";
-      setStatusBarMessage("$(rss)", `Subscribed to ${filter} on ${broker}${note}`, 5000);
+      setStatusBarMessage("$(rss)", vscode.l10n.t("Subscribed to {0} on {1}{2}", filter, broker, note), 5000);
       return { ok: true, message: `subscribed to "${filter}"${note}`, granted };
     } catch (error) {
-      const message = `Subscribing to "${filter}" on "${broker}" failed: ${errorText(services, error)}`;
+      const message = vscode.l10n.t(
+        'Subscribing to "{0}" on "{1}" failed: {2}',
+        filter,
+        broker,
+        errorText(services, error),
+      );
       services.log.error(message);
       void showErrorMessage(message);
       return { ok: false, message };
@@ -141,7 +147,10 @@ export function registerMessageCommands(
         description: `${m.retain ? "$(pinned) " : ""}${m.truncated ? "✂ " : ""}${labelText(payloadPreview(m.payload, 80))}`,
         seq: m.seq,
       })),
-      { title: `Messages held for ${ref.topic}`, placeHolder: `${history.length} held, newest first` },
+      {
+        title: vscode.l10n.t("Messages held for {0}", ref.topic),
+        placeHolder: vscode.l10n.t("{0} held, newest first", history.length),
+      },
     );
     if (picked) await documents.open(ref.broker, ref.topic, picked.seq);
   };
@@ -162,7 +171,7 @@ export function registerMessageCommands(
         description: labelText(payloadPreview(store.last(topic)?.payload ?? Buffer.alloc(0), 60)),
         topic,
       })),
-      { title: `Topics seen by ${ref.filter}`, matchOnDescription: true },
+      { title: vscode.l10n.t("Topics seen by {0}", ref.filter), matchOnDescription: true },
     );
     if (picked) await documents.open(ref.broker, picked.topic);
   };
@@ -176,7 +185,11 @@ export function registerMessageCommands(
     await vscode.env.clipboard.writeText(copied);
     setStatusBarMessage(
       "$(check)",
-      `Copied the payload${text === undefined ? " as hex (it is binary)" : ""}${last.truncated ? " (truncated)" : ""}`,
+      vscode.l10n.t(
+        "Copied the payload{0}{1}",
+        text === undefined ? " as hex (it is binary)" : "",
+        last.truncated ? " (truncated)" : "",
+      ),
       4000,
     );
     return copied;
@@ -185,7 +198,7 @@ export function registerMessageCommands(
   /** Publishes empty retained messages (the MQTT way to delete retained ones) after one modal confirmation, always. */
   const clearRetained = async (broker: string, topics: readonly string[]): Promise<number> => {
     if (topics.length === 0) {
-      void showInformationMessage("No retained message is known under this subscription.");
+      void showInformationMessage(vscode.l10n.t("No retained message is known under this subscription."));
       return 0;
     }
     const what =
@@ -193,11 +206,13 @@ export function registerMessageCommands(
         ? `the retained message of "${topics[0] ?? ""}"`
         : `${topics.length} retained messages`;
     const choice = await askModalWarning(
-      `Clear ${what} on broker "${broker}"?`,
-      "An empty retained message is published to each topic: the broker deletes what it kept, and every subscriber receives the empty message.",
-      "Clear",
+      vscode.l10n.t('Clear {0} on broker "{1}"?', what, broker),
+      vscode.l10n.t(
+        "An empty retained message is published to each topic: the broker deletes what it kept, and every subscriber receives the empty message.",
+      ),
+      vscode.l10n.t("Clear"),
     );
-    if (choice !== "Clear") return 0;
+    if (choice !== vscode.l10n.t("Clear")) return 0;
     let cleared = 0;
     for (const topic of topics) {
       try {
@@ -209,7 +224,11 @@ export function registerMessageCommands(
         );
       }
     }
-    setStatusBarMessage("$(check)", `Cleared ${cleared} retained message${cleared === 1 ? "" : "s"}`, 5000);
+    setStatusBarMessage(
+      "$(check)",
+      vscode.l10n.t("Cleared {0} retained message{1}", cleared, cleared === 1 ? "" : "s"),
+      5000,
+    );
     return cleared;
   };
 

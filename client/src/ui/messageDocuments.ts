@@ -109,7 +109,14 @@ export class MessageDocuments implements vscode.TextDocumentContentProvider, vsc
     const message = ref && this.message(ref);
     if (!message) {
       const limit = this.hub.store(ref?.broker ?? "")?.limits.maxMessagesPerTopic;
-      return `This message is no longer held${limit ? `: the last ${limit} messages of each topic are kept` : ""}.\n`;
+      return (
+        (limit
+          ? vscode.l10n.t(
+              "This message is no longer held: the last {0} messages of each topic are kept.",
+              limit,
+            )
+          : vscode.l10n.t("This message is no longer held.")) + "\n"
+      );
     }
     return messageView(message, ref.decoder ?? this.decoderOf(ref.broker, ref.topic)).text;
   }
@@ -119,7 +126,7 @@ export class MessageDocuments implements vscode.TextDocumentContentProvider, vsc
     const history = this.hub.store(broker)?.history(topic) ?? [];
     const message = seq === undefined ? history[history.length - 1] : history.find((m) => m.seq === seq);
     if (!message) {
-      void showInformationMessage(`No message of "${topic}" is held any more.`);
+      void showInformationMessage(vscode.l10n.t('No message of "{0}" is held any more.', topic));
       return undefined;
     }
     const doc = await vscode.workspace.openTextDocument(
@@ -135,7 +142,9 @@ export class MessageDocuments implements vscode.TextDocumentContentProvider, vsc
     const last = history[history.length - 1];
     const previous = history[history.length - 2];
     if (!last || !previous) {
-      void showInformationMessage(`"${topic}" has only one held message so far: nothing to compare.`);
+      void showInformationMessage(
+        vscode.l10n.t('"{0}" has only one held message so far: nothing to compare.', topic),
+      );
       return false;
     }
     const decoder = this.decoderOf(broker, topic);
@@ -165,7 +174,11 @@ export class MessageDocuments implements vscode.TextDocumentContentProvider, vsc
     if (message.truncated) {
       const d = new vscode.Diagnostic(
         new vscode.Range(0, 0, 0, 0),
-        `Payload truncated: the first ${formatBytes(message.payload.length)} of ${formatBytes(message.originalLength)} are kept (routerosMqtt.messages.maxPayloadKB).`,
+        vscode.l10n.t(
+          "Payload truncated: the first {0} of {1} are kept (routerosMqtt.messages.maxPayloadKB).",
+          formatBytes(message.payload.length),
+          formatBytes(message.originalLength),
+        ),
         vscode.DiagnosticSeverity.Information,
       );
       out.push(d);
@@ -175,7 +188,12 @@ export class MessageDocuments implements vscode.TextDocumentContentProvider, vsc
       const at = doc.positionAt(view.payloadOffset + problem.offset);
       const d = new vscode.Diagnostic(
         new vscode.Range(at, doc.positionAt(view.payloadOffset + problem.offset + 1)),
-        `Not valid JSON: ${problem.message} (line ${problem.line + 1}, column ${problem.column + 1})`,
+        vscode.l10n.t(
+          "Not valid JSON: {0} (line {1}, column {2})",
+          problem.message,
+          problem.line + 1,
+          problem.column + 1,
+        ),
         vscode.DiagnosticSeverity.Warning,
       );
       d.source = "RouterOS MQTT";

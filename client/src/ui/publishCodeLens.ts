@@ -32,7 +32,7 @@ export class PublishCodeLensProvider implements vscode.CodeLensProvider, vscode.
         title: publishLensTitle(site),
         command: "routerosMqtt.publish",
         arguments: [args],
-        tooltip: "Publish this message now through the editor's connection to the broker",
+        tooltip: vscode.l10n.t("Publish this message now through the editor's connection to the broker"),
       });
     });
   }

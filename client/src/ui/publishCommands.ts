@@ -46,7 +46,7 @@ export function registerPublishCommands(services: Services): vscode.Disposable[]
   };
 
   const publish = async (arg?: unknown): Promise<PublishResult | undefined> => {
-    if (!requireTrust("publishing a message")) return undefined;
+    if (!requireTrust(vscode.l10n.t("publishing a message"))) return undefined;
     const args: PublishArgs = isPublishArgs(arg) ? arg : {};
     const asked = new Map<PublishField, string | undefined>((args.ask ?? []).map((a) => [a.field, a.source]));
     const hint = (field: PublishField): string => {
@@ -57,25 +57,33 @@ export function registerPublishCommands(services: Services): vscode.Disposable[]
     let broker = args.broker;
     if (broker !== undefined && !services.repository.get(broker)) {
       const choice = await showWarningMessage(
-        `The script publishes through broker "${broker}", which is not in the brokers view.`,
-        "Pick Another Broker",
-        "Import Brokers from This File",
+        vscode.l10n.t('The script publishes through broker "{0}", which is not in the brokers view.', broker),
+        vscode.l10n.t("Pick Another Broker"),
+        vscode.l10n.t("Import Brokers from This File"),
       );
-      if (choice === "Import Brokers from This File") {
+      if (choice === vscode.l10n.t("Import Brokers from This File")) {
         await vscode.commands.executeCommand("routerosMqtt.importFromEditor");
         if (!services.repository.get(broker)) return undefined;
-      } else if (choice === "Pick Another Broker") broker = undefined;
+      } else if (choice === vscode.l10n.t("Pick Another Broker")) broker = undefined;
       else return undefined;
     }
-    broker ??= await resolveBroker(services, undefined, `Publish through which broker?${hint("broker")}`);
+    broker ??= await resolveBroker(
+      services,
+      undefined,
+      vscode.l10n.t("Publish through which broker?{0}", hint("broker")),
+    );
     if (broker === undefined) return undefined;
 
     const topic =
-      args.topic ?? (await askTopic(history(broker), `Topic to publish to on "${broker}"${hint("topic")}`));
+      args.topic ??
+      (await askTopic(
+        history(broker),
+        vscode.l10n.t('Topic to publish to on "{0}"{1}', broker, hint("topic")),
+      ));
     if (topic === undefined) return undefined;
     const topicProblem = validatePublishTopic(topic);
     if (topicProblem) {
-      const message = `Cannot publish to "${topic}": ${topicProblem.message}`;
+      const message = vscode.l10n.t('Cannot publish to "{0}": {1}', topic, topicProblem.message);
       void showErrorMessage(message);
       return { ok: false, message };
     }
@@ -112,7 +120,7 @@ export function registerPublishCommands(services: Services): vscode.Disposable[]
     const bytes = Buffer.byteLength(message, "utf8");
     try {
       await vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Window, title: `Publishing to ${topic}` },
+        { location: vscode.ProgressLocation.Window, title: vscode.l10n.t("Publishing to {0}", topic) },
         () => services.manager.publish(broker, topic, message, { ...options, ...withProperties }),
       );
       const ack =
@@ -131,8 +139,8 @@ export function registerPublishCommands(services: Services): vscode.Disposable[]
     } catch (error) {
       const text = `Publish to "${topic}" on "${broker}" failed: ${errorText(services, error)}`;
       services.log.error(text);
-      void showErrorMessage(text, "Show Log").then((c) => {
-        if (c === "Show Log") services.log.channel.show(true);
+      void showErrorMessage(text, vscode.l10n.t("Show Log")).then((c) => {
+        if (c === vscode.l10n.t("Show Log")) services.log.channel.show(true);
       });
       return { ok: false, message: text };
     }
@@ -155,10 +163,10 @@ async function askTopic(history: readonly string[], title: string): Promise<stri
   const pick = vscode.window.createQuickPick<vscode.QuickPickItem & { topic: string; problem?: string }>();
   pick.title = title;
   pick.placeholder = history.length
-    ? "Type a topic or pick a recent one"
-    : "Type a topic, for example routers/home/telemetry";
+    ? vscode.l10n.t("Type a topic or pick a recent one")
+    : vscode.l10n.t("Type a topic, for example routers/home/telemetry");
   pick.ignoreFocusOut = true;
-  const recent = history.map((t) => ({ label: t, description: "recent", topic: t }));
+  const recent = history.map((t) => ({ label: t, description: vscode.l10n.t("recent"), topic: t }));
   pick.items = recent;
   pick.onDidChangeValue((value) => {
     if (value === "" || history.includes(value)) {
@@ -169,8 +177,8 @@ async function askTopic(history: readonly string[], title: string): Promise<stri
     pick.items = [
       {
         label: value,
-        description: problem ? "" : "new topic",
-        detail: problem ? `$(error) ${problem}` : undefined,
+        description: problem ? "" : vscode.l10n.t("new topic"),
+        detail: problem ? vscode.l10n.t("$(error) {0}", problem) : undefined,
         topic: value,
         problem,
       },
@@ -202,22 +210,27 @@ async function askMessage(last: string | undefined, hint: string): Promise<strin
   if (selection !== undefined) {
     const lines = selection.split(/\r\n|\r|\n/).length;
     const choice = await askPick<"selection" | "type">({
-      title: `Message${hint}`,
+      title: vscode.l10n.t("Message{0}", hint),
       items: [
         {
-          label: "$(selection) The selection",
-          description: `${lines} line${lines === 1 ? "" : "s"}, ${formatBytes(Buffer.byteLength(selection))}`,
+          label: vscode.l10n.t("$(selection) The selection"),
+          description: vscode.l10n.t(
+            "{0} line{1}, {2}",
+            lines,
+            lines === 1 ? "" : "s",
+            formatBytes(Buffer.byteLength(selection)),
+          ),
           value: "selection",
         },
-        { label: "$(edit) Type a message…", value: "type" },
+        { label: vscode.l10n.t("$(edit) Type a message…"), value: "type" },
       ],
     });
     if (choice === undefined || choice === BACK) return undefined;
     if (choice === "selection") return selection;
   }
   const typed = await askText({
-    title: `Message${hint}`,
-    prompt: "Payload (one line; select text in an editor to publish several lines)",
+    title: vscode.l10n.t("Message{0}", hint),
+    prompt: vscode.l10n.t("Payload (one line; select text in an editor to publish several lines)"),
     value: last ?? "",
   });
   return typed === BACK ? undefined : typed;
@@ -229,14 +242,22 @@ async function askOptions(
 ): Promise<{ qos: QoS; retain: boolean } | undefined> {
   const items = ([0, 1, 2] as const).flatMap((qos) =>
     [false, true].map((retain) => ({
-      label: `QoS ${qos}${retain ? " · retained" : ""}`,
+      label: vscode.l10n.t("QoS {0}{1}", qos, retain ? " · retained" : ""),
       description:
-        qos === 0 ? "at most once" : qos === 1 ? "at least once (PUBACK)" : "exactly once (PUBCOMP)",
-      detail: retain ? "the broker keeps it for future subscribers" : undefined,
+        qos === 0
+          ? vscode.l10n.t("at most once")
+          : qos === 1
+            ? vscode.l10n.t("at least once (PUBACK)")
+            : vscode.l10n.t("exactly once (PUBCOMP)"),
+      detail: retain ? vscode.l10n.t("the broker keeps it for future subscribers") : undefined,
       value: { qos, retain },
     })),
   );
   const active = items.find((i) => i.value.qos === current.qos && i.value.retain === current.retain)?.value;
-  const chosen = await askPick({ title: `QoS and retain${hint}`, items, ...(active ? { active } : {}) });
+  const chosen = await askPick({
+    title: vscode.l10n.t("QoS and retain{0}", hint),
+    items,
+    ...(active ? { active } : {}),
+  });
   return chosen === BACK ? undefined : chosen;
 }

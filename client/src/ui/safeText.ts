@@ -33,6 +33,18 @@ export function markdown(parts: TemplateStringsArray, ...values: ReadonlyArray<s
   return out;
 }
 
+/**
+ * Markdown from a localized template (`vscode.l10n.t("**{0}** on broker \"{1}\"")`, called without values so that
+ * its `{n}` stay) and untrusted values: each `{n}` becomes the n-th value, escaped; the template's markup is kept. A
+ * `{n}` with no value stays as written.
+ */
+export function markdownFormat(template: string, ...values: ReadonlyArray<string | number>): string {
+  return template.replace(/\{(\d+)\}/g, (whole, index: string) => {
+    const value = values[Number(index)];
+    return value === undefined ? whole : markdownEscape(String(value));
+  });
+}
+
 /** A label, status bar message or quick pick text: `$(name)` would render as an icon; `\$(` shows it as typed. */
 export function labelText(text: string): string {
   return text.replace(/\$\(/g, "\\$(");

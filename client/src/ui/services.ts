@@ -57,12 +57,12 @@ export async function resolveBroker(
   const named = brokerNameOf(arg);
   if (named !== undefined) {
     if (services.repository.get(named)) return named;
-    void showErrorMessage(`There is no broker named "${named}" in the brokers view.`);
+    void showErrorMessage(vscode.l10n.t('There is no broker named "{0}" in the brokers view.', named));
     return undefined;
   }
   const names = services.repository.names().filter(accept);
   if (names.length === 0) {
-    void showInformationMessage("No broker fits; add one in the RouterOS MQTT view first.");
+    void showInformationMessage(vscode.l10n.t("No broker fits; add one in the RouterOS MQTT view first."));
     return undefined;
   }
   if (names.length === 1) return names[0];
@@ -87,8 +87,8 @@ export function errorText(services: Services, error: unknown): string {
 export function showError(services: Services, prefix: string, error: unknown): string {
   const text = `${prefix}${errorText(services, error)}`;
   services.log.error(text);
-  void showErrorMessage(text, "Show Log").then((choice) => {
-    if (choice === "Show Log") services.log.channel.show(true);
+  void showErrorMessage(text, vscode.l10n.t("Show Log")).then((choice) => {
+    if (choice === vscode.l10n.t("Show Log")) services.log.channel.show(true);
   });
   return text;
 }
@@ -97,14 +97,12 @@ export function showError(services: Services, prefix: string, error: unknown): s
 export function warnIfUnverifiedTls(services: Services, profile: BrokerProfile): void {
   if (!profile.ssl || profile.tls.verifyServer) return;
   const text = unverifiedTlsWarning(profile);
-  void showWarningMessage(`${text.charAt(0).toUpperCase()}${text.slice(1)}.`, "Edit Broker").then(
-    (choice) => {
-      if (choice === "Edit Broker" && services.repository.get(profile.name)) {
-        void vscode.commands.executeCommand(
-          "routerosMqtt.editBroker",
-          services.tree.brokerNode(profile.name),
-        );
-      }
-    },
-  );
+  void showWarningMessage(
+    `${text.charAt(0).toUpperCase()}${text.slice(1)}.`,
+    vscode.l10n.t("Edit Broker"),
+  ).then((choice) => {
+    if (choice === vscode.l10n.t("Edit Broker") && services.repository.get(profile.name)) {
+      void vscode.commands.executeCommand("routerosMqtt.editBroker", services.tree.brokerNode(profile.name));
+    }
+  });
 }

@@ -3,7 +3,7 @@ import * as vscode from "vscode";
 import { statusBarText } from "../brokers/stateView";
 import { describeState, type ConnectionManager } from "../mqtt";
 import type { BrokerRepository } from "./brokerRepository";
-import { markdown } from "./safeText";
+import { markdown, markdownFormat } from "./safeText";
 
 export class BrokerStatusBar implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem(
@@ -34,7 +34,7 @@ export class BrokerStatusBar implements vscode.Disposable {
     const states = names.map((n) => this.manager.state(n));
     this.item.text = statusBarText(states);
     const md = new vscode.MarkdownString(undefined, true);
-    md.appendMarkdown("**RouterOS MQTT brokers**\n\n");
+    md.appendMarkdown(markdownFormat(vscode.l10n.t("**RouterOS MQTT brokers**\n\n")));
     for (const name of names)
       md.appendMarkdown(markdown`- ${name}: ${describeState(this.manager.state(name))}\n`);
     this.item.tooltip = md;

@@ -4,7 +4,7 @@ import type { MessageHub } from "../messages/messageHub";
 import { classifyPayload, formatBytes, formatRate, payloadPreview } from "../messages/payloadFormat";
 import { rowContextValue, type LevelStats, type TopicRow } from "../messages/topicTree";
 import type { TopicSummary } from "../mqtt";
-import { markdown } from "./safeText";
+import { markdownFormat } from "./safeText";
 
 /** A topic row of the flat list (label: the whole topic). */
 export function flatTopicItem(hub: MessageHub, broker: string, topic: string, id: string): vscode.TreeItem {
@@ -63,11 +63,18 @@ export function levelDescription(stats: LevelStats, filtered: boolean): string {
 
 function levelTooltip(broker: string, path: string, stats: LevelStats): vscode.MarkdownString {
   const md = new vscode.MarkdownString(undefined, true);
-  md.appendMarkdown(markdown`**${path}/…** on broker "${broker}"\n\n`);
+  md.appendMarkdown(markdownFormat(vscode.l10n.t('**{0}/…** on broker "{1}"\n\n'), path, broker));
   md.appendMarkdown(
-    markdown`${stats.topics} topics below, ${stats.messages} messages received, ${formatRate(stats.ratePerSecond)}`,
+    markdownFormat(
+      stats.retained > 0
+        ? vscode.l10n.t("{0} topics below, {1} messages received, {2}, {3} retained")
+        : vscode.l10n.t("{0} topics below, {1} messages received, {2}"),
+      stats.topics,
+      stats.messages,
+      formatRate(stats.ratePerSecond),
+      stats.retained,
+    ),
   );
-  if (stats.retained > 0) md.appendMarkdown(markdown`, ${stats.retained} retained`);
   return md;
 }
 
@@ -88,38 +95,54 @@ function describeTopic(item: vscode.TreeItem, broker: string, summary: TopicSumm
           : "symbol-string",
   );
   const md = new vscode.MarkdownString(undefined, true);
-  md.appendMarkdown(markdown`**${topic}** on broker "${broker}"\n\n`);
+  md.appendMarkdown(markdownFormat(vscode.l10n.t('**{0}** on broker "{1}"\n\n'), topic, broker));
   md.appendMarkdown(
-    markdown`Last message: ${new Date(last.receivedAt).toLocaleTimeString()}, QoS ${last.qos}`,
-  );
-  md.appendMarkdown(
-    markdown`${last.retain ? ", retained" : ""}, ${formatBytes(last.originalLength)} (${kind})\n\n`,
+    markdownFormat(
+      last.retain
+        ? vscode.l10n.t("Last message: {0}, QoS {1}, retained, {2} ({3})\n\n")
+        : vscode.l10n.t("Last message: {0}, QoS {1}, {2} ({3})\n\n"),
+      new Date(last.receivedAt).toLocaleTimeString(),
+      last.qos,
+      formatBytes(last.originalLength),
+      kind,
+    ),
   );
   if (last.properties) {
     const props = last.properties;
     const names = [
-      props.contentType !== undefined ? `content type ${props.contentType}` : "",
-      props.userProperties ? `${props.userProperties.length} user properties` : "",
-      props.responseTopic !== undefined ? `response topic ${props.responseTopic}` : "",
+      props.contentType !== undefined ? vscode.l10n.t("content type {0}", props.contentType) : "",
+      props.userProperties ? vscode.l10n.t("{0} user properties", props.userProperties.length) : "",
+      props.responseTopic !== undefined ? vscode.l10n.t("response topic {0}", props.responseTopic) : "",
     ].filter((s) => s !== "");
-    if (names.length > 0) md.appendMarkdown(markdown`MQTT 5: ${names.join(", ")}\n\n`);
+    if (names.length > 0)
+      md.appendMarkdown(markdownFormat(vscode.l10n.t("MQTT 5: {0}\n\n"), names.join(", ")));
   }
   if (last.truncated) {
     md.appendMarkdown(
-      markdown`✂ **Truncated:** ${formatBytes(last.payload.length)} of ${formatBytes(last.originalLength)} kept\n\n`,
+      markdownFormat(
+        vscode.l10n.t("✂ **Truncated:** {0} of {1} kept\n\n"),
+        formatBytes(last.payload.length),
+        formatBytes(last.originalLength),
+      ),
     );
   }
   md.appendMarkdown(
-    markdown`${summary.count} received, ${summary.held} held, ${formatRate(summary.ratePerSecond)}`,
+    markdownFormat(
+      vscode.l10n.t("{0} received, {1} held, {2}"),
+      summary.count,
+      summary.held,
+      formatRate(summary.ratePerSecond),
+    ),
   );
-  if (summary.retained)
-    md.appendMarkdown(markdown`
-\n\nThe broker keeps a retained message for this topic.
-    `);
+  if (summary.retained) {
+    md.appendMarkdown(
+      markdownFormat(vscode.l10n.t("\n\nThe broker keeps a retained message for this topic.")),
+    );
+  }
   item.tooltip = md;
   item.command = {
     command: "routerosMqtt.openMessage",
-    title: "Open Message",
+    title: vscode.l10n.t("Open Message"),
     arguments: [{ broker, topic }],
   };
 }

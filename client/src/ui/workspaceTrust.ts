@@ -42,9 +42,13 @@ export class ConnectionGate {
 
   readonly admit = (profile: BrokerProfile): void | Promise<void> => {
     if (!vscode.workspace.isTrusted) {
-      throw new MqttError("not-allowed", restrictedModeText(`connecting to broker "${profile.name}"`), {
-        broker: profile.name,
-      });
+      throw new MqttError(
+        "not-allowed",
+        restrictedModeText(vscode.l10n.t('connecting to broker "{0}"', profile.name)),
+        {
+          broker: profile.name,
+        },
+      );
     }
     if (this.repository.get(profile.name)?.scope !== "workspace") return;
     const key = answerKey(profile);
@@ -82,18 +86,27 @@ export class ConnectionGate {
     const who = profile.username ? ` as user "${profile.username}"` : "";
     const unverified = profile.ssl && !profile.tls.verifyServer ? ", without checking its certificate" : "";
     const choice = await askModalWarning(
-      `This workspace's settings define broker "${profile.name}" at ${describeEndpoint(profile)}. Connect to it${who}?`,
-      `The broker comes from .vscode/settings.json of this workspace, not from you: connecting sends it your messages${who ? " and the password kept for it" : ""}${unverified}. The answer is remembered for this workspace until the broker's address, user or TLS settings change.`,
-      "Connect",
-      "Don't Connect",
+      vscode.l10n.t(
+        'This workspace\'s settings define broker "{0}" at {1}. Connect to it{2}?',
+        profile.name,
+        describeEndpoint(profile),
+        who,
+      ),
+      vscode.l10n.t(
+        "The broker comes from .vscode/settings.json of this workspace, not from you: connecting sends it your messages{0}{1}. The answer is remembered for this workspace until the broker's address, user or TLS settings change.",
+        who ? " and the password kept for it" : "",
+        unverified,
+      ),
+      vscode.l10n.t("Connect"),
+      vscode.l10n.t("Don't Connect"),
     );
-    if (choice === "Connect" || choice === "Don't Connect") {
+    if (choice === vscode.l10n.t("Connect") || choice === vscode.l10n.t("Don't Connect")) {
       const answers = this.answers();
-      answers[key] = choice === "Connect" ? "connect" : "refuse";
+      answers[key] = choice === vscode.l10n.t("Connect") ? "connect" : "refuse";
       await this.state.update(ANSWERS_KEY, answers);
       this.log(`workspace broker "${profile.name}" (${describeEndpoint(profile)}): ${choice}`);
     }
-    if (choice !== "Connect") {
+    if (choice !== vscode.l10n.t("Connect")) {
       throw new MqttError(
         "not-allowed",
         `you did not allow broker "${profile.name}" of this workspace to connect`,

@@ -1,7 +1,13 @@
 // Text from outside made inert: a notification finds no link in it (VS Code's own link pattern), markdown values are escaped character by character, labels show `$(…)` as typed.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { labelText, markdown, markdownEscape, notificationText } from "../../../client/src/ui/safeText";
+import {
+  labelText,
+  markdown,
+  markdownEscape,
+  markdownFormat,
+  notificationText,
+} from "../../../client/src/ui/safeText";
 
 /** VS Code 1.100's notification link pattern (`vs/base/common/linkedText.ts`, `parseLinkedText`), as the workbench runs it. */
 const NOTIFICATION_LINK = /\[([^\]]+)\]\(((?:https?:\/\/|command:|file:)[^)\s]+)(?: (["'])(.+?)(\3))?\)/gi;
@@ -68,4 +74,13 @@ test("markdown`…` escapes the values and keeps the template's own markup", () 
 test("labelText shows $(icon) as typed", () => {
   assert.equal(labelText("$(zap) broker $(x)"), "\\$(zap) broker \\$(x)");
   assert.equal(labelText("price $5 (each)"), "price $5 (each)");
+});
+
+test("markdownFormat: a localized template's {n} become the escaped values; its own markup stays", () => {
+  assert.equal(
+    markdownFormat('**{0}** on broker "{1}", {2} held\n\n', "a*b", "[x](command:y)", 3),
+    '**a\\*b** on broker "\\[x\\]\\(command\\:y\\)", 3 held\n\n',
+  );
+  assert.equal(markdownFormat("{1} before {0}", "a", "b"), "b before a");
+  assert.equal(markdownFormat("no value for {3}", "a"), "no value for {3}");
 });

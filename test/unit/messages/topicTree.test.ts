@@ -35,7 +35,7 @@ const PREFIXES: Array<[filter: string, prefix: string]> = [
   ["routers/#", "routers/"],
   ["routers/+/telemetry", "routers/"],
   ["site/eu/routers/+/interfaces/#", "site/eu/routers/"],
-  ["routers/r1/telemetry", "routers/r1/"],
+  ["routers/r1/telemetry", ""],
   ["single", ""],
 ];
 for (const [filter, prefix] of PREFIXES) {

@@ -28,7 +28,11 @@ export function announce(
     const add = `Add Broker "${first}"…`;
     const local = "Run on Local Broker";
     void showErrorMessage(
-      `${record.file} uses broker ${names}, which is not in the brokers view (and the script does not add it with /iot mqtt brokers add).`,
+      vscode.l10n.t(
+        "{0} uses broker {1}, which is not in the brokers view (and the script does not add it with /iot mqtt brokers add).",
+        record.file,
+        names,
+      ),
       add,
       local,
       showOutput,
@@ -61,6 +65,9 @@ async function addBroker(
   });
   if (added === undefined) return;
   const again = "Run Again";
-  const picked = await showInformationMessage(`Broker "${added}" is in the brokers view now.`, again);
+  const picked = await showInformationMessage(
+    vscode.l10n.t('Broker "{0}" is in the brokers view now.', added),
+    again,
+  );
   if (picked === again) await context.run({ uri: document.uri });
 }

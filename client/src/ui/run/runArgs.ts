@@ -48,7 +48,7 @@ export async function documentOf(args: RunScriptArgs): Promise<vscode.TextDocume
     document = vscode.window.activeTextEditor?.document;
   }
   if (!document || !isRouterOs(document)) {
-    void showInformationMessage("Open a RouterOS script (.rsc) to run it.");
+    void showInformationMessage(vscode.l10n.t("Open a RouterOS script (.rsc) to run it."));
     return undefined;
   }
   return document;

@@ -24,19 +24,22 @@ export class RunCodeLensProvider implements vscode.CodeLensProvider, vscode.Disp
     if (this.runs.runningUri()?.toString() === document.uri.toString()) {
       return [
         new vscode.CodeLens(top, {
-          title: this.runs.listening() ? "■ Stop script (on-message scripts running)" : "■ Stop script",
+          title: this.runs.listening()
+            ? vscode.l10n.t("■ Stop script (on-message scripts running)")
+            : vscode.l10n.t("■ Stop script"),
           command: "routerosMqtt.stopScript",
-          tooltip: "Stop the running script and its on-message subscriptions",
+          tooltip: vscode.l10n.t("Stop the running script and its on-message subscriptions"),
         }),
       ];
     }
     return [
       new vscode.CodeLens(top, {
-        title: "▶ Run script",
+        title: vscode.l10n.t("▶ Run script"),
         command: "routerosMqtt.runScript",
         arguments: [{ uri: document.uri }],
-        tooltip:
+        tooltip: vscode.l10n.t(
           "Run this script (saved or not) against a simulated router; /iot mqtt reaches the brokers of the brokers view",
+        ),
       }),
     ];
   }

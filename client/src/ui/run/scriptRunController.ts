@@ -178,8 +178,8 @@ export class ScriptRunController implements vscode.Disposable {
       record.state = "error";
       record.summary = `${file}: not run: ${message}`;
       this.write(record, `■ not run: ${message}`);
-      void showErrorMessage(record.summary, "Open Settings").then((choice) => {
-        if (choice === "Open Settings")
+      void showErrorMessage(record.summary, vscode.l10n.t("Open Settings")).then((choice) => {
+        if (choice === vscode.l10n.t("Open Settings"))
           void vscode.commands.executeCommand(
             "workbench.action.openSettings",
             "routerosMqtt.run.deviceProfile",
@@ -195,7 +195,10 @@ export class ScriptRunController implements vscode.Disposable {
         await services.localBroker.start();
         fallback = services.localBroker.profileName();
       } catch (error) {
-        const message = `could not start the local embedded broker: ${errorText(services, error)}`;
+        const message = vscode.l10n.t(
+          "could not start the local embedded broker: {0}",
+          errorText(services, error),
+        );
         record.state = "error";
         record.summary = `${file}: not run: ${message}`;
         this.write(record, `■ not run: ${message}`);
@@ -239,7 +242,11 @@ export class ScriptRunController implements vscode.Disposable {
 
     let result: RunResult | undefined;
     await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: `Running ${file}`, cancellable: true },
+      {
+        location: vscode.ProgressLocation.Notification,
+        title: vscode.l10n.t("Running {0}", file),
+        cancellable: true,
+      },
       async (progress, token) => {
         const cancel = token.onCancellationRequested(() =>
           controller.abort(new StoppedByUser("stopped by the user")),
