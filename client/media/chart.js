@@ -60,8 +60,9 @@
       series.push(own);
       addLegendItem(own);
     }
-    own.times.push(...incoming.times);
-    own.values.push(...incoming.values);
+    // One by one: a batch may hold more points than a call can take as arguments.
+    for (const t of incoming.times) own.times.push(t);
+    for (const v of incoming.values) own.values.push(v);
     if (own.times.length > maxPoints) {
       own.times.splice(0, own.times.length - maxPoints);
       own.values.splice(0, own.values.length - maxPoints);
@@ -125,7 +126,10 @@
     for (const s of visible) {
       t0 = Math.min(t0, s.times[0]);
       t1 = Math.max(t1, s.times[s.times.length - 1]);
-      const range = widen(Math.min(...s.values), Math.max(...s.values));
+      const range = widen(
+        s.values.reduce((a, b) => Math.min(a, b), Infinity),
+        s.values.reduce((a, b) => Math.max(a, b), -Infinity),
+      );
       ranges.set(s, range);
       v0 = Math.min(v0, range[0]);
       v1 = Math.max(v1, range[1]);

@@ -55,6 +55,15 @@ export const catalog = {
     template:
       "no block is open here: RouterOS stops reading the script at this '}' and ignores everything after it",
   },
+  /**
+   * Error: past the nesting limit the checker reads nothing more of that construct, so nothing in it can be vouched
+   * for, and a run refuses the script (RouterOS documents no limit: see syntax/limits.ts).
+   */
+  RSC2016: {
+    severity: "error",
+    template:
+      "nested too deeply: more than {0} levels of brackets, blocks and operators; the rest of this part is not read (a limit of this checker, far above what scripts need: split the code or the expression)",
+  },
   // Semantic (language features, server/src/ide). Severity policy (ARCHITECTURE.md, "Severity"): an error when
   // RouterOS refuses the script or the command certainly fails when run; a warning when it is likely wrong; a hint
   // when our knowledge cannot decide. Each entry says why.

@@ -15,6 +15,7 @@ import {
 } from "./chars";
 import { classifyLiteral } from "./literals";
 import { BINARY_PRECEDENCE, IMPLICIT_AND_PRECEDENCE, UNARY_PRECEDENCE, WORD_OPERATORS } from "./operators";
+import { SkipUntil } from "./skipNested";
 import { K } from "./tokens";
 
 /**
@@ -54,8 +55,18 @@ export abstract class ExpressionParser extends AtomParser {
 
   // ---- expressions --------------------------------------------------------------------------------------------
 
-  /** Precedence climbing: parses operators that bind at least as tightly as `minPrecedence`. */
+  /**
+   * Precedence climbing: parses operators that bind at least as tightly as `minPrecedence`. Each operator of a chain
+   * makes the tree one level deeper (`1+2+3` is `(1+2)+3`), so it counts as a level of nesting until the chain ends.
+   */
   parseExpression(context: ExpressionContext, minPrecedence = 0): Expr {
+    const outer = this.depth;
+    const expr = this.parseChain(context, minPrecedence);
+    this.depth = outer;
+    return expr;
+  }
+
+  private parseChain(context: ExpressionContext, minPrecedence: number): Expr {
     let left = this.parseOperand(context);
     for (;;) {
       const before = this.pos;
@@ -66,6 +77,9 @@ export abstract class ExpressionParser extends AtomParser {
         // `(1 2)` or `(true any false)`, which its `:parse` accepts as the same node (tikoci/centrs
         // test/fixtures/explain/operators.json, "juxtaposition"). Read as "and", as in `where`.
         if (minPrecedence === 0 && this.startsOperand()) {
+          if (this.refuseTooDeep(context === "where" ? SkipUntil.LineEnd : SkipUntil.UnmatchedCloser))
+            return left;
+          this.depth++;
           const right = this.parseExpression(context, IMPLICIT_AND_PRECEDENCE + 1);
           left = {
             kind: "Binary",
@@ -83,6 +97,9 @@ export abstract class ExpressionParser extends AtomParser {
       }
       const precedence = BINARY_PRECEDENCE[operator] ?? 0;
       if (precedence < minPrecedence) return left;
+      if (this.refuseTooDeep(context === "where" ? SkipUntil.LineEnd : SkipUntil.UnmatchedCloser))
+        return left;
+      this.depth++;
       const opStart = this.pos;
       this.skip(K.Operator, opStart + operator.length);
       this.skipAllTriviaIn(context);
@@ -205,9 +222,13 @@ export abstract class ExpressionParser extends AtomParser {
   /** A prefix operator (`-x`, `!x`, `~x`, `>[...]`, `any x`) of `length` characters at pos, and its operand. */
   private parsePrefix(context: ExpressionContext, operator: string, length: number): Expr {
     const start = this.pos;
+    if (this.refuseTooDeep(context === "where" ? SkipUntil.LineEnd : SkipUntil.UnmatchedCloser))
+      return { kind: "Missing", start: this.pos, end: this.pos };
     this.skip(K.Operator, start + length);
     this.skipAllTriviaIn(context);
+    this.depth++;
     const operand = this.parseExpression(context, UNARY_PRECEDENCE);
+    this.depth--;
     return { kind: "Unary", operator, operand, start, end: Math.max(operand.end, start + length) };
   }
 
@@ -301,10 +322,16 @@ export abstract class ExpressionParser extends AtomParser {
   /** At `(` (or `$(` when openLength is 2): a parenthesized expression, part of a `where` clause when `inWhere`. */
   parseParen(openLength: number, inWhere = false): Paren {
     const start = this.pos;
+    if (this.refuseTooDeep(SkipUntil.GroupClosed)) {
+      const expr: Expr = { kind: "Missing", start: this.pos, end: this.pos };
+      return { kind: "Paren", openLength, expr, closed: this.closedBy(Ch.RParen), start, end: this.pos };
+    }
     this.skip(K.LParen, this.pos + openLength);
     this.closers.push(Ch.RParen);
     this.skipAllTrivia();
+    this.depth++;
     const expr = this.parseExpression(inWhere ? "whereParen" : "paren");
+    this.depth--;
     this.skipTriviaAfterOperand("paren");
     const closed = this.expectParenClose(start);
     this.closers.pop();
@@ -342,7 +369,7 @@ export abstract class ExpressionParser extends AtomParser {
       }
       if (d === Ch.Equals) this.skip(K.Operator, this.pos + 1);
       else this.parseOperand("paren");
-      if (this.pos === before) this.skip(K.Error, this.pos + 1);
+      if (this.pos === before) this.skipErrorChar();
       this.progress(before);
     }
     this.quiet--;
