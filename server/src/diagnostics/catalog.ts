@@ -174,6 +174,18 @@ export const catalog = {
 export type DiagnosticCode = keyof typeof catalog;
 
 /** Builds a diagnostic from the catalog. Placeholders are filled in order; text is never interpreted. */
+/** Longest text a message quotes: a 100 KB word is named by its start. */
+const MAX_QUOTED = 200;
+
+/** `text` cut to MAX_QUOTED characters with an ellipsis, never inside a surrogate pair. */
+function clip(text: string): string {
+  if (text.length <= MAX_QUOTED) return text;
+  let end = MAX_QUOTED - 1;
+  const last = text.charCodeAt(end - 1);
+  if (last >= 0xd800 && last <= 0xdbff) end--;
+  return `${text.slice(0, end)}…`;
+}
+
 export function diagnostic(
   code: DiagnosticCode,
   start: number,
@@ -182,7 +194,7 @@ export function diagnostic(
   data?: unknown,
 ): Diagnostic {
   const entry: Entry = catalog[code];
-  const message = entry.template.replace(/\{(\d+)\}/g, (_, i: string) => String(args[Number(i)] ?? ""));
+  const message = entry.template.replace(/\{(\d+)\}/g, (_, i: string) => clip(String(args[Number(i)] ?? "")));
   return data === undefined
     ? { code, severity: entry.severity, message, start, end }
     : { code, severity: entry.severity, message, start, end, data };

@@ -19,10 +19,18 @@ export function applyChange(text: string, change: TextChange): string {
 }
 
 /**
- * Errors whose extent or message depends on text beyond the statements re-parsed: unclosed constructs, and a `}` that
- * closes no block (the script ends there, so everything after it changes with it).
+ * Errors whose extent or message depends on text beyond the statements re-parsed: unclosed constructs, a `}` that
+ * closes no block (the script ends there, so everything after it changes with it), and nesting past the limit (what is
+ * skipped ends where its brackets close, which may be past the region).
  */
-const UNBOUNDED_ERRORS = new Set(["RSC1001", "RSC2001", "RSC2002", "RSC2003", "RSC2015"]);
+const UNBOUNDED_ERRORS = new Set(["RSC1001", "RSC2001", "RSC2002", "RSC2003", "RSC2015", "RSC2016"]);
+
+/** True when `text` ends with `\` and spaces (looked at from the end: a region may be long). */
+function endsWithBackslash(text: string): boolean {
+  let i = text.length - 1;
+  while (i >= 0 && (text[i] === " " || text[i] === "\t" || text[i] === "\f" || text[i] === "\v")) i--;
+  return i >= 0 && text[i] === "\\";
+}
 
 /** Below this many top-level statements a full parse is as cheap as anything cleverer. */
 const SMALL_SCRIPT = 16;
@@ -146,6 +154,9 @@ export function reparse(old: ParseResult, change: TextChange, newText: string): 
   const oldRegionEnd = toEnd ? old.text.length : (body[to]?.start ?? old.text.length);
   if (regionStart > change.start || oldRegionEnd < change.end) return parse(newText);
   const regionText = newText.slice(regionStart, oldRegionEnd + delta);
+  // A `\` at the end of the region continues a line there, but is an error before the next statement's first
+  // character (found by the fuzzer): the region alone cannot tell.
+  if (!toEnd && endsWithBackslash(regionText)) return parse(newText);
   const region = parse(regionText);
   // Errors at the very end of the text belong to the region when it reaches the end.
   const suffixDiagnostics = toEnd ? [] : old.diagnostics.filter((d) => d.start >= oldRegionEnd);

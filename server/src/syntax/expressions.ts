@@ -18,6 +18,9 @@ import { BINARY_PRECEDENCE, IMPLICIT_AND_PRECEDENCE, UNARY_PRECEDENCE, WORD_OPER
 import { SkipUntil } from "./skipNested";
 import { K } from "./tokens";
 
+/** Characters of the longest MAC or IPv6 address a name can start: `ffff:...:255.255.255.255/128`. */
+const LONGEST_ADDRESS = 49;
+
 /**
  * Inside parentheses line ends are spaces; a `where` clause ends at the end of the line. "whereParen" is a
  * parenthesised part of a `where` clause: its trivia are those of parentheses, its bare values those of `where`.
@@ -277,10 +280,14 @@ export abstract class ExpressionParser extends AtomParser {
       return this.parsePrefix(context, "any", 3);
     }
     if (this.text.charCodeAt(end) === Ch.Colon) {
+      // At most as far as the longest address (an IPv6 prefix): a longer run is no address, and scanning all of it
+      // again from each of its names would make a run of `AA:BB:AA:BB...` quadratic.
+      const limit = Math.min(this.text.length, this.pos + LONGEST_ADDRESS + 1);
       let wide = this.pos;
-      while (wide < this.text.length && isExpressionLiteralChar(this.text.charCodeAt(wide))) wide++;
+      while (wide < limit && isExpressionLiteralChar(this.text.charCodeAt(wide))) wide++;
       wide = this.extendWithPrefixLength(this.pos, wide);
-      const kind = classifyLiteral(this.text.slice(this.pos, wide));
+      const kind =
+        wide - this.pos > LONGEST_ADDRESS ? "word" : classifyLiteral(this.text.slice(this.pos, wide));
       if (kind === "mac" || kind === "ip6" || kind === "ip6-prefix") {
         const start = this.pos;
         this.skip(K.Value, wide);

@@ -26,6 +26,8 @@ const SNIPPETS = [
   ")",
   '"',
   "\\\n",
+  // A backslash alone: before a statement it is an error, at the end of a re-parsed region it would continue a line.
+  "\\",
   ";",
   "$a",
   "#c\n",
