@@ -145,7 +145,7 @@
       // On own scales, each line spans the plot from its minimum to its maximum: the values are in the tooltip.
       const labels = own ? ["max", "min"] : [number.format(v1), number.format(v0)];
       // Room on the left for the longer of the two value labels (about 7 px per character at 11 px).
-      const x0 = PAD.left + 7 * Math.max(...labels.map((l) => l.length));
+      const x0 = PAD.left + 7 * labels.reduce((widest, l) => Math.max(widest, l.length), 0);
       const [x1, y0, y1] = [width - PAD.right, height - PAD.bottom, PAD.top];
       const x = (/** @type {number} */ t) => x0 + ((t - t0) / (t1 - t0)) * (x1 - x0);
       const yOf = (/** @type {typeof series[number]} */ s) => {
@@ -198,7 +198,9 @@
   /** True when one series' numbers are a hundred times another's: on one scale the small one would be flat. */
   function magnitudesDiffer(/** @type {[number, number][]} */ ranges) {
     const sizes = ranges.map(([lo, hi]) => Math.max(Math.abs(lo), Math.abs(hi)));
-    return sizes.length > 1 && Math.max(...sizes) > 100 * Math.min(...sizes);
+    const largest = sizes.reduce((a, b) => Math.max(a, b), 0);
+    const smallest = sizes.reduce((a, b) => Math.min(a, b), Infinity);
+    return sizes.length > 1 && largest > 100 * smallest;
   }
 
   /** @param {Element} svg @param {string} content @param {number} x @param {number} y @param {string} anchor */
