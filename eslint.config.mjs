@@ -8,7 +8,8 @@ import tseslint from "typescript-eslint";
  */
 const NO_SPREAD_INTO_CALLS = {
   selector: "CallExpression > SpreadElement, NewExpression > SpreadElement",
-  message: "No spread into a call: a list can hold more elements than a call takes arguments. Loop, or use reduce.",
+  message:
+    "No spread into a call: a list can hold more elements than a call takes arguments. Loop, or use reduce.",
 };
 
 export default tseslint.config(
@@ -56,10 +57,7 @@ export default tseslint.config(
     // No spread into calls in the product (tests may: their lists are small).
     files: ["server/src/**/*.ts", "client/src/**/*.ts", "cli/src/**/*.ts"],
     rules: {
-      "no-restricted-syntax": [
-        "error",
-        NO_SPREAD_INTO_CALLS,
-      ],
+      "no-restricted-syntax": ["error", NO_SPREAD_INTO_CALLS],
     },
   },
   {

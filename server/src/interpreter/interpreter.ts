@@ -151,7 +151,11 @@ export class Interpreter implements Runtime {
         const at = { source, start: 0, end: 0 };
         result = [
           limit === undefined
-            ? failureAt("RSC4008", `internal error: ${error instanceof Error ? error.message : String(error)}`, at)
+            ? failureAt(
+                "RSC4008",
+                `internal error: ${error instanceof Error ? error.message : String(error)}`,
+                at,
+              )
             : failureAt("RSC4001", limit, at),
         ];
       }

@@ -23,18 +23,8 @@ const CASES: readonly [script: string, code: string, message: string, text: stri
     "failure: string too long",
     ":set s ($s . $s)",
   ],
-  [
-    ":global f do={ :global f; :return [$f] }\n:put [$f]",
-    "RSC4001",
-    "failure: too deep recursion",
-    "$f",
-  ],
-  [
-    `:put (${"(".repeat(300)}1${")".repeat(300)})`,
-    "RSC2016",
-    "nested too deeply: more than 200 levels",
-    "(",
-  ],
+  [":global f do={ :global f; :return [$f] }\n:put [$f]", "RSC4001", "failure: too deep recursion", "$f"],
+  [`:put (${"(".repeat(300)}1${")".repeat(300)})`, "RSC2016", "nested too deeply: more than 200 levels", "("],
 ];
 
 for (const [script, code, message, text] of CASES) {

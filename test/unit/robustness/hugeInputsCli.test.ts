@@ -14,9 +14,9 @@ after(() => rmSync(dir, { recursive: true, force: true }));
 interface Captured {
   out: string;
   err: string;
-  stdout(t: string): void;
-  stderr(t: string): void;
-  onInterrupt(): () => void;
+  stdout: (t: string) => void;
+  stderr: (t: string) => void;
+  onInterrupt: () => () => void;
 }
 
 function captured(): Captured {
