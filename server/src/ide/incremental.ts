@@ -24,7 +24,10 @@ export function applyChange(text: string, change: TextChange): string {
  * character; re-parsing once for all of them (rather than once each, through unclosed brackets and strings that a
  * full parse must follow) is what keeps the first answer after a burst of typing fast.
  */
-export function mergeChanges(text: string, changes: readonly TextChange[]): { change: TextChange; text: string } {
+export function mergeChanges(
+  text: string,
+  changes: readonly TextChange[],
+): { change: TextChange; text: string } {
   let current = text;
   /** Offsets before this are untouched by every change so far... */
   let prefix = text.length;
@@ -39,7 +42,11 @@ export function mergeChanges(text: string, changes: readonly TextChange[]): { ch
   }
   if (changes.length === 0) return { change: { start: 0, end: 0, text: "" }, text };
   return {
-    change: { start: prefix, end: text.length - suffix, text: current.slice(prefix, current.length - suffix) },
+    change: {
+      start: prefix,
+      end: text.length - suffix,
+      text: current.slice(prefix, current.length - suffix),
+    },
     text: current,
   };
 }
