@@ -23,7 +23,8 @@ function fuzzClock(): HostClock {
     sleep: async (ms, signal) => {
       await new Promise<void>((resolve) => setImmediate(resolve));
       if (signal.aborted) throw new Error("aborted");
-      slept += ms;
+      // A real clock stays finite: `:delay` of an astronomical time must not make it Infinity.
+      slept = Math.min(slept + ms, Number.MAX_SAFE_INTEGER);
     },
   };
 }

@@ -88,6 +88,8 @@ export function deepScripts(n: number): DeepScript[] {
     { name: "substitutions, open", text: "[".repeat(n), levels: 1 },
     { name: "parentheses, open", text: ":put " + "(".repeat(n), levels: 1 },
     { name: "strings, open", text: '"$['.repeat(n), levels: 1 },
+    // Each `(` holds a command, not an expression: the recovery from the missing `)` reads the next `(` (fuzzer).
+    { name: "parentheses, broken", text: ":put " + "(\n:if ".repeat(n), levels: 1 },
     { name: "if blocks, open", text: ":if (true) do={".repeat(n), levels: 1 },
   ];
 }

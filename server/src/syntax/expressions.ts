@@ -338,9 +338,11 @@ export abstract class ExpressionParser extends AtomParser {
     this.skipAllTrivia();
     this.depth++;
     const expr = this.parseExpression(inWhere ? "whereParen" : "paren");
-    this.depth--;
     this.skipTriviaAfterOperand("paren");
+    // Still one level deeper: recovering from a missing `)` reads operands, which may open more parentheses (found by
+    // the fuzzer: `((x ((x ((x ...` nested without limit through the recovery).
     const closed = this.expectParenClose(start);
+    this.depth--;
     this.closers.pop();
     const end = closed ? this.pos : Math.max(expr.end, start + openLength);
     return { kind: "Paren", openLength, expr, closed, start, end };
