@@ -165,6 +165,11 @@ describe("bad device profiles", () => {
       "[".repeat(200_000) + "]".repeat(200_000),
       "(top level): a device profile is a JSON object of menu paths, found an array",
     ],
+    [
+      "an empty menu key",
+      '{"": {}}',
+      '"": "" is not a menu path; write menu paths with slashes, like "/system/resource"',
+    ],
     // A name with half an emoji (a JSON escape) is quoted with its escape, not as a broken character.
     [
       "half an emoji",

@@ -15,7 +15,8 @@ export class ProfileError extends Error {
   override readonly name = "ProfileError";
   readonly where: string;
   constructor(message: string, where: string) {
-    const shown = printable(where);
+    // An empty menu key is a place too: shown as the empty name it is (found by the fuzzer).
+    const shown = where === "" ? '""' : printable(where);
     super(`${shown}: ${message}`);
     this.where = shown;
   }
