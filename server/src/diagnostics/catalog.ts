@@ -174,8 +174,8 @@ export const catalog = {
 export type DiagnosticCode = keyof typeof catalog;
 
 /** Builds a diagnostic from the catalog. Placeholders are filled in order; text is never interpreted. */
-/** Longest text a message quotes: a 100 KB word is named by its start. */
-const MAX_QUOTED = 200;
+/** Longest text a message argument may be: a 100 KB word is named by its start (composed sentences are far shorter). */
+const MAX_QUOTED = 1000;
 
 /** `text` cut to MAX_QUOTED characters with an ellipsis, never inside a surrogate pair. */
 function clip(text: string): string {

@@ -38,3 +38,12 @@ export function charWidthAt(text: string, offset: number): number {
 export function wholeCharacters(text: string, start: number, end: number): string {
   return text.slice(codePointStart(text, start), codePointEnd(text, end));
 }
+
+/** Characters of a word from the script that a message quotes; a longer one is cut with an ellipsis. */
+export const MAX_QUOTED_WORD = 60;
+
+/** `word` as a message quotes it: at most MAX_QUOTED_WORD characters, never cut inside a surrogate pair. */
+export function quotedWord(word: string): string {
+  if (word.length <= MAX_QUOTED_WORD) return word;
+  return `${word.slice(0, codePointStart(word, MAX_QUOTED_WORD - 1))}…`;
+}

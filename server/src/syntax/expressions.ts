@@ -13,6 +13,7 @@ import {
   isNewline,
   isValueStop,
 } from "./chars";
+import { quotedWord } from "./codePoints";
 import { classifyLiteral } from "./literals";
 import { BINARY_PRECEDENCE, IMPLICIT_AND_PRECEDENCE, UNARY_PRECEDENCE, WORD_OPERATORS } from "./operators";
 import { SkipUntil } from "./skipNested";
@@ -252,7 +253,8 @@ export abstract class ExpressionParser extends AtomParser {
     end = this.extendWithPrefixLength(this.pos, end);
     const text = this.text.slice(this.pos, end);
     const literal = classifyLiteral(text);
-    if (literal === "word" && !/^[0-9]+(\.[0-9]+)*$/.test(text)) this.error("RSC2010", this.pos, end, [text]);
+    if (literal === "word" && !/^[0-9]+(\.[0-9]+)*$/.test(text))
+      this.error("RSC2010", this.pos, end, [quotedWord(text)]);
     const start = this.pos;
     this.skip(K.Value, end);
     return { kind: "Literal", literal, start, end };
