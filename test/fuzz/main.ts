@@ -1,7 +1,12 @@
 // `npm run fuzz -- [--seed N] [--seconds S] [--inputs N] [--per-input-ms MS] [--no-save] [--save-slowest FILE]`.
 import { writeFileSync } from "node:fs";
 import { fromRoot } from "../support/paths";
-import { runFuzz } from "./engine";
+import { LARGE_INPUT, runFuzz, type Slowest } from "./engine";
+
+function slowestLine(label: string, slowest: Slowest | undefined): string {
+  if (!slowest) return `${label}: none`;
+  return `${label}: ${slowest.cpuMsPerKb.toFixed(1)} ms CPU/KB (${slowest.origin}, ${slowest.bytes} chars)`;
+}
 
 function option(name: string): string | undefined {
   const args = process.argv.slice(2);
@@ -39,9 +44,9 @@ async function main(): Promise<void> {
       (f) =>
         `  ${f.kind} ${f.input} (${f.origin}, ${f.bytes} chars)${f.saved ? ` saved as test/fixtures/fuzz/${f.saved}` : ""}\n    ${f.error.replace(/\n/g, "\n    ")}`,
     ),
-    report.slowest
-      ? `slowest per KB: ${report.slowest.cpuMsPerKb.toFixed(1)} ms CPU/KB (${report.slowest.origin}, ${report.slowest.bytes} chars; CPU time, the machine may be shared)`
-      : "slowest per KB: none",
+    slowestLine("slowest per KB", report.slowest),
+    slowestLine(`slowest per KB of inputs >= ${LARGE_INPUT / 1024} KB`, report.slowestLarge),
+    "(CPU time of the checks whose work grows with the input; the machine may be shared)",
   ];
   process.stdout.write(lines.join("\n") + "\n");
   const slowestPath = option("save-slowest");
