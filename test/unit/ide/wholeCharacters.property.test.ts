@@ -44,7 +44,8 @@ test("wide characters anywhere in a script: every diagnostic covers whole charac
             `${d.code} at ${d.start}..${d.end}`,
           );
           assert.ok(!LONE_SURROGATE.test(d.message), `${d.code}: ${JSON.stringify(d.message)}`);
-          assert.ok(d.message.length < 1000, `${d.code}: a message of ${d.message.length} characters`);
+          // Each argument of a message is cut at 1000 characters (catalog.ts): a long name cannot make a huge message.
+        assert.ok(d.message.length < 4000, `${d.code}: a message of ${d.message.length} characters`);
         }
       },
     ),
