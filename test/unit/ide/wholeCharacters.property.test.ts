@@ -45,7 +45,7 @@ test("wide characters anywhere in a script: every diagnostic covers whole charac
           );
           assert.ok(!LONE_SURROGATE.test(d.message), `${d.code}: ${JSON.stringify(d.message)}`);
           // Each argument of a message is cut at 1000 characters (catalog.ts): a long name cannot make a huge message.
-        assert.ok(d.message.length < 4000, `${d.code}: a message of ${d.message.length} characters`);
+          assert.ok(d.message.length < 4000, `${d.code}: a message of ${d.message.length} characters`);
         }
       },
     ),
