@@ -60,8 +60,9 @@
       series.push(own);
       addLegendItem(own);
     }
-    own.times.push(...incoming.times);
-    own.values.push(...incoming.values);
+    // One by one: a batch may hold more points than a call can take as arguments.
+    for (const t of incoming.times) own.times.push(t);
+    for (const v of incoming.values) own.values.push(v);
     if (own.times.length > maxPoints) {
       own.times.splice(0, own.times.length - maxPoints);
       own.values.splice(0, own.values.length - maxPoints);
@@ -125,7 +126,10 @@
     for (const s of visible) {
       t0 = Math.min(t0, s.times[0]);
       t1 = Math.max(t1, s.times[s.times.length - 1]);
-      const range = widen(Math.min(...s.values), Math.max(...s.values));
+      const range = widen(
+        s.values.reduce((a, b) => Math.min(a, b), Infinity),
+        s.values.reduce((a, b) => Math.max(a, b), -Infinity),
+      );
       ranges.set(s, range);
       v0 = Math.min(v0, range[0]);
       v1 = Math.max(v1, range[1]);
@@ -141,7 +145,7 @@
       // On own scales, each line spans the plot from its minimum to its maximum: the values are in the tooltip.
       const labels = own ? ["max", "min"] : [number.format(v1), number.format(v0)];
       // Room on the left for the longer of the two value labels (about 7 px per character at 11 px).
-      const x0 = PAD.left + 7 * Math.max(...labels.map((l) => l.length));
+      const x0 = PAD.left + 7 * labels.reduce((widest, l) => Math.max(widest, l.length), 0);
       const [x1, y0, y1] = [width - PAD.right, height - PAD.bottom, PAD.top];
       const x = (/** @type {number} */ t) => x0 + ((t - t0) / (t1 - t0)) * (x1 - x0);
       const yOf = (/** @type {typeof series[number]} */ s) => {
@@ -194,7 +198,9 @@
   /** True when one series' numbers are a hundred times another's: on one scale the small one would be flat. */
   function magnitudesDiffer(/** @type {[number, number][]} */ ranges) {
     const sizes = ranges.map(([lo, hi]) => Math.max(Math.abs(lo), Math.abs(hi)));
-    return sizes.length > 1 && Math.max(...sizes) > 100 * Math.min(...sizes);
+    const largest = sizes.reduce((a, b) => Math.max(a, b), 0);
+    const smallest = sizes.reduce((a, b) => Math.min(a, b), Infinity);
+    return sizes.length > 1 && largest > 100 * smallest;
   }
 
   /** @param {Element} svg @param {string} content @param {number} x @param {number} y @param {string} anchor */

@@ -161,7 +161,7 @@ export function activate(context: vscode.ExtensionContext): RouterOsMqttApi & Sc
         : undefined;
   };
 
-  context.subscriptions.push(
+  for (const disposable of [
     log.channel,
     repository,
     view,
@@ -231,7 +231,8 @@ export function activate(context: vscode.ExtensionContext): RouterOsMqttApi & Sc
       }
     }),
     vscode.commands.registerCommand("routerosMqtt.refresh", () => tree.refresh()),
-  );
+  ])
+    context.subscriptions.push(disposable);
 
   // Restricted Mode: the view says why nothing connects; once trusted, every auto-connect broker connects.
   const showTrust = (): void => {

@@ -80,3 +80,130 @@ export function generateLines(lines: number, seed = 7): string {
   const all = text.split("\n");
   return all.slice(0, lines).join("\n") + "\n";
 }
+
+const VERBS = [
+  "Get",
+  "Set",
+  "Find",
+  "Check",
+  "Format",
+  "Parse",
+  "Wait",
+  "Send",
+  "Clean",
+  "Fetch",
+  "Log",
+  "Is",
+];
+const NOUNS = [
+  "Certificate",
+  "Route",
+  "Interface",
+  "Lease",
+  "Mail",
+  "Update",
+  "Script",
+  "Clock",
+  "Dns",
+  "Peer",
+];
+const MENUS = [
+  "/system/resource/get free-memory",
+  "/system/identity/get name",
+  "/ip/dns/get servers",
+  "/system/clock/get time",
+  "/interface/get [ find default-name=ether1 ] name",
+  "/system/routerboard/get model",
+];
+
+/** One function body: locals from its parameters, imported globals, conditions, loops, error handling, returns. */
+function functionBody(name: string, callees: readonly string[], random: () => number): string {
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
+  const lines = [`# ${name.toLowerCase()}: a function of the library`, `:set ${name} do={`];
+  lines.push(`  :local Input [ :tostr $1 ];`, `  :local Count [ :tonum $2 ];`, "");
+  const used = [pick(callees), pick(callees), "LogPrint"];
+  for (const g of new Set(used)) lines.push(`  :global ${g};`);
+  lines.push("");
+  const blocks = 2 + Math.floor(random() * 4);
+  for (let b = 0; b < blocks; b++) {
+    switch (Math.floor(random() * 5)) {
+      case 0:
+        lines.push(
+          `  :if ([ :len $Input ] = 0) do={`,
+          `    $LogPrint warning $0 ("The input of ${name} is empty, using the default.");`,
+          `    :set Input "default-${b}";`,
+          `  } else={`,
+          `    :set Count ($Count + [ :len $Input ]);`,
+          `  }`,
+        );
+        break;
+      case 1:
+        lines.push(
+          `  :foreach Item in=[ :toarray $Input ] do={`,
+          `    :if ([ $${used[0] ?? "LogPrint"} $Item ] = true) do={`,
+          `      :set Count ($Count + 1);`,
+          `    }`,
+          `  }`,
+        );
+        break;
+      case 2:
+        lines.push(
+          `  :onerror Err {`,
+          `    :local Value [ ${pick(MENUS)} ];`,
+          `    :set Input ($Input . "," . [ :tostr $Value ]);`,
+          `  } do={`,
+          `    $LogPrint debug $0 ("Reading failed: " . $Err);`,
+          `    :return false;`,
+          `  }`,
+        );
+        break;
+      case 3:
+        lines.push(
+          `  :local Result ({});`,
+          `  :for I from=1 to=$Count do={`,
+          `    :set ($Result->("item-" . $I)) [ :pick $Input 0 $I ];`,
+          `  }`,
+          `  :if ([ :typeof ($Result->"item-1") ] = "nothing") do={ :return $Result; }`,
+        );
+        break;
+      default:
+        lines.push(
+          `  :while ($Count > 0 && [ :len $Input ] > 0) do={`,
+          `    :set Count ($Count - 1);`,
+          `    :set Input [ :pick $Input 1 [ :len $Input ] ];`,
+          `  }`,
+        );
+    }
+    lines.push("");
+  }
+  lines.push(`  :return ([ :tostr $Count ] . " " . $Input);`, "}", "");
+  return lines.join("\n");
+}
+
+/**
+ * A library of global functions, the shape of the large scripts people keep on routers (a list of `:global` names,
+ * then `:set Name do={...}` bodies calling each other): at least `minBytes` characters, the same for the same seed.
+ */
+export function generateFunctionLibrary(minBytes: number, seed = 7): string {
+  const random = rng(seed);
+  const names: string[] = [];
+  for (const verb of VERBS) for (const noun of NOUNS) names.push(`${verb}${noun}`);
+  const header = [
+    "#!rsc by RouterOS",
+    "# RouterOS script: a generated function library",
+    "",
+    ":local ScriptName [ :jobname ];",
+    ":global LibraryReady false;",
+    ":global LogPrint;",
+  ];
+  const bodies: string[] = [];
+  let size = 0;
+  for (let i = 0; size < minBytes; i++) {
+    const name = names[i % names.length] + (i >= names.length ? String(Math.floor(i / names.length)) : "");
+    header.push(`:global ${name};`);
+    const body = functionBody(name, names, random);
+    bodies.push(body);
+    size += body.length + name.length + 10;
+  }
+  return [...header, "", ...bodies, ":set LibraryReady true;", ""].join("\n");
+}

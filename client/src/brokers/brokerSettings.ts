@@ -78,7 +78,7 @@ export function settingsToProfile(raw: unknown, where: string): SettingsReadResu
     profile = withFieldText(profile, field, text);
   }
   profile = readExtras(entry, profile, problems);
-  problems.push(...tlsProblems(profile));
+  for (const problem of tlsProblems(profile)) problems.push(problem);
   return {
     profile: profile.name.trim() === "" ? undefined : profile,
     problems: problems.map((p) => ({ ...p, message: `${where}: ${p.message}` })),

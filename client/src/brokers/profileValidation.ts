@@ -52,6 +52,6 @@ export const validateBrokerProfile: ProfileValidator = (profile) => {
     const message = validateBrokerField(field.property, fieldText(profile, field));
     if (message) problems.push({ property: field.property, message });
   }
-  problems.push(...tlsProblems(profile));
+  for (const problem of tlsProblems(profile)) problems.push(problem);
   return problems;
 };

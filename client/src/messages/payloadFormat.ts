@@ -1,5 +1,6 @@
-// How a payload is shown: JSON pretty-printed (with the exact place a hand-built JSON string breaks), text as it is, binary as a hex dump, and one-line previews for the tree.
+// How a payload is shown: JSON indented (with the exact place a hand-built JSON string breaks), text as it is, binary as a hex dump, and one-line previews for the tree.
 import { jsonProblem, type JsonProblem } from "./jsonCheck";
+import { prettyJson } from "./prettyJson";
 
 export type PayloadKind = "empty" | "json" | "text" | "binary";
 
@@ -53,12 +54,8 @@ export function payloadDocument(payload: Uint8Array, options: { truncated?: bool
     return { kind, language: "plaintext", text: hexDump(payload), jsonProblem: undefined };
   const text = kind === "empty" ? "" : (payloadText(payload) ?? "");
   if (kind === "json") {
-    return {
-      kind,
-      language: "json",
-      text: `${JSON.stringify(JSON.parse(text), null, 2)}\n`,
-      jsonProblem: undefined,
-    };
+    // Indented without parsing it into objects; JSON nested too deeply to indent is shown as it came.
+    return { kind, language: "json", text: `${prettyJson(text) ?? text.trim()}\n`, jsonProblem: undefined };
   }
   // A truncated payload that starts like JSON is cut JSON, not broken JSON: do not blame its author.
   const problem = looksLikeJson(text) && !options.truncated ? jsonProblem(text) : undefined;

@@ -25,6 +25,7 @@ export class Emitter<A extends unknown[]> {
   fire(...args: A): void {
     for (const listener of [...this.listeners]) {
       try {
+        // eslint-disable-next-line no-restricted-syntax -- the arguments of one event, as many as its parameters
         listener(...args);
       } catch (error) {
         this.onListenerError(error);

@@ -66,6 +66,7 @@ function visitNested(
       visitStatements(text, node.body, menu, schema, out);
       continue;
     }
-    pending.push(...childrenOf(node).reverse());
+    const children = childrenOf(node);
+    for (let i = children.length - 1; i >= 0; i--) pending.push(children[i] as Node);
   }
 }

@@ -55,6 +55,15 @@ export const catalog = {
     template:
       "no block is open here: RouterOS stops reading the script at this '}' and ignores everything after it",
   },
+  /**
+   * Error: past the nesting limit the checker reads nothing more of that construct, so nothing in it can be vouched
+   * for, and a run refuses the script (RouterOS documents no limit: see syntax/limits.ts).
+   */
+  RSC2016: {
+    severity: "error",
+    template:
+      "nested too deeply: more than {0} levels of brackets, blocks and operators; the rest of this part is not read (a limit of this checker, far above what scripts need: split the code or the expression)",
+  },
   // Semantic (language features, server/src/ide). Severity policy (ARCHITECTURE.md, "Severity"): an error when
   // RouterOS refuses the script or the command certainly fails when run; a warning when it is likely wrong; a hint
   // when our knowledge cannot decide. Each entry says why.
@@ -165,6 +174,18 @@ export const catalog = {
 export type DiagnosticCode = keyof typeof catalog;
 
 /** Builds a diagnostic from the catalog. Placeholders are filled in order; text is never interpreted. */
+/** Longest text a message argument may be: a 100 KB word is named by its start (composed sentences are far shorter). */
+const MAX_QUOTED = 1000;
+
+/** `text` cut to MAX_QUOTED characters with an ellipsis, never inside a surrogate pair. */
+function clip(text: string): string {
+  if (text.length <= MAX_QUOTED) return text;
+  let end = MAX_QUOTED - 1;
+  const last = text.charCodeAt(end - 1);
+  if (last >= 0xd800 && last <= 0xdbff) end--;
+  return `${text.slice(0, end)}…`;
+}
+
 export function diagnostic(
   code: DiagnosticCode,
   start: number,
@@ -173,7 +194,7 @@ export function diagnostic(
   data?: unknown,
 ): Diagnostic {
   const entry: Entry = catalog[code];
-  const message = entry.template.replace(/\{(\d+)\}/g, (_, i: string) => String(args[Number(i)] ?? ""));
+  const message = entry.template.replace(/\{(\d+)\}/g, (_, i: string) => clip(String(args[Number(i)] ?? "")));
   return data === undefined
     ? { code, severity: entry.severity, message, start, end }
     : { code, severity: entry.severity, message, start, end, data };

@@ -103,8 +103,8 @@ export function codeActions(analysis: DocumentAnalysis, start: number, end: numb
   const out: CodeActionEntry[] = [];
   for (const diagnostic of semanticDiagnostics(analysis)) {
     if (diagnostic.end < start || diagnostic.start > end) continue;
-    out.push(...actionsFor(analysis, diagnostic));
+    for (const action of actionsFor(analysis, diagnostic)) out.push(action);
   }
-  out.push(...embeddedActions(analysis, start, end, codeActions));
+  for (const action of embeddedActions(analysis, start, end, codeActions)) out.push(action);
   return out;
 }

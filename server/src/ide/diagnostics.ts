@@ -2,6 +2,7 @@
 import type { Diagnostic } from "../diagnostics/types";
 import { getSchema, type Schema } from "../schema";
 import { parse, type ParseResult } from "../syntax";
+import { codePointEnd, codePointStart } from "../syntax/codePoints";
 import { DocumentAnalysis } from "./analysis";
 import { AnalysisCache } from "./analysisCache";
 import { semanticDiagnostics } from "./checks/semantic";
@@ -29,13 +30,19 @@ export function computeDiagnostics(text: string, options: DiagnosticsOptions = {
  */
 export function analysisDiagnostics(analysis: DocumentAnalysis): Diagnostic[] {
   const own = [...analysis.parsed.diagnostics, ...semanticDiagnostics(analysis)];
-  return dedupeAndSort(alignWithRouterOs(analysis, own, embeddedDiagnostics(analysis)));
+  return dedupeAndSort(analysis.text, alignWithRouterOs(analysis, own, embeddedDiagnostics(analysis)));
 }
 
-function dedupeAndSort(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+/** Sorted, without repeats, each range widened to whole characters (never half of an emoji's surrogate pair). */
+function dedupeAndSort(text: string, diagnostics: readonly Diagnostic[]): Diagnostic[] {
   const seen = new Set<string>();
   const out: Diagnostic[] = [];
-  for (const d of [...diagnostics].sort((a, b) => a.start - b.start || a.end - b.end)) {
+  const whole = diagnostics.map((d) => {
+    const start = codePointStart(text, d.start);
+    const end = codePointEnd(text, d.end);
+    return start === d.start && end === d.end ? d : { ...d, start, end };
+  });
+  for (const d of whole.sort((a, b) => a.start - b.start || a.end - b.end)) {
     const key = `${d.start}:${d.message}`;
     if (seen.has(key)) continue;
     seen.add(key);

@@ -1,4 +1,5 @@
 // Markdown descriptions of menus, commands, arguments, properties and variables, shared by hover and completion.
+import { codePointStart } from "../syntax/codePoints";
 import {
   formatPath,
   type ArgInfo,
@@ -169,7 +170,7 @@ export function variableDoc(symbol: VariableSymbol, facts: VariableFacts): strin
     owner,
     declared,
     facts.constant !== undefined &&
-      `Value: \`${facts.constant.length > 80 ? facts.constant.slice(0, 77) + "..." : facts.constant}\``,
+      `Value: \`${facts.constant.length > 80 ? facts.constant.slice(0, codePointStart(facts.constant, 77)) + "..." : facts.constant}\``,
     symbol.kind === "global" &&
       "Visible in another block or function only where it is declared again with `:global`.",
   ]);

@@ -10,7 +10,7 @@ import { complete } from "./completion";
 import { analysisDiagnostics } from "./diagnostics";
 import { foldingRanges } from "./folding";
 import { hover } from "./hover";
-import { applyChange, reparse, type TextChange } from "./incremental";
+import { mergeChanges, reparse, type TextChange } from "./incremental";
 import { definition, prepareRename, references, rename } from "./navigation";
 import { semanticTokens, type SemanticToken } from "./semanticTokens";
 import { signatureHelp } from "./signatureHelp";
@@ -115,11 +115,9 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
     update(uri, version, changes, fullText) {
       const previous = cache.get(uri);
       let parsed = previous?.parsed;
-      if (parsed) {
-        for (const change of changes) {
-          const text = applyChange(parsed.text, change);
-          parsed = reparse(parsed, change, text);
-        }
+      if (parsed && changes.length > 0) {
+        const merged = mergeChanges(parsed.text, changes);
+        parsed = reparse(parsed, merged.change, merged.text);
       }
       if (!parsed || (fullText !== undefined && parsed.text !== fullText)) parsed = parse(fullText ?? "");
       const analysis = new DocumentAnalysis(uri, version, parsed, schema, cacheOf(uri));

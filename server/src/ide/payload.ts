@@ -146,7 +146,8 @@ export function publishPayload(analysis: DocumentAnalysis, bound: BoundCommand):
 
 /** Markdown for a payload: a fenced block longer than any backtick run inside it, so no text can end it early. */
 export function payloadMarkdown(payload: string): string {
-  const longest = Math.max(2, ...[...payload.matchAll(/`+/g)].map((m) => m[0].length));
+  let longest = 2;
+  for (const run of payload.matchAll(/`+/g)) longest = Math.max(longest, run[0].length);
   const fence = "`".repeat(longest + 1);
   const language = /^\s*[[{]/.test(payload) ? "json" : "text";
   return `**Message sent** (as the router builds it):\n\n${fence}${language}\n${payload}\n${fence}`;

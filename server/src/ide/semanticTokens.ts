@@ -31,7 +31,7 @@ export interface SemanticToken {
 }
 
 const typeIndex = (type: TokenType): number => TOKEN_TYPES.indexOf(type);
-const modifierBits = (...modifiers: TokenModifier[]): number =>
+const modifierBits = (modifiers: readonly TokenModifier[]): number =>
   modifiers.reduce((bits, m) => bits | (1 << TOKEN_MODIFIERS.indexOf(m)), 0);
 
 function variableToken(symbol: VariableSymbol, declaration: boolean): { type: number; modifiers: number } {
@@ -39,18 +39,21 @@ function variableToken(symbol: VariableSymbol, declaration: boolean): { type: nu
   switch (symbol.kind) {
     case "parameter":
     case "positional":
-      return { type: typeIndex("parameter"), modifiers: modifierBits(...extra) };
+      return { type: typeIndex("parameter"), modifiers: modifierBits(extra) };
     case "injected":
-      return { type: typeIndex("variable"), modifiers: modifierBits("readonly", "defaultLibrary", ...extra) };
+      return {
+        type: typeIndex("variable"),
+        modifiers: modifierBits(["readonly", "defaultLibrary", ...extra]),
+      };
     case "global":
       return {
         type: typeIndex(symbol.isFunction ? "function" : "variable"),
-        modifiers: modifierBits("global", ...extra),
+        modifiers: modifierBits(["global", ...extra]),
       };
     default:
       return {
         type: typeIndex(symbol.isFunction ? "function" : "variable"),
-        modifiers: modifierBits("local", ...extra),
+        modifiers: modifierBits(["local", ...extra]),
       };
   }
 }
@@ -66,7 +69,7 @@ function commandTokens(analysis: DocumentAnalysis, bound: BoundCommand, out: Sem
       start: token.start,
       end: token.end,
       type: typeIndex(isCommand ? "function" : "namespace"),
-      modifiers: isCommand && bound.rootCommand !== undefined ? modifierBits("defaultLibrary") : 0,
+      modifiers: isCommand && bound.rootCommand !== undefined ? modifierBits(["defaultLibrary"]) : 0,
     });
   }
   const text = analysis.text;

@@ -67,7 +67,7 @@ export function toDsv(value: Value, options: DsvWriteOptions): string {
     const column = table.get(name);
     return column instanceof RosArray ? column.values() : [column];
   });
-  const height = Math.max(...columns.map((c) => c.length));
+  const height = columns.reduce((tallest, c) => Math.max(tallest, c.length), 0);
   if (!options.ignoreSize && columns.some((c) => c.length !== height))
     throw new ScriptError("array size mismatch");
   const lines = [names.join(options.delimiter)];

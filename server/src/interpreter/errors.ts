@@ -60,16 +60,19 @@ export function locate(error: unknown, source: SourceText, start: number, end: n
     error.at ??= { source, start, end };
     return error;
   }
-  if (error instanceof RangeError && /call stack/i.test(error.message)) {
-    return new ScriptError("failure: too deep recursion", "RSC4001", { source, start, end });
-  }
-  // A value past what the engine can hold at all (the caps of limits.ts stop most before): the statement's error.
-  if (error instanceof RangeError && /invalid (string|array) length|allocation failed/i.test(error.message)) {
-    return new ScriptError(`failure: not enough memory for the value (${error.message})`, "RSC4001", {
-      source,
-      start,
-      end,
-    });
-  }
-  return error;
+  const limit = hostLimit(error);
+  return limit === undefined ? error : new ScriptError(limit, "RSC4001", { source, start, end });
+}
+
+/**
+ * The failure a limit of the host (JavaScript) makes, in RouterOS's words, or undefined for any other error: it is
+ * then reported at the command that hit it, like the router's own failures, not as an internal error. A value past
+ * what the engine can hold at all (the caps of limits.ts stop most before) is the statement's error too.
+ */
+export function hostLimit(error: unknown): string | undefined {
+  if (!(error instanceof RangeError)) return undefined;
+  if (/call stack/i.test(error.message)) return "failure: too deep recursion";
+  if (/invalid (string|array) length|allocation failed/i.test(error.message))
+    return `failure: not enough memory for the value (${error.message})`;
+  return undefined;
 }

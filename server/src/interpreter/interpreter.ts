@@ -7,7 +7,7 @@ import { fromBytes } from "./bytes";
 import { Compiler } from "./compiler";
 import { FUNCTION, undeclaredVariables, type TopLevel } from "./declarations";
 import { runDeviceCommand } from "./device/commands";
-import { CancelledError, ScriptError, type SourceRange } from "./errors";
+import { CancelledError, hostLimit, ScriptError, type SourceRange } from "./errors";
 import { environmentText } from "./format";
 import type { InterpreterHost } from "./host";
 import type { MaybePromise } from "./maybe";
@@ -137,12 +137,28 @@ export class Interpreter implements Runtime {
     if (syntax.length > 0) {
       result = syntax.map((d) => failureAt(d.code, d.message, { source, start: d.start, end: d.end }));
     } else {
-      const failures = undeclaredVariables(parsed, this.schema, top).map((u) =>
-        failureAt("RSC4009", u.message, { source, start: u.start, end: u.end }),
-      );
-      // Through `code`, so that a Code of this very body (compileScript) reuses the compiled closures.
-      const body = this.compiler.code(new Code(parsed.script.body, source, 0, source.text.length));
-      result = failures.length === 0 ? body : failures;
+      try {
+        const failures = undeclaredVariables(parsed, this.schema, top).map((u) =>
+          failureAt("RSC4009", u.message, { source, start: u.start, end: u.end }),
+        );
+        // Through `code`, so that a Code of this very body (compileScript) reuses the compiled closures.
+        const body = this.compiler.code(new Code(parsed.script.body, source, 0, source.text.length));
+        result = failures.length === 0 ? body : failures;
+      } catch (error) {
+        // A run never throws: a limit of the host while compiling (the parser's nesting limit keeps trees within the
+        // stack, so this is a safety net) is a failure of the script.
+        const limit = hostLimit(error);
+        const at = { source, start: 0, end: 0 };
+        result = [
+          limit === undefined
+            ? failureAt(
+                "RSC4008",
+                `internal error: ${error instanceof Error ? error.message : String(error)}`,
+                at,
+              )
+            : failureAt("RSC4001", limit, at),
+        ];
+      }
     }
     this.compiled.set(source, result);
     return result;
@@ -301,6 +317,9 @@ function outcomeOf(error: unknown, main: SourceText): RunOutcome {
     const at = error.at ?? { source: main, start: 0, end: 0 };
     return { status: "error", failures: [failureAt(error.code, error.message, at)] };
   }
+  const limit = hostLimit(error);
+  if (limit !== undefined)
+    return { status: "error", failures: [failureAt("RSC4001", limit, { source: main, start: 0, end: 0 })] };
   const message = error instanceof Error ? error.message : String(error);
   return {
     status: "error",

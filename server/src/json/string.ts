@@ -61,7 +61,7 @@ export function scanString(input: JsonInput, start: number): number | JsonError 
         continue;
       }
       if (!isSimpleEscape(e)) {
-        const found = e < 0 ? input.holeLabel(i + 1) : String.fromCharCode(e);
+        const found = e < 0 ? input.holeLabel(i + 1) : characterAt(input, i + 1);
         return jsonError(
           "escape",
           i,
@@ -91,4 +91,13 @@ function escapeOf(c: number): string {
   if (c === CARRIAGE_RETURN) return "\\r";
   if (c === TAB) return "\\t";
   return `\\u${c.toString(16).padStart(4, "0")}`;
+}
+
+/** The character at unit `at`: both halves of a surrogate pair (an emoji), never one. */
+function characterAt(input: JsonInput, at: number): string {
+  const c = input.codeAt(at);
+  const next = at + 1 < input.length ? input.codeAt(at + 1) : -1;
+  return c >= 0xd800 && c < 0xdc00 && next >= 0xdc00 && next < 0xe000
+    ? String.fromCharCode(c, next)
+    : String.fromCharCode(c);
 }

@@ -1,4 +1,5 @@
 // The single source of truth for literal value rules: checks one value against an argument's or property's type.
+import { codePointStart } from "../syntax/codePoints";
 import { suggest, joinAlternatives } from "./suggest";
 import type { ValueSpec } from "./types";
 import {
@@ -37,7 +38,7 @@ const error = (message: string): ValueProblem => ({ message, severity: "error" }
 /** `(got 3)`, `(got "a b")`, `(got an empty value)`: the offending text, shortened and quoted when needed. */
 function got(text: string): string {
   if (text.length === 0) return "(got an empty value)";
-  const short = text.length > 40 ? `${text.slice(0, 37)}...` : text;
+  const short = text.length > 40 ? `${text.slice(0, codePointStart(text, 37))}...` : text;
   return /^[\w.:/*-]+$/.test(short) ? `(got ${short})` : `(got ${JSON.stringify(short)})`;
 }
 

@@ -1,9 +1,11 @@
 // Parses the atoms every later stage shares: strings with escapes and interpolation, and `$` variable references.
 import type { Interpolation, Missing, Paren, StringLiteral, Substitution, Variable } from "./ast";
-import { Ch, EOF, isNewline, isVariableNameChar } from "./chars";
+import { Ch, EOF, isNewline, isUpperHexDigit, isVariableNameChar } from "./chars";
 import { isSimpleEscape } from "./escapes";
 import { LineIndex } from "./lineIndex";
+import { MAX_NESTING } from "./limits";
 import { Scanner } from "./scanner";
+import { skipNestedEnd, type SkipUntil } from "./skipNested";
 import { escapeEnd, escapeKind, stringTextEnd } from "./stringLexing";
 import { stringText } from "./stringParts";
 import { K } from "./tokens";
@@ -18,6 +20,35 @@ export abstract class AtomParser extends Scanner {
 
   abstract parseSubstitution(openLength: number): Substitution;
   abstract parseParen(openLength: number): Paren;
+
+  /** Levels of nesting open now: brackets, blocks, prefix operators and operator chains (see MAX_NESTING). */
+  protected depth = 0;
+
+  /**
+   * Past MAX_NESTING: reports it at pos and consumes the construct there (up to `until`) as error tokens, without
+   * reading it, and returns true; false (nothing done) while one more level fits.
+   */
+  protected refuseTooDeep(until: SkipUntil): boolean {
+    if (this.depth < MAX_NESTING) return false;
+    const end = skipNestedEnd(this.text, this.pos, until);
+    this.error("RSC2016", this.pos, this.pos + 1, [MAX_NESTING]);
+    while (this.pos < end) {
+      const newline = isNewline(this.ch());
+      let e = this.pos + 1;
+      while (!newline && e < end && !isNewline(this.text.charCodeAt(e))) e++;
+      // Line ends stay line-end tokens (one per line end), so that lines and statements can still be found.
+      if (!newline) this.skip(K.Error, e);
+      else if (this.ch() === Ch.CarriageReturn && this.ch(1) === Ch.LineFeed && this.pos + 2 <= end)
+        this.skip(K.Newline, this.pos + 2);
+      else this.skip(K.Newline, this.pos + 1);
+    }
+    return true;
+  }
+
+  /** After a construct skipped by `refuseTooDeep`: whether its text ended with its closer. */
+  protected closedBy(closer: number): boolean {
+    return this.pos > 0 && this.text.charCodeAt(this.pos - 1) === closer;
+  }
 
   protected isEnclosingCloser(c: number): boolean {
     return this.closers.lastIndexOf(c) >= 0;
@@ -139,7 +170,8 @@ export abstract class AtomParser extends Scanner {
   private scanEscape(): void {
     const end = escapeEnd(this.text, this.pos);
     const kind = escapeKind(this.text, this.pos, end);
-    if (kind === K.StringEscape && end === this.pos + 2 && !isSimpleEscape(this.text.charAt(this.pos + 1))) {
+    const hexByte = end === this.pos + 3 && isUpperHexDigit(this.text.charCodeAt(this.pos + 1));
+    if (kind === K.StringEscape && !hexByte && !isSimpleEscape(this.text.charAt(this.pos + 1))) {
       this.error("RSC1002", this.pos, end, [this.text.slice(this.pos, end)]);
     }
     this.skip(kind, end);

@@ -13,9 +13,14 @@ import {
   isNewline,
   isValueStop,
 } from "./chars";
+import { quotedWord } from "./codePoints";
 import { classifyLiteral } from "./literals";
 import { BINARY_PRECEDENCE, IMPLICIT_AND_PRECEDENCE, UNARY_PRECEDENCE, WORD_OPERATORS } from "./operators";
+import { SkipUntil } from "./skipNested";
 import { K } from "./tokens";
+
+/** Characters of the longest MAC or IPv6 address a name can start: `ffff:...:255.255.255.255/128`. */
+const LONGEST_ADDRESS = 49;
 
 /**
  * Inside parentheses line ends are spaces; a `where` clause ends at the end of the line. "whereParen" is a
@@ -54,8 +59,18 @@ export abstract class ExpressionParser extends AtomParser {
 
   // ---- expressions --------------------------------------------------------------------------------------------
 
-  /** Precedence climbing: parses operators that bind at least as tightly as `minPrecedence`. */
+  /**
+   * Precedence climbing: parses operators that bind at least as tightly as `minPrecedence`. Each operator of a chain
+   * makes the tree one level deeper (`1+2+3` is `(1+2)+3`), so it counts as a level of nesting until the chain ends.
+   */
   parseExpression(context: ExpressionContext, minPrecedence = 0): Expr {
+    const outer = this.depth;
+    const expr = this.parseChain(context, minPrecedence);
+    this.depth = outer;
+    return expr;
+  }
+
+  private parseChain(context: ExpressionContext, minPrecedence: number): Expr {
     let left = this.parseOperand(context);
     for (;;) {
       const before = this.pos;
@@ -66,6 +81,9 @@ export abstract class ExpressionParser extends AtomParser {
         // `(1 2)` or `(true any false)`, which its `:parse` accepts as the same node (tikoci/centrs
         // test/fixtures/explain/operators.json, "juxtaposition"). Read as "and", as in `where`.
         if (minPrecedence === 0 && this.startsOperand()) {
+          if (this.refuseTooDeep(context === "where" ? SkipUntil.LineEnd : SkipUntil.UnmatchedCloser))
+            return left;
+          this.depth++;
           const right = this.parseExpression(context, IMPLICIT_AND_PRECEDENCE + 1);
           left = {
             kind: "Binary",
@@ -83,6 +101,9 @@ export abstract class ExpressionParser extends AtomParser {
       }
       const precedence = BINARY_PRECEDENCE[operator] ?? 0;
       if (precedence < minPrecedence) return left;
+      if (this.refuseTooDeep(context === "where" ? SkipUntil.LineEnd : SkipUntil.UnmatchedCloser))
+        return left;
+      this.depth++;
       const opStart = this.pos;
       this.skip(K.Operator, opStart + operator.length);
       this.skipAllTriviaIn(context);
@@ -205,9 +226,13 @@ export abstract class ExpressionParser extends AtomParser {
   /** A prefix operator (`-x`, `!x`, `~x`, `>[...]`, `any x`) of `length` characters at pos, and its operand. */
   private parsePrefix(context: ExpressionContext, operator: string, length: number): Expr {
     const start = this.pos;
+    if (this.refuseTooDeep(context === "where" ? SkipUntil.LineEnd : SkipUntil.UnmatchedCloser))
+      return { kind: "Missing", start: this.pos, end: this.pos };
     this.skip(K.Operator, start + length);
     this.skipAllTriviaIn(context);
+    this.depth++;
     const operand = this.parseExpression(context, UNARY_PRECEDENCE);
+    this.depth--;
     return { kind: "Unary", operator, operand, start, end: Math.max(operand.end, start + length) };
   }
 
@@ -228,7 +253,8 @@ export abstract class ExpressionParser extends AtomParser {
     end = this.extendWithPrefixLength(this.pos, end);
     const text = this.text.slice(this.pos, end);
     const literal = classifyLiteral(text);
-    if (literal === "word" && !/^[0-9]+(\.[0-9]+)*$/.test(text)) this.error("RSC2010", this.pos, end, [text]);
+    if (literal === "word" && !/^[0-9]+(\.[0-9]+)*$/.test(text))
+      this.error("RSC2010", this.pos, end, [quotedWord(text)]);
     const start = this.pos;
     this.skip(K.Value, end);
     return { kind: "Literal", literal, start, end };
@@ -256,10 +282,14 @@ export abstract class ExpressionParser extends AtomParser {
       return this.parsePrefix(context, "any", 3);
     }
     if (this.text.charCodeAt(end) === Ch.Colon) {
+      // At most as far as the longest address (an IPv6 prefix): a longer run is no address, and scanning all of it
+      // again from each of its names would make a run of `AA:BB:AA:BB...` quadratic.
+      const limit = Math.min(this.text.length, this.pos + LONGEST_ADDRESS + 1);
       let wide = this.pos;
-      while (wide < this.text.length && isExpressionLiteralChar(this.text.charCodeAt(wide))) wide++;
+      while (wide < limit && isExpressionLiteralChar(this.text.charCodeAt(wide))) wide++;
       wide = this.extendWithPrefixLength(this.pos, wide);
-      const kind = classifyLiteral(this.text.slice(this.pos, wide));
+      const kind =
+        wide - this.pos > LONGEST_ADDRESS ? "word" : classifyLiteral(this.text.slice(this.pos, wide));
       if (kind === "mac" || kind === "ip6" || kind === "ip6-prefix") {
         const start = this.pos;
         this.skip(K.Value, wide);
@@ -301,12 +331,20 @@ export abstract class ExpressionParser extends AtomParser {
   /** At `(` (or `$(` when openLength is 2): a parenthesized expression, part of a `where` clause when `inWhere`. */
   parseParen(openLength: number, inWhere = false): Paren {
     const start = this.pos;
+    if (this.refuseTooDeep(SkipUntil.GroupClosed)) {
+      const expr: Expr = { kind: "Missing", start: this.pos, end: this.pos };
+      return { kind: "Paren", openLength, expr, closed: this.closedBy(Ch.RParen), start, end: this.pos };
+    }
     this.skip(K.LParen, this.pos + openLength);
     this.closers.push(Ch.RParen);
     this.skipAllTrivia();
+    this.depth++;
     const expr = this.parseExpression(inWhere ? "whereParen" : "paren");
     this.skipTriviaAfterOperand("paren");
+    // Still one level deeper: recovering from a missing `)` reads operands, which may open more parentheses (found by
+    // the fuzzer: `((x ((x ((x ...` nested without limit through the recovery).
     const closed = this.expectParenClose(start);
+    this.depth--;
     this.closers.pop();
     const end = closed ? this.pos : Math.max(expr.end, start + openLength);
     return { kind: "Paren", openLength, expr, closed, start, end };
@@ -342,7 +380,7 @@ export abstract class ExpressionParser extends AtomParser {
       }
       if (d === Ch.Equals) this.skip(K.Operator, this.pos + 1);
       else this.parseOperand("paren");
-      if (this.pos === before) this.skip(K.Error, this.pos + 1);
+      if (this.pos === before) this.skipErrorChar();
       this.progress(before);
     }
     this.quiet--;

@@ -12,6 +12,7 @@ import {
   isValueStop,
 } from "./chars";
 import type { Diagnostic } from "../diagnostics/types";
+import { charWidthAt, quotedWord } from "./codePoints";
 import { CODE_ARGUMENTS, CODE_ARGUMENTS_OF, isCodeArgument } from "./codeArguments";
 import type { ParseOptions } from "./scanner";
 import { EMPTY_SPANS, SpanTable } from "./spanTable";
@@ -303,7 +304,7 @@ class Parser extends ValueParser {
   private charWidth(): number {
     const c = this.ch();
     if (c === EOF || isNewline(c)) return 0;
-    return c >= 0xd800 && c <= 0xdbff && this.pos + 1 < this.text.length ? 2 : 1;
+    return charWidthAt(this.text, this.pos);
   }
 
   /**
@@ -361,7 +362,7 @@ class Parser extends ValueParser {
     const width = Math.max(1, this.charWidth());
     this.errorAfterWords("RSC2014", this.pos, this.pos + width, [
       this.text.slice(this.pos, this.pos + width),
-      this.text.slice(wordStart, end),
+      quotedWord(this.text.slice(wordStart, end)),
     ]);
     return false;
   }

@@ -2,6 +2,7 @@
 import { diagnostic, type DiagnosticCode } from "../diagnostics/catalog";
 import type { Diagnostic } from "../diagnostics/types";
 import { Ch, EOF, isInlineSpace, isNameChar, isNewline } from "./chars";
+import { charWidthAt, codePointEnd, codePointStart } from "./codePoints";
 import { TokenList } from "./tokenList";
 import { K, TOKEN_KINDS, type Token } from "./tokens";
 
@@ -73,14 +74,16 @@ export class Scanner {
     this.pos = end;
   }
 
-  /** Reports a diagnostic, at most one per start offset, none while quiet. */
+  /** Reports a diagnostic, at most one per start offset, none while quiet; its range covers whole characters. */
   error(
     code: DiagnosticCode,
-    start: number,
-    end: number,
+    from: number,
+    to: number,
     args: readonly (string | number)[] = [],
     data?: unknown,
   ): void {
+    const start = codePointStart(this.text, from);
+    const end = codePointEnd(this.text, to);
     if (this.quiet > 0 || this.errorStarts.has(start)) return;
     this.errorStarts.add(start);
     this.diagnostics.push(diagnostic(code, start, end, args, data));
@@ -96,9 +99,15 @@ export class Scanner {
   private stall(reason: string): void {
     if (this.options.strictProgress) throw new ParserProgressError(`parser ${reason} at offset ${this.pos}`);
     if (this.pos < this.text.length) {
-      this.error("RSC1005", this.pos, this.pos + 1, [this.text[this.pos] ?? ""]);
-      this.skip(K.Error, this.pos + 1);
+      const end = this.pos + charWidthAt(this.text, this.pos);
+      this.error("RSC1005", this.pos, end, [this.text.slice(this.pos, end)]);
+      this.skip(K.Error, end);
     }
+  }
+
+  /** Consumes one character (a whole code point) that nothing can start with, as an error token. */
+  protected skipErrorChar(): void {
+    this.skip(K.Error, this.pos + Math.max(1, charWidthAt(this.text, this.pos)));
   }
 
   /** A short description of what is at pos, for "found X" in messages. */
@@ -107,7 +116,7 @@ export class Scanner {
     if (c === EOF) return "end of file";
     if (isNewline(c)) return "end of line";
     if (isInlineSpace(c)) return "a space";
-    let end = this.pos + (c >= 0xd800 && c <= 0xdbff ? 2 : 1);
+    let end = this.pos + charWidthAt(this.text, this.pos);
     if (isNameChar(c)) while (end < this.text.length && isNameChar(this.text.charCodeAt(end))) end++;
     return `'${this.text.slice(this.pos, Math.min(end, this.pos + 24))}'`;
   }

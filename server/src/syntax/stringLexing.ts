@@ -1,6 +1,7 @@
 // Where the pieces of a string literal end (text runs, escapes, continuations): one rule for the lexer and for
 // `stringParts`, so that both split a string alike.
 import { Ch, EOF, isInlineSpace, isNewline, isUpperHexDigit } from "./chars";
+import { charWidthAt } from "./codePoints";
 import { K } from "./tokens";
 
 /** From `pos` inside a string: the end of the plain text run, at the next `"`, `\`, `$` or `limit`. */
@@ -17,7 +18,7 @@ export function stringTextEnd(text: string, pos: number, limit: number): number 
 /**
  * At `\` inside a string: the end of the escape. `\` + spaces + a line end continues the literal on the next line;
  * `\XX` (two upper-case hex digits) is a byte; otherwise the escape is `\` and one character (`\` alone at the end of
- * the text is one character).
+ * the text is one character; an emoji, two code units, is one character too).
  */
 export function escapeEnd(text: string, pos: number): number {
   let e = pos + 1;
@@ -29,7 +30,7 @@ export function escapeEnd(text: string, pos: number): number {
   const next = pos + 1 < text.length ? text.charCodeAt(pos + 1) : EOF;
   if (next === EOF) return pos + 1;
   if (isUpperHexDigit(next) && isUpperHexDigit(text.charCodeAt(pos + 2))) return pos + 3;
-  return pos + 2;
+  return pos + 1 + charWidthAt(text, pos + 1);
 }
 
 /** The token kind of the escape [pos, end) that `escapeEnd` found. */

@@ -5,7 +5,11 @@ import { commandContext } from "./commandContext";
 import type { DiagnosticCode } from "../diagnostics/catalog";
 import { ExpressionParser } from "./expressions";
 import { classifyLiteral } from "./literals";
+import { SkipUntil } from "./skipNested";
 import { K } from "./tokens";
+
+/** The body of a construct refused for its depth (RSC2016): nothing was read inside it. */
+const NOTHING: readonly never[] = Object.freeze([]);
 
 /** Value-level parsing. The statements inside `{...}` and `[...]` come from the subclass. */
 export abstract class ValueParser extends ExpressionParser {
@@ -38,13 +42,6 @@ export abstract class ValueParser extends ExpressionParser {
       c === Ch.RBracket ||
       c === Ch.RParen
     );
-  }
-
-  /** Consumes one character (a whole code point) that nothing can start with, as an error token. */
-  protected skipErrorChar(): void {
-    const c = this.ch();
-    const wide = c >= 0xd800 && c <= 0xdbff && this.pos + 1 < this.text.length;
-    this.skip(K.Error, this.pos + (wide ? 2 : 1));
   }
 
   /**
@@ -104,9 +101,13 @@ export abstract class ValueParser extends ExpressionParser {
 
   protected parseBlock(): Block {
     const start = this.pos;
+    if (this.refuseTooDeep(SkipUntil.GroupClosed))
+      return { kind: "Block", body: NOTHING, closed: this.closedBy(Ch.RBrace), start, end: this.pos };
     this.skip(K.LBrace, this.pos + 1);
     this.closers.push(Ch.RBrace);
+    this.depth++;
     const body = this.parseStatements(Ch.RBrace);
+    this.depth--;
     const closed = this.expectCloser(Ch.RBrace, K.RBrace, start, "RSC2001");
     this.closers.pop();
     return { kind: "Block", body, closed, start, end: this.pos };
@@ -114,9 +115,15 @@ export abstract class ValueParser extends ExpressionParser {
 
   parseSubstitution(openLength: number): Substitution {
     const start = this.pos;
+    if (this.refuseTooDeep(SkipUntil.GroupClosed)) {
+      const closed = this.closedBy(Ch.RBracket);
+      return { kind: "Substitution", openLength, body: NOTHING, closed, start, end: this.pos };
+    }
     this.skip(K.LBracket, this.pos + openLength);
     this.closers.push(Ch.RBracket);
+    this.depth++;
     const body = this.parseStatements(Ch.RBracket);
+    this.depth--;
     const closed = this.expectCloser(Ch.RBracket, K.RBracket, start, "RSC2002");
     this.closers.pop();
     return { kind: "Substitution", openLength, body, closed, start, end: this.pos };
@@ -141,8 +148,11 @@ export abstract class ValueParser extends ExpressionParser {
   /** `{ 1; "a"; key=value; "quoted key"=value }`: elements separated by `;` or line ends. */
   parseArrayLiteral(): ArrayLiteral {
     const start = this.pos;
+    if (this.refuseTooDeep(SkipUntil.GroupClosed))
+      return { kind: "Array", elements: NOTHING, closed: this.closedBy(Ch.RBrace), start, end: this.pos };
     this.skip(K.LBrace, this.pos + 1);
     this.closers.push(Ch.RBrace);
+    this.depth++;
     const mark = this.mark();
     for (;;) {
       const before = this.pos;
@@ -154,6 +164,7 @@ export abstract class ValueParser extends ExpressionParser {
       this.progress(before);
     }
     const elements = this.collect<ArrayElement>(mark);
+    this.depth--;
     const closed = this.expectCloser(Ch.RBrace, K.RBrace, start, "RSC2001");
     this.closers.pop();
     return { kind: "Array", elements, closed, start, end: this.pos };

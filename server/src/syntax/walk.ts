@@ -8,12 +8,9 @@ export function childrenOf(node: Node): Node[] {
     case "Block":
     case "Substitution":
       return [...node.body];
-    case "Command": {
-      const out: Node[] = [];
-      if (node.callee) out.push(node.callee);
-      out.push(...node.args);
-      return out;
-    }
+    case "Command":
+      // A copy, not `push(...args)`: a command may have more arguments than a call can take.
+      return node.callee ? [node.callee, ...node.args] : [...node.args];
     case "NamedArg":
       return node.value ? [node.value] : [];
     case "WhereArg":

@@ -35,10 +35,19 @@ export const checks = [
         { what: "the icon in the extensions list" },
       );
       assert.equal(rowIcon, 128);
-      await row.click();
-
       const editor = wb.page.locator(".extension-editor");
-      await editor.locator(".header .name", { hasText: NAME }).waitFor({ timeout: 15_000 });
+      const title = editor.locator(".header .name", { hasText: NAME });
+      // A click while the list is still settling may only show the row's hover: click (and press Enter on the
+      // focused row) again until the details page is open.
+      await until(
+        async () => {
+          if (await title.isVisible()) return true;
+          await row.click();
+          await wb.page.keyboard.press("Enter");
+          return (await title.isVisible()) || undefined;
+        },
+        { what: "the extension's details page" },
+      );
       const icon = await until(
         () => editor.locator(".header img.icon").evaluate((img) => img.complete && img.naturalWidth),
         { what: "the icon in the details header" },

@@ -86,6 +86,14 @@ test("payload documents: pretty JSON, broken JSON located, cut JSON not blamed, 
     text: '{\n  "a": [\n    1,\n    2\n  ]\n}\n',
     jsonProblem: undefined,
   });
+  // Numbers and escapes stay as written: a 64-bit counter is not rounded to a double.
+  assert.equal(
+    payloadDocument(Buffer.from('{"rx-byte":18446744073709551615,"t":1.50,"s":"\\u00e9"}')).text,
+    '{\n  "rx-byte": 18446744073709551615,\n  "t": 1.50,\n  "s": "\\u00e9"\n}\n',
+  );
+  // Nested deeper than can be indented (200,000 levels): shown as it came, not a stack overflow.
+  const deep = "[".repeat(200_000) + "]".repeat(200_000);
+  assert.deepEqual(payloadDocument(Buffer.from(deep)).text, `${deep}\n`);
   assert.equal(payloadDocument(Buffer.from('{"a":,}')).jsonProblem?.column, 5);
   assert.equal(payloadDocument(Buffer.from('{"a":"xxxx'), { truncated: true }).jsonProblem, undefined);
   const bin = payloadDocument(Buffer.from([0, 1, 2, 0x41]));

@@ -89,7 +89,7 @@ test("loading a profile: the shipped one, a good file, and clear errors naming t
     writeFileSync(join(dir, "menu.json"), JSON.stringify({ "/system/resorce": {} }));
     const failures: Array<[string, RegExp]> = [
       ["missing.json", /cannot read the device profile .*missing\.json: no such file/],
-      ["broken.json", /bad device profile .*broken\.json: line 3, column 1: invalid JSON/],
+      ["broken.json", /bad device profile .*broken\.json: line 2, column 38: invalid JSON: trailing comma/],
       [
         "menu.json",
         /bad device profile .*menu\.json: \/system\/resorce: no such RouterOS menu; did you mean \/system\/resource\?/,

@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { test } from "node:test";
 import fc from "fast-check";
 import { computeDiagnostics } from "../../../server/src/ide/diagnostics";
-import { applyChange, reparse, type TextChange } from "../../../server/src/ide/incremental";
+import { applyChange, mergeChanges, reparse, type TextChange } from "../../../server/src/ide/incremental";
 import { createLanguageService } from "../../../server/src/ide/languageService";
 import type { SemanticModel } from "../../../server/src/ide/model/types";
 import { headWords, parse, type Command, type ParseResult } from "../../../server/src/syntax";
@@ -26,6 +26,8 @@ const SNIPPETS = [
   ")",
   '"',
   "\\\n",
+  // A backslash alone: before a statement it is an error, at the end of a re-parsed region it would continue a line.
+  "\\",
   ";",
   "$a",
   "#c\n",
@@ -84,6 +86,12 @@ function clampTo(change: TextChange, text: string): TextChange {
   return { ...change, start: Math.min(change.start, text.length), end: Math.min(change.end, text.length) };
 }
 
+/** A character typed right after what `change` inserted. */
+function typedAfter(change: TextChange): TextChange {
+  const at = change.start + change.text.length;
+  return { start: at, end: at, text: "x" };
+}
+
 /** `base` after each edit in turn, re-parsed incrementally after each. */
 function reparseAll(base: string, edits: readonly TextChange[]): { text: string; parsed: ParseResult } {
   let text = base;
@@ -115,6 +123,26 @@ test("long runs of edits (token lists viewed over views, then copied flat) still
       assert.equal(fingerprint(parsed), fingerprint(parse(text)));
     }),
     { numRuns: 8 },
+  );
+});
+
+test("a burst of edits merged into one change gives the same text, and its one re-parse equals a full parse", () => {
+  const base = corpus();
+  fc.assert(
+    fc.property(fc.array(edit(base.length), { minLength: 1, maxLength: 20 }), (edits) => {
+      let text = base;
+      const clamped: TextChange[] = [];
+      for (const change of edits) {
+        const c = clampTo(change, text);
+        clamped.push(c);
+        text = applyChange(text, c);
+      }
+      const merged = mergeChanges(base, clamped);
+      assert.equal(merged.text, text);
+      assert.equal(applyChange(base, merged.change), text);
+      assert.equal(fingerprint(reparse(parse(base), merged.change, merged.text)), fingerprint(parse(text)));
+    }),
+    { numRuns: 60 },
   );
 });
 
@@ -159,7 +187,10 @@ test("diagnostics and model of an updated document equal those of a fresh analys
       for (const change of edits) {
         const clamped = clampTo(change, text);
         text = applyChange(text, clamped);
-        analysis = service.update("file:///p.rsc", ++version, [clamped], text);
+        // Sometimes with a second change that types a character after it: a burst, merged into one re-parse.
+        const burst = clamped.start % 2 === 0 ? [clamped] : [clamped, typedAfter(clamped)];
+        if (burst.length === 2) text = applyChange(text, burst[1] as TextChange);
+        analysis = service.update("file:///p.rsc", ++version, burst, text);
         assert.deepEqual(service.diagnostics(analysis), computeDiagnostics(text));
         const freshService = createLanguageService();
         const fresh = freshService.analyze({ uri: "file:///q.rsc", version: 0, text });

@@ -16,6 +16,15 @@ const CASES: readonly [script: string, code: string, message: string, text: stri
   ["/ip rute print", "RSC4001", "bad command name rute in /ip", "rute"],
   [":put 1\n:set nope 2", "RSC4009", "the script cannot run: variable nope is not declared", "nope"],
   [":put (1 +", "RSC2006", "expected a value, found end of file", ""],
+  // Limits of the host are failures of the command that hit them, not internal errors at 1:1.
+  [
+    ':local s "0123456789abcdef"\n:for i from=1 to=40 do={ :set s ($s . $s) }',
+    "RSC4001",
+    "failure: string too long",
+    ":set s ($s . $s)",
+  ],
+  [":global f do={ :global f; :return [$f] }\n:put [$f]", "RSC4001", "failure: too deep recursion", "$f"],
+  [`:put (${"(".repeat(300)}1${")".repeat(300)})`, "RSC2016", "nested too deeply: more than 200 levels", "("],
 ];
 
 for (const [script, code, message, text] of CASES) {

@@ -139,9 +139,43 @@ describe("device profile values", () => {
 
 describe("bad device profiles", () => {
   const BAD: readonly [name: string, text: string, message: string][] = [
-    ["not JSON", '{\n  "/system/identity": {\n    "name": 1,\n  }\n}', "line 4, column 3: invalid JSON"],
-    ["a trailing comma", '{\n  "/system/identity": {"name": "x"},\n}', "line 3, column 1: invalid JSON"],
-    ["text after the object", '{"/system/identity": {}} extra', "line 1, column 26: invalid JSON"],
+    [
+      "not JSON",
+      '{\n  "/system/identity": {\n    "name": 1,\n  }\n}',
+      "line 3, column 14: invalid JSON: trailing comma before '}'",
+    ],
+    [
+      "a trailing comma",
+      '{\n  "/system/identity": {"name": "x"},\n}',
+      "line 2, column 36: invalid JSON: trailing comma before '}'",
+    ],
+    [
+      "text after the object",
+      '{"/system/identity": {}} extra',
+      "line 1, column 26: invalid JSON: unexpected 'e' after the end of the JSON value",
+    ],
+    // Any depth: one pass with an explicit stack (this overflowed the stack of a recursive check).
+    [
+      "200,000 open brackets",
+      "[".repeat(200_000),
+      "line 1, column 200001: invalid JSON: expected a value, found the end of the text",
+    ],
+    [
+      "deep and closed",
+      "[".repeat(200_000) + "]".repeat(200_000),
+      "(top level): a device profile is a JSON object of menu paths, found an array",
+    ],
+    [
+      "an empty menu key",
+      '{"": {}}',
+      '"": "" is not a menu path; write menu paths with slashes, like "/system/resource"',
+    ],
+    // A name with half an emoji (a JSON escape) is quoted with its escape, not as a broken character.
+    [
+      "half an emoji",
+      '{"/system/identity": {"na\\ud83dme": 1}}',
+      '/system/identity: "na\\ud83dme" is not a property name',
+    ],
     [
       "not an object",
       "[1, 2]",

@@ -298,7 +298,7 @@ describe("rsc run usage errors", () => {
     [
       "profile that is not JSON",
       () => [script(), "--device", file("bad.json", '{\n  "/system/identity": {\n    "name": "x",\n  }\n}')],
-      /bad device profile .*bad\.json: line 4, column 3: invalid JSON/,
+      /bad device profile .*bad\.json: line 3, column 16: invalid JSON: trailing comma before '}'/,
     ],
     [
       "profile with an unknown menu",

@@ -6,6 +6,7 @@ import { join } from "node:path";
 import { test } from "node:test";
 import fc from "fast-check";
 import { parse, stringParts, type ParseResult } from "../../../server/src/syntax";
+import { splitsPair } from "../../../server/src/syntax/codePoints";
 import { walk } from "../../../server/src/syntax/walk";
 import { fromRoot } from "../../support/paths";
 
@@ -67,6 +68,8 @@ const PIECES = [
   "\\48",
   "\\q",
   "é",
+  "😀",
+  "\\😀",
   "\u0000",
   "ip",
   "address",
@@ -80,6 +83,7 @@ function assertWellFormed(text: string): void {
   for (const token of result.tokens.toArray()) {
     assert.equal(token.start, at, `tokens are contiguous at ${at}`);
     assert.ok(token.end > token.start, `token at ${at} is not empty`);
+    assert.ok(!splitsPair(text, token.start), `token at ${at} starts inside a surrogate pair`);
     at = token.end;
   }
   assert.equal(at, text.length, "tokens cover the whole text");
@@ -88,6 +92,7 @@ function assertWellFormed(text: string): void {
       d.start >= 0 && d.end >= d.start && d.end <= text.length,
       `diagnostic range in bounds: ${d.code}`,
     );
+    assert.ok(!splitsPair(text, d.start) && !splitsPair(text, d.end), `${d.code} covers whole characters`);
   }
   const starts = result.diagnostics.map((d) => d.start);
   assert.equal(new Set(starts).size, starts.length, "at most one diagnostic per position");
@@ -152,13 +157,12 @@ test("fixtures mutated by deletions, insertions and truncation parse without thr
   );
 });
 
-test("deep nesting does not overflow the stack for realistic depths", () => {
+test("deep nesting does not overflow the stack, at any depth", () => {
   for (const [open, close] of [
     ["{", "}"],
     ["[", "]"],
     ["(", ")"],
   ] as const) {
-    const depth = 500;
-    assertWellFormed(`:put ${open.repeat(depth)}1${close.repeat(depth)}`);
+    for (const depth of [500, 100_000]) assertWellFormed(`:put ${open.repeat(depth)}1${close.repeat(depth)}`);
   }
 });

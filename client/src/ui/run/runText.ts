@@ -163,7 +163,7 @@ export function publishedTable(messages: readonly PublishedMessage[], maxPayload
     m.retain ? "yes" : "no",
     payloadPreview(m.payload, maxPayload),
   ]);
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length)));
+  const widths = header.map((h, i) => rows.reduce((w, r) => Math.max(w, (r[i] ?? "").length), h.length));
   const line = (cells: readonly string[]): string =>
     `  ${cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i] ?? 0))).join("  ")}`;
   return [`Published (${messages.length}):`, line(header), ...rows.map(line)];

@@ -1,5 +1,6 @@
 // An unnamed value a command has no place for: RouterOS's parse refuses it ("expected end of command"), or, where the
 // tree cannot know the command's unnamed arguments, a warning.
+import { codePointStart } from "../../syntax/codePoints";
 import { diagnostic } from "../../diagnostics/catalog";
 import type { Diagnostic } from "../../diagnostics/types";
 import { joinAlternatives, suggest, type CommandInfo, type Schema } from "../../schema";
@@ -100,5 +101,5 @@ function hint(suggestions: readonly string[]): string {
 function shortText(text: string, start: number, end: number): string {
   const whole = text.slice(start, Math.min(end, start + 41));
   const line = whole.split(/[\r\n]/, 1)[0] ?? "";
-  return line.length < end - start ? `${line.slice(0, 40)}…` : line;
+  return line.length < end - start ? `${line.slice(0, codePointStart(line, 40))}…` : line;
 }

@@ -3,7 +3,10 @@ import { decodeEscape, stringParts, type Expr, type StringLiteral } from "../../
 import { HOLE_TEXT, HOLE_VALUE, scanJson, type JsonError, type JsonInput } from "../../json";
 import type { ValueKind } from "../model/types";
 
-/** One character of the message after escapes are decoded, with the source range it comes from. */
+/**
+ * One UTF-16 code unit of the message after escapes are decoded, with the source range it comes from (an emoji is two
+ * units, as in a plain text, so that the scanner names it whole).
+ */
 interface CharUnit {
   readonly ch: string;
   readonly start: number;
@@ -65,7 +68,8 @@ export function messageUnits(text: string, expr: Expr, info: HoleInfo): Unit[] |
     const label = text.slice(node.start, Math.min(node.end, node.start + 40));
     if (constant !== undefined) {
       const from = { label, inString };
-      for (const ch of constant) units.push({ ch, start: node.start, end: node.end, constant: from });
+      for (let i = 0; i < constant.length; i++)
+        units.push({ ch: constant.charAt(i), start: node.start, end: node.end, constant: from });
       return;
     }
     units.push({ ch: undefined, kind: info.kindOf(node), label, start: node.start, end: node.end, inString });
@@ -81,7 +85,9 @@ export function messageUnits(text: string, expr: Expr, info: HoleInfo): Unit[] |
         for (let i = 0; i < raw.length; i++)
           units.push({ ch: raw.charAt(i), start: part.start + i, end: part.start + i + 1 });
       } else {
-        for (const ch of decodeEscape(raw)) units.push({ ch, start: part.start, end: part.end });
+        const decoded = decodeEscape(raw);
+        for (let i = 0; i < decoded.length; i++)
+          units.push({ ch: decoded.charAt(i), start: part.start, end: part.end });
       }
     }
   };

@@ -20,11 +20,11 @@ export const SCRIPT_ROOT: RootScope = Object.freeze({ kind: "script", injected: 
 /** Code whose caller provides variables we cannot list: every name is taken as given. */
 export const PROVIDED_ROOT: RootScope = Object.freeze({ kind: "provided", injected: NOTHING });
 
-function script(...names: string[]): RootScope {
+function script(names: Iterable<string>): RootScope {
   return Object.freeze({ kind: "script", injected: new Set(names) });
 }
 
-const ON_MESSAGE_ROOT: RootScope = script(...ON_MESSAGE_VARIABLES);
+const ON_MESSAGE_ROOT: RootScope = script(ON_MESSAGE_VARIABLES);
 
 /** A context in which RouterOS runs a script with variables of its own, and where the manual says so. */
 interface InjectingContext {
@@ -104,7 +104,7 @@ const INJECTING: readonly InjectingContext[] = [
 ];
 
 const CONTEXTS: ReadonlyMap<string, RootScope> = new Map([
-  ...INJECTING.map((c): [string, RootScope] => [c.key, script(...c.names)]),
+  ...INJECTING.map((c): [string, RootScope] => [c.key, script(c.names)]),
   ["ipv6/dhcp-server binding-script", PROVIDED_ROOT],
   ["ip/dhcp-server/alert on-alert", PROVIDED_ROOT],
   ["tool/netwatch up-script", PROVIDED_ROOT],

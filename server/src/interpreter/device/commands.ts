@@ -187,7 +187,7 @@ function printLines(
     sensitive.has(name) && toStr(value) !== "" ? "***" : value;
   if (menu.kind === "settings") {
     const names = [...menu.props.keys()].filter(shown);
-    const width = Math.max(0, ...names.map((n) => n.length));
+    const width = names.reduce((widest, n) => Math.max(widest, n.length), 0);
     for (const name of names)
       rt.put(
         s,

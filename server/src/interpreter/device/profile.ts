@@ -1,6 +1,7 @@
 // Device profiles: JSON files naming menu paths (`/system/resource`) with their properties or items; checked with clear errors.
 import { getSchema, pathKey, suggest, type Schema } from "../../schema";
 import defaultProfileJson from "./default-profile.json";
+import { scanJsonText } from "../../json";
 import { Device, type ProfileMenus } from "./device";
 import type { JsonValue } from "./typed";
 
@@ -12,12 +13,28 @@ export interface DeviceProfile {
 /** A profile that cannot be used: what is wrong and where (a line and column for JSON syntax, else a JSON path). */
 export class ProfileError extends Error {
   override readonly name = "ProfileError";
-  constructor(
-    message: string,
-    readonly where: string,
-  ) {
-    super(`${where}: ${message}`);
+  readonly where: string;
+  constructor(message: string, where: string) {
+    // An empty menu key is a place too: shown as the empty name it is (found by the fuzzer).
+    const shown = where === "" ? '""' : printable(where);
+    super(`${shown}: ${message}`);
+    this.where = shown;
   }
+}
+
+/** Longest name or path an error quotes. */
+const MAX_SHOWN = 120;
+
+/**
+ * Text from the profile as an error shows it: cut to MAX_SHOWN characters, and a lone half of a surrogate pair (a
+ * `\ud83d` escape in a JSON name) written as its escape rather than as a broken character.
+ */
+function printable(text: string): string {
+  const cut = text.length > MAX_SHOWN ? `${text.slice(0, MAX_SHOWN)}…` : text;
+  return cut.replace(
+    /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16)}`,
+  );
 }
 
 const META_KEYS = new Set(["$schema", "description", "extends"]);
@@ -48,7 +65,7 @@ function checkProperties(row: unknown, where: string): Record<string, JsonValue>
     throw new ProfileError(`expected an object of property: value, found ${typeName(row)}`, where);
   for (const [name, value] of Object.entries(row as Record<string, unknown>)) {
     if (!/^[.a-z0-9][a-z0-9-]*$/i.test(name))
-      throw new ProfileError(`"${name}" is not a property name`, where);
+      throw new ProfileError(`"${printable(name)}" is not a property name`, where);
     checkValue(value, `${where}.${name}`);
   }
   return row as Record<string, JsonValue>;
@@ -67,7 +84,7 @@ export function checkDeviceProfile(data: unknown, schema: Schema = getSchema()):
     if (META_KEYS.has(key)) continue;
     if (!key.startsWith("/"))
       throw new ProfileError(
-        `"${key}" is not a menu path; write menu paths with slashes, like "/system/resource"`,
+        `"${printable(key)}" is not a menu path; write menu paths with slashes, like "/system/resource"`,
         key,
       );
     if (!schema.menu(key)) {
@@ -96,97 +113,13 @@ function position(text: string, offset: number): string {
   return `line ${before.length}, column ${(before[before.length - 1]?.length ?? 0) + 1}`;
 }
 
-class JsonSyntaxAt extends Error {
-  constructor(readonly offset: number) {
-    super(`JSON syntax error at ${offset}`);
-  }
-}
-
-/** The offset of the first JSON syntax error in `text` (Node's messages do not always give one), or -1. */
-export function jsonErrorOffset(text: string): number {
-  let i = 0;
-  const space = (): void => {
-    while (i < text.length && " \t\r\n".includes(text[i] as string)) i++;
-  };
-  const fail = (): never => {
-    throw new JsonSyntaxAt(i);
-  };
-  const literal = (): void => {
-    const m = /^(?:true|false|null|-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?)/.exec(text.slice(i, i + 400));
-    if (!m) fail();
-    i += (m as RegExpExecArray)[0].length;
-  };
-  const string = (): void => {
-    if (text[i] !== '"') fail();
-    for (i++; i < text.length; i++) {
-      const c = text[i] as string;
-      if (c === '"') {
-        i++;
-        return;
-      }
-      if (c === "\\") i++;
-      else if (c < " ") fail();
-    }
-    fail();
-  };
-  const value = (): void => {
-    space();
-    const c = text[i];
-    if (c === "{" || c === "[") {
-      const close = c === "{" ? "}" : "]";
-      i++;
-      space();
-      if (text[i] === close) {
-        i++;
-        return;
-      }
-      for (;;) {
-        if (c === "{") {
-          space();
-          string();
-          space();
-          if (text[i] !== ":") fail();
-          i++;
-        }
-        value();
-        space();
-        if (text[i] === ",") {
-          i++;
-          continue;
-        }
-        if (text[i] !== close) fail();
-        i++;
-        return;
-      }
-    }
-    if (c === '"') string();
-    else literal();
-  };
-  try {
-    value();
-    space();
-    return i < text.length ? i : -1;
-  } catch (error) {
-    if (error instanceof JsonSyntaxAt) return Math.min(error.offset, text.length);
-    throw error;
-  }
-}
-
 /** Parses and checks a profile file's text. Errors say where: `line 3, column 7` or the JSON path. */
 export function parseDeviceProfile(text: string, schema: Schema = getSchema()): DeviceProfile {
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    const offset = jsonErrorOffset(text);
-    const reason = message
-      .replace(/ in JSON at position \d+.*$/s, "")
-      .replace(/ at position \d+/, "")
-      .replace(/, [\s\S]* is not valid JSON$/, "");
-    throw new ProfileError(`invalid JSON: ${reason}`, position(text, Math.max(0, offset)));
-  }
-  return checkDeviceProfile(data, schema);
+  // The project's one JSON scanner says where and why, in one pass at any depth (Node's messages do not always say
+  // where, quote half an emoji, and the recursive check they replaced overflowed the stack on deep input).
+  const error = scanJsonText(text);
+  if (error !== undefined) throw new ProfileError(`invalid JSON: ${error.message}`, position(text, error.at));
+  return checkDeviceProfile(JSON.parse(text), schema);
 }
 
 /** The profile shipped with the product (a hAP ax3 with the iot package). */
