@@ -1,4 +1,4 @@
-// Which argument names hold code (`do=`, `on-event=`, `source=`...): the parser's rule, shared with readers of the tree.
+// Which arguments hold code (`do=`, `on-event=`, `source=`..., the unnamed `{...}` of `:do`): the parser's rule, shared with readers of the tree.
 
 /** Argument names whose value is code, for every command (`do={}`, `on-error={}`, `on-message={}`...). */
 export const CODE_ARGUMENTS: ReadonlySet<string> = new Set([
@@ -31,6 +31,9 @@ export const CODE_ARGUMENTS_OF: Readonly<Record<string, ReadonlySet<string>>> = 
   retry: new Set(["command"]),
   time: new Set(["command"]),
 };
+
+/** Global commands whose unnamed `{...}` argument is code: `:do {...}`, `:onerror e {...}`, `:time {...}`. */
+export const CODE_POSITIONAL: ReadonlySet<string> = new Set(["do", "onerror", "time", "retry", "execute"]);
 
 /**
  * True when `name=` holds code for a command whose first word is `globalCommand` when written with `:` (`""` for

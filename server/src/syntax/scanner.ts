@@ -110,6 +110,13 @@ export class Scanner {
     this.skip(K.Error, this.pos + Math.max(1, charWidthAt(this.text, this.pos)));
   }
 
+  /** Code units of the character at pos (2 for a surrogate pair), 0 at a line end or the end of the text. */
+  protected charWidth(): number {
+    const c = this.ch();
+    if (c === EOF || isNewline(c)) return 0;
+    return charWidthAt(this.text, this.pos);
+  }
+
   /** A short description of what is at pos, for "found X" in messages. */
   describeHere(): string {
     const c = this.ch();
