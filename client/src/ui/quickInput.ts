@@ -100,6 +100,14 @@ export function askPick<T>(options: PickStepOptions<T>): Promise<StepResult<T>> 
   });
 }
 
+/** Maps a step's answer into the flow: BACK and cancel pass through, a value is stored and the flow goes on. */
+export function takeAnswer<T>(result: StepResult<T>, store: (value: T) => void): boolean | typeof BACK {
+  if (result === BACK) return BACK;
+  if (result === undefined) return false;
+  store(result);
+  return true;
+}
+
 /** A step of a flow: asks and updates the state; returns false when cancelled, BACK to go back. */
 export type FlowStep<S> = (
   state: S,
