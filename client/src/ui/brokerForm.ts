@@ -1,4 +1,4 @@
-// The guided broker form: a multi-step flow validated at each step by the schema, for a new broker or an existing one; where a broker is saved.
+// The guided broker form: a multi-step flow validated at each step by the schema, for a new broker or again on an existing one; with the name check and save-location choices the edit flow shares.
 import * as vscode from "vscode";
 import { fieldText, routerField, withFieldText, type RouterField } from "../brokers/brokerFields";
 import { validateBrokerField } from "../brokers/profileValidation";
