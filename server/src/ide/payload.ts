@@ -4,7 +4,7 @@ import { RosArray } from "../interpreter/array";
 import { fromBytes, toBytes } from "../interpreter/bytes";
 import { toStr } from "../interpreter/format";
 import { toJson } from "../interpreter/json";
-import { literalValue, memberValue } from "../interpreter/literals";
+import { argumentValue, literalValue, memberValue } from "../interpreter/literals";
 import { BINARY } from "../interpreter/operators";
 import type { Value } from "../interpreter/values";
 import {
@@ -138,9 +138,14 @@ function serialized(
 /** The text `message=` of a publish line sends, when it is constant (as UTF-8 text), else undefined. */
 export function publishPayload(analysis: DocumentAnalysis, bound: BoundCommand): string | undefined {
   if (bound.info?.name !== "publish" || bound.menuPath.join("/") !== "iot/mqtt") return undefined;
-  const message = bound.args.find((a) => a.kind === "named" && a.name === "message")?.value;
+  const arg = bound.args.find((a) => a.kind === "named" && a.name === "message");
+  const message = arg?.value;
   if (!message) return undefined;
-  const value = staticValue(analysis, message);
+  // A bare word is read as the argument's type, as the run reads it (`message=200ms` sends 200ms).
+  const value =
+    message.kind === "Literal"
+      ? argumentValue(analysis.text.slice(message.start, message.end), arg?.info)
+      : staticValue(analysis, message);
   return value === undefined ? undefined : fromBytes(toStr(value));
 }
 

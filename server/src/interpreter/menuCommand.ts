@@ -1,4 +1,5 @@
 // Compiles a command of a menu (`/interface print`, `/iot mqtt publish ...`): arguments bound by the schema, then run.
+import type { ArgInfo } from "../schema";
 import type { Expr } from "../syntax";
 import type { ArgCompiler } from "./argCompiler";
 import { argumentValue } from "./literals";
@@ -21,10 +22,10 @@ const GENERIC_SWITCHES: ReadonlySet<string> = new Set([
   "as-string-value",
 ]);
 
-/** A menu command's argument: a bare word keeps its text for the schema to type (`address=2.2` vs `comment=2.2`). */
-function argument(expr: Expr, c: ArgCompiler): Eval {
+/** A menu command's argument: a bare word is read as the argument's type (`address=2.2` vs `comment=2.2`). */
+function argument(expr: Expr, c: ArgCompiler, arg: ArgInfo | undefined): Eval {
   if (expr.kind !== "Literal") return c.expr(expr);
-  const value = argumentValue(c.ctx.source.text.slice(expr.start, expr.end));
+  const value = argumentValue(c.ctx.source.text.slice(expr.start, expr.end), arg);
   return () => value;
 }
 
@@ -49,13 +50,13 @@ export function compileMenuCommand(
     }
     while (site.named.has(info.positional[position] ?? "")) position++;
     const name = info.positional[position++];
-    if (name !== undefined) bound.push([name, argument(expr, c)]);
-    else extra.push(argument(expr, c));
+    if (name !== undefined) bound.push([name, argument(expr, c, info.arg(name))]);
+    else extra.push(argument(expr, c, undefined));
   }
   for (const [name, arg] of site.named) {
     if (!arg.value) bound.push([name, () => ""]);
     else if (arg.value.kind === "Literal" && info.arg(name)?.type === "switch") switches.add(name);
-    else bound.push([name, argument(arg.value, c)]);
+    else bound.push([name, argument(arg.value, c, info.arg(name))]);
   }
   const path = site.menu;
   const command = info.name;

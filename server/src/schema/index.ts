@@ -11,10 +11,22 @@ export { suggest, editDistance, joinAlternatives } from "./suggest";
 export type { SuggestOptions } from "./suggest";
 export { validateValue } from "./validate";
 export type { ValueProblem, ValueTarget } from "./validate";
-export { parseTime, formatTime, formatDuration, msToNs } from "./values/time";
+export { parseTime, isTimeTooLong, formatTime, formatDuration, msToNs, MAX_TIME_NS } from "./values/time";
 export { parseInteger } from "./values/number";
+export type { IntegerOverflow } from "./values/number";
+export { readWord, readAs } from "./values/word";
+export type { ReadValue } from "./values/word";
 export {
   parseIp4,
+  parseIp4Prefix,
+  readIp4Number,
+  readIp4Prefix,
+  readIp6Number,
+  readIp6Prefix,
+  formatIp4,
+  ip4Mask,
+  ip6Mask,
+  MASK128,
   readIp4,
   readIp4Value,
   isIp4,
@@ -26,6 +38,7 @@ export {
   isHost,
   isHostName,
 } from "./values/address";
+export type { Ip4Prefix } from "./values/address";
 export { parseDate, isDateTime } from "./values/date";
 export type { DateParts } from "./values/date";
 export { topicNameProblem, topicFilterProblem } from "./values/mqttTopic";

@@ -15,7 +15,7 @@ import {
 import { isDateTime } from "./values/date";
 import { topicFilterProblem, topicNameProblem } from "./values/mqttTopic";
 import { parseInteger } from "./values/number";
-import { formatDuration, msToNs, parseTime } from "./values/time";
+import { MAX_TIME_NS, formatDuration, formatTime, isTimeTooLong, msToNs, parseTime } from "./values/time";
 
 /**
  * What is wrong with a value. "error": the value breaks a rule the router states. "warning": a plain word where the
@@ -108,6 +108,10 @@ function checkEnum(spec: ValueTarget, text: string): ValueProblem | undefined {
 function checkTime(spec: ValueTarget, text: string): ValueProblem | undefined {
   const [first = "", ...counts] = spec.format === "time-with-count" ? text.split(",") : [text];
   const ns = parseTime(first);
+  if (ns === undefined && isTimeTooLong(first))
+    return error(
+      `${spec.name} must be at most ${formatTime(MAX_TIME_NS)}, the longest time RouterOS holds ${got(text)}`,
+    );
   if (ns === undefined || counts.some((c) => parseInteger(c) === undefined)) {
     const example =
       spec.format === "time-with-count" ? "10s or 10s,10 (interval,count)" : "30s, 1m30s or 00:01:30";

@@ -45,6 +45,12 @@ const cases: readonly Case[] = [
     source: ':local v "7.1"\n/iot mqtt publish broker=b topic=t mess|age="{\\"ros\\":\\"$v\\"}"',
     contains: ['{"ros":"7.1"}'],
   },
+  // A bare message is read as its argument's type, text, as the run sends it (CHR 7.23.3 IL: `comment=200ms` stays
+  // 200ms; tikoci/centrs values.json contexts).
+  {
+    source: "/iot mqtt publish broker=b topic=t mess|age=200ms",
+    contains: ["```text\n200ms\n```"],
+  },
   {
     source: "/iot mqtt pub|lish broker=b topic=t message=[/system resource get cpu-load]",
     contains: ["/iot/mqtt publish"],
@@ -96,6 +102,11 @@ const cases: readonly Case[] = [
     covers: "$cpu",
   },
   { source: ':local t "a/b"\n:put $|t', contains: ["$t: str", "Value: `a/b`"] },
+  // A variable's kind is its bare value's type as the run reads it (CHR 7.23.3, tikoci/centrs values.json: `2.2` ip,
+  // `1.256` time, `100000w` str).
+  { source: ":local a 2.2\n:put $|a", contains: ["$a: ip"] },
+  { source: ":local b 1.256\n:put $|b", contains: ["$b: time"] },
+  { source: ":local c 100000w\n:put $|c", contains: ["$c: str"] },
   { source: ":global g 5\n:put $|g", contains: ["Global variable", "declared again"] },
   { source: ":global add do={ :return ($a + $b) }\n:put [$ad|d a=1 b=2]", contains: ["Global function"] },
   { source: ":global add do={ :return ($|a + $b) }", contains: ["Function parameter", "Parameter of `add`"] },

@@ -72,10 +72,16 @@ const cases: readonly [Target, string, Expect][] = [
   [" delay delay-time", "200ms", undefined],
   [" delay delay-time", "30", undefined],
   [" delay delay-time", "1.5h", undefined],
+  [" delay delay-time", "00:61:00", undefined],
   [
     " delay delay-time",
-    "00:61:00",
-    /^delay-time must be a time such as 30s, 1m30s or 00:01:30 \(got 00:61:00\)$/,
+    "00:100:00",
+    /^delay-time must be a time such as 30s, 1m30s or 00:01:30 \(got 00:100:00\)$/,
+  ],
+  [
+    "system/scheduler add interval",
+    "100000w",
+    "interval must be at most 15250w1d23:47:16.854775807, the longest time RouterOS holds (got 100000w)",
   ],
   [" delay delay-time", "5 s", 'delay-time must be a time such as 30s, 1m30s or 00:01:30 (got "5 s")'],
   [" delay delay-time", "8w", "delay-time must be between 0s and 7w17h2m47s (got 8w)"],

@@ -49,6 +49,13 @@ test("parseTime: accepted forms, in nanoseconds", () => {
     ],
     ["-1s", -S],
     ["-00:00:01", -S],
+    // repeated units add up, clock fields carry over (CHR 7.23.3, tikoci/centrs values.json timeOrdering, colonTime)
+    ["1m1m", 120n * S],
+    ["1ms1s", 1_001_000_000n],
+    ["00:60:00", 3600n * S],
+    ["00:00:60", 60n * S],
+    ["15250w1d23:47:16.854775807", 2n ** 63n - 1n],
+    ["9223372036s", 9_223_372_036n * S],
   ];
   for (const [text, ns] of table) assert.equal(parseTime(text), ns, text);
 });
@@ -61,9 +68,13 @@ test("parseTime: rejected forms", () => {
     "1x",
     "1 s",
     "1s2",
-    "00:60:00",
-    "00:00:60",
+    "00:100:00",
     "1:2:3:4",
+    // past 2^63-1 ns (CHR 7.23.3: `15251w`, `106752d`, `9223372037s` are no time)
+    "15251w",
+    "106752d",
+    "9223372037s",
+    "99999999999999999999s",
     "abc",
     "1..2s",
     "--1s",
@@ -117,6 +128,18 @@ test("parseInteger: decimal and hex, 64-bit signed", () => {
     ["0x", undefined],
   ];
   for (const [text, value] of table) assert.equal(parseInteger(text), value, text);
+});
+
+test("parseInteger saturating: a number word past 64 bits stops at ±(2^63-1) (CHR 7.23.3)", () => {
+  const table: readonly [string, bigint | undefined][] = [
+    ["9223372036854775808", 2n ** 63n - 1n],
+    ["-9223372036854775808", -(2n ** 63n - 1n)],
+    ["99999999999999999999", 2n ** 63n - 1n],
+    ["0x7fffffffffffffff", 2n ** 63n - 1n],
+    ["007", 7n],
+    ["0X10", undefined],
+  ];
+  for (const [text, value] of table) assert.equal(parseInteger(text, "saturate"), value, text);
 });
 
 test("address syntax", () => {

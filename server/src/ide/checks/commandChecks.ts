@@ -12,7 +12,7 @@ import {
   type CommandInfo,
   type Schema,
 } from "../../schema";
-import { classifyLiteral, type Command } from "../../syntax";
+import type { Command } from "../../syntax";
 import { commandLabel } from "../docs";
 import type { BoundArg, BoundCommand } from "../model/types";
 import { staticText, templateText } from "../model/staticText";
@@ -230,10 +230,7 @@ function checkValue(text: string, spec: ArgInfo, arg: BoundArg, out: Diagnostic[
   }
   if (literal === undefined) return;
   // RouterOS takes `address=192.168.88.1/24` where the command tree says "IP address" (/ip address, DHCP networks).
-  const target =
-    spec.type === "ip" && (classifyLiteral(literal) === "ip-prefix" || literal.includes("/"))
-      ? { ...spec, type: "ip-prefix" as const }
-      : spec;
+  const target = spec.type === "ip" && literal.includes("/") ? { ...spec, type: "ip-prefix" as const } : spec;
   const problem = validateValue(target, literal);
   if (!problem) return;
   out.push(

@@ -1,21 +1,14 @@
 // Infers what kind of value an expression or a variable holds (num, str, time...), and a variable's constant value.
-import type { PropertyInfo, Schema, ValueType } from "../../schema";
-import { stringText, type Expr, type LiteralKind } from "../../syntax";
+import { readWord, type PropertyInfo, type Schema, type ValueType } from "../../schema";
+import { stringText, type Expr } from "../../syntax";
 import { boundCommandOf } from "./lookup";
 import type { BoundCommand, Occurrence, SemanticModel, ValueKind, VariableSymbol } from "./types";
 
-const LITERAL_KINDS: Readonly<Record<LiteralKind, ValueKind>> = {
-  word: "str",
-  number: "num",
-  bool: "bool",
-  ip: "ip",
-  "ip-prefix": "ip-prefix",
-  ip6: "ip6",
-  "ip6-prefix": "ip6-prefix",
-  mac: "mac",
-  time: "time",
-  id: "id",
-};
+/** A bare word's kind, read as the interpreter reads it (`2.2` is an ip, `a,b` an array, `ether1` a str). */
+function wordKind(text: string): ValueKind {
+  if (text.includes(",") && !text.startsWith(",") && !text.endsWith(",")) return "array";
+  return readWord(text)?.type ?? "str";
+}
 
 const SCHEMA_KINDS: Partial<Readonly<Record<ValueType, ValueKind>>> = {
   string: "str",
@@ -122,7 +115,7 @@ export class ValueKinds {
   ofExpr(expr: Expr): ValueKind {
     switch (expr.kind) {
       case "Literal":
-        return LITERAL_KINDS[expr.literal];
+        return wordKind(this.text.slice(expr.start, expr.end));
       case "String":
       case "Concat":
         return "str";

@@ -1,4 +1,4 @@
-// RouterOS time values: parsing literals (1d2h3m4s, 00:01:30, 200ms, bare seconds) to exact nanoseconds and printing them.
+// RouterOS time values: reading literals (1d2h3m4s, 00:01:30, 200ms, bare seconds) to exact nanoseconds and printing them.
 
 const NS = {
   w: 604_800_000_000_000n,
@@ -36,6 +36,9 @@ const UNIT_PART = /(\d+)(?:\.(\d+))?(weeks?|w|days?|d|hours?|h|ms|mins?|m|us|ns|
 const CLOCK = /^(?:(\d+)w)?(?:(\d+)d)?(\d+):(\d{1,2})(?::(\d{1,2})(?:\.(\d{1,9}))?)?$/;
 const BARE = /^(\d+)(?:\.(\d+))?$/;
 
+/** The longest time RouterOS holds: 2^63-1 ns, 15250w1d23:47:16.854775807 (CHR 7.23.3: `15251w` is no time). */
+export const MAX_TIME_NS = 2n ** 63n - 1n;
+
 /** `digits.fraction` × unit, truncated to whole nanoseconds. */
 function scaled(whole: string, fraction: string | undefined, unit: bigint): bigint {
   let ns = BigInt(whole) * unit;
@@ -48,8 +51,8 @@ function parseUnsigned(text: string): bigint | undefined {
   if (bare) return scaled(bare[1] ?? "0", bare[2], NS.s);
   const clock = CLOCK.exec(text);
   if (clock) {
+    // Fields past 59 carry over: `00:60:00` is 01:00:00 (CHR 7.23.3, tikoci/centrs values.json colonTime).
     const [, w = "0", d = "0", h = "0", m = "0", s = "0", fraction] = clock;
-    if (Number(m) > 59 || Number(s) > 59) return undefined;
     return (
       BigInt(w) * NS.w +
       BigInt(d) * NS.d +
@@ -72,18 +75,31 @@ function parseUnsigned(text: string): bigint | undefined {
   return text.length > 0 ? total : undefined;
 }
 
+/** A time's magnitude without the 64-bit limit, or undefined when `text` has no time syntax. */
+function readMagnitude(text: string): bigint | undefined {
+  return text.startsWith("-") ? parseUnsigned(text.slice(1)) : parseUnsigned(text);
+}
+
 /**
- * Parses a RouterOS time literal to nanoseconds (exact, as RouterOS keeps 64-bit nanoseconds; see `:tonsec`).
- * Accepts unit sequences `1w2d3h4m5s`, `1.5h`, `200ms`, `10us`, `0.1day1.2s` (units w/week(s), d/day(s), h/hour(s),
- * m/min(s), s, ms, us, ns), clock forms `hh:mm`, `hh:mm:ss`, `hh:mm:ss.fraction` with optional `Nw` / `Nd` prefixes
- * (`1w2d03:04:05.5`), bare seconds `30` / `1.5`, and a leading `-`. Returns undefined for anything else.
+ * Reads a RouterOS time literal to nanoseconds (exact, as RouterOS keeps 64-bit nanoseconds; see `:tonsec`): the one
+ * reader of times for the checker, the interpreter and conversions. Accepts unit sequences `1w2d3h4m5s`, `1.5h`,
+ * `200ms`, `10us`, `0.1day1.2s`, where repeated units add up (`1m1m` is two minutes) (units w/week(s), d/day(s),
+ * h/hour(s), m/min(s), s, ms, us, ns), clock forms `hh:mm`, `hh:mm:ss`, `hh:mm:ss.fraction` with optional `Nw` / `Nd`
+ * prefixes (`1w2d03:04:05.5`) whose fields may pass 59, bare seconds `30` / `1.5` (how a time argument reads them:
+ * RouterOS 7.23.3 compiles `interval=2.2` as 00:00:02.200), and a leading `-`. Returns undefined for anything else
+ * and past 2^63-1 ns (`100000w` is no time). A bare word of a script is read by `readWord`, where a number or an
+ * address comes first.
  */
 export function parseTime(text: string): bigint | undefined {
-  if (text.startsWith("-")) {
-    const ns = parseUnsigned(text.slice(1));
-    return ns === undefined ? undefined : -ns;
-  }
-  return parseUnsigned(text);
+  const magnitude = readMagnitude(text);
+  if (magnitude === undefined || magnitude > MAX_TIME_NS) return undefined;
+  return text.startsWith("-") ? -magnitude : magnitude;
+}
+
+/** True when `text` has a time's syntax but is longer than RouterOS can hold (`100000w`). */
+export function isTimeTooLong(text: string): boolean {
+  const magnitude = readMagnitude(text);
+  return magnitude !== undefined && magnitude > MAX_TIME_NS;
 }
 
 const two = (n: bigint): string => n.toString().padStart(2, "0");
