@@ -1,24 +1,14 @@
 // A topic's held history exported as NDJSON, JSON or CSV (one column per JSON field, flattened by dotted path; RouterOS times kept as text and added as seconds); pure functions, the editor only writes the text.
 import type { MessageProperties } from "../mqtt/messageProperties";
-import type { QoS } from "../mqtt/qos";
+import type { StoredMessage } from "../mqtt/messageStore";
 import { payloadValue, type DecoderName, type PayloadValue } from "./payloadDecoders";
 import { routerOsSeconds } from "./routerosTime";
 
 export const EXPORT_FORMATS = ["ndjson", "json", "csv"] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
-/** One held message, as the store keeps it. */
-export interface ExportMessage {
-  readonly seq: number;
-  readonly topic: string;
-  readonly payload: Uint8Array;
-  readonly originalLength: number;
-  readonly truncated: boolean;
-  readonly qos: QoS;
-  readonly retain: boolean;
-  readonly receivedAt: number;
-  readonly properties?: MessageProperties;
-}
+/** One held message, as the store keeps it; its payload may be any bytes. */
+export type ExportMessage = Omit<StoredMessage, "payload"> & { readonly payload: Uint8Array };
 
 export interface ExportOptions {
   /** The decoder of each topic (default `auto`): CBOR and base64 topics export what they hold. */
