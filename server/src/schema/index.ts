@@ -11,34 +11,10 @@ export { suggest, editDistance, joinAlternatives } from "./suggest";
 export type { SuggestOptions } from "./suggest";
 export { validateValue } from "./validate";
 export type { ValueProblem, ValueTarget } from "./validate";
-export { parseTime, isTimeTooLong, formatTime, formatDuration, msToNs, MAX_TIME_NS } from "./values/time";
-export { parseInteger } from "./values/number";
-export type { IntegerOverflow } from "./values/number";
-export { readWord, readAs } from "./values/word";
-export type { ReadValue } from "./values/word";
-export {
-  parseIp4,
-  parseIp4Prefix,
-  readIp4Number,
-  readIp4Prefix,
-  readIp6Number,
-  readIp6Prefix,
-  formatIp4,
-  ip4Mask,
-  ip6Mask,
-  MASK128,
-  readIp4,
-  readIp4Value,
-  isIp4,
-  isIp4Prefix,
-  isIp4Range,
-  isIp6,
-  isIp6Prefix,
-  isMac,
-  isHost,
-  isHostName,
-} from "./values/address";
-export type { Ip4Prefix } from "./values/address";
-export { parseDate, isDateTime } from "./values/date";
-export type { DateParts } from "./values/date";
-export { topicNameProblem, topicFilterProblem } from "./values/mqttTopic";
+// Reading values (times, integers, addresses, bare words), dates and MQTT topics: every export of values/ is public.
+export * from "./values/time";
+export * from "./values/number";
+export * from "./values/address";
+export * from "./values/word";
+export * from "./values/date";
+export * from "./values/mqttTopic";
