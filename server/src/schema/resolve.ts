@@ -76,6 +76,15 @@ export function resolveCommand(
     viaGlobalFallback,
     abbreviations,
   });
+  /** RouterOS's `bad command name` at word `i`, looked up in the menu `path`. */
+  const badName = (
+    i: number,
+    word: string,
+    details: Pick<ResolveError, "suggestions" | "hint" | "ambiguous" | "optional">,
+  ): Resolution => ({
+    ...done(undefined, i),
+    error: { wordIndex: i, word, message: `bad command name ${word}`, menuPath: [...path], ...details },
+  });
   for (let i = 0; i < words.length; i++) {
     const word = words[i]?.text ?? "";
     if (word === "..") {
@@ -93,19 +102,7 @@ export function resolveCommand(
     const fallbackAllowed = !absolute && i === 0 && path.length > 0;
     const step = resolveWord(schema, menu.menus, menu.commands, word, fallbackAllowed);
     const optional = step.kind === "none" ? optionalOf(schema, path, word) : undefined;
-    if (optional !== undefined) {
-      return {
-        ...done(undefined, i),
-        error: {
-          wordIndex: i,
-          word,
-          message: `bad command name ${word}`,
-          suggestions: [],
-          menuPath: [...path],
-          optional,
-        },
-      };
-    }
+    if (optional !== undefined) return badName(i, word, { suggestions: [], optional });
     if (step.kind === "none" || step.kind === "ambiguous") {
       const candidates = [...menu.menus, ...menu.commands, ...(fallbackAllowed ? globalNames(schema) : [])];
       const ambiguous = step.kind === "ambiguous" ? step.candidates : undefined;
@@ -115,18 +112,11 @@ export function resolveCommand(
         : suggestions.length > 0
           ? `did you mean ${joinAlternatives(suggestions)}?`
           : undefined;
-      return {
-        ...done(undefined, i),
-        error: {
-          wordIndex: i,
-          word,
-          message: `bad command name ${word}`,
-          suggestions,
-          ...(hint !== undefined ? { hint } : {}),
-          menuPath: [...path],
-          ...(ambiguous ? { ambiguous } : {}),
-        },
-      };
+      return badName(i, word, {
+        suggestions,
+        ...(hint !== undefined ? { hint } : {}),
+        ...(ambiguous ? { ambiguous } : {}),
+      });
     }
     if (step.abbreviated) abbreviations = [...abbreviations, { wordIndex: i, name: step.name }];
     if (step.global) {
