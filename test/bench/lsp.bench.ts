@@ -1,29 +1,15 @@
 // Benchmark: the real language server over stdio on a 10,000-line script: completion and hover latency, diagnostics after an edit, memory.
-import { existsSync, readFileSync } from "node:fs";
-import { execFileSync } from "node:child_process";
+import { existsSync } from "node:fs";
 import { LspClient, type JsonRpcMessage } from "../support/lspClient";
 import { generateLines } from "../support/generateScript";
 import { fromRoot } from "../support/paths";
+import { cpuMilliseconds, percentile, rssMegabytes, settledRss, timed } from "../support/benchMeasures";
 
 const LINES = 10_000;
 const SAMPLES = 300;
 const EDITS = 200;
 /** Edits made before measuring, so that the first compilation of the update path is not counted. */
 const WARMUP_EDITS = 5;
-
-function percentile(values: readonly number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
-}
-
-function rssMegabytes(pid: number): number {
-  const status = `/proc/${pid}/status`;
-  if (existsSync(status)) {
-    const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(status, "utf8"));
-    if (match) return Number(match[1]) / 1024;
-  }
-  return Number(execFileSync("ps", ["-o", "rss=", "-p", String(pid)], { encoding: "utf8" }).trim()) / 1024;
-}
 
 /** Positions spread over the document: the end of a line, and the middle of the line's second word. */
 function positions(lines: readonly string[], count: number): { line: number; character: number }[] {
@@ -36,34 +22,6 @@ function positions(lines: readonly string[], count: number): { line: number; cha
     out.push({ line, character });
   }
   return out;
-}
-
-/** CPU time the process has used (user + system), in ms; undefined where /proc is not available. */
-function cpuMilliseconds(pid: number): number | undefined {
-  const stat = `/proc/${pid}/stat`;
-  if (!existsSync(stat)) return undefined;
-  // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th, in clock ticks.
-  const content = readFileSync(stat, "utf8");
-  const fields = content.slice(content.lastIndexOf(")") + 2).split(" ");
-  const ticks = Number(fields[11]) + Number(fields[12]);
-  return (ticks * 1000) / 100;
-}
-
-/** RSS once it stops falling (the server collects garbage after a second of quiet): sampled for up to 3 s. */
-async function settledRss(pid: number): Promise<number> {
-  let best = rssMegabytes(pid);
-  const deadline = Date.now() + 3000;
-  while (Date.now() < deadline) {
-    await new Promise((resolve) => setTimeout(resolve, 250));
-    best = Math.min(best, rssMegabytes(pid));
-  }
-  return best;
-}
-
-async function timed(work: () => Promise<unknown>): Promise<number> {
-  const start = process.hrtime.bigint();
-  await work();
-  return Number(process.hrtime.bigint() - start) / 1e6;
 }
 
 export async function run(opts: { log: (s: string) => void }): Promise<Record<string, number | string>> {
@@ -125,8 +83,8 @@ export async function run(opts: { log: (s: string) => void }): Promise<Record<st
     // Typing: one character inserted at a time at spread lines, each waiting for its own diagnostics.
     const afterEdit: number[] = [];
     let version = 1;
-    for (let i = 0; i < WARMUP_EDITS; i++) {
-      const line = 2 + i;
+    /** Inserts a space at the end of `line` and waits for the diagnostics of the new version. */
+    const typeSpaceAt = async (line: number): Promise<void> => {
       const character = (lines[line] ?? "").length;
       version++;
       const target = version;
@@ -138,29 +96,14 @@ export async function run(opts: { log: (s: string) => void }): Promise<Record<st
         timeoutMs: 30_000,
         what: `diagnostics of v${target}`,
       });
-    }
+    };
+    for (let i = 0; i < WARMUP_EDITS; i++) await typeSpaceAt(2 + i);
     const cpuBefore = cpuMilliseconds(pid);
     for (let i = 0; i < EDITS; i++) {
-      const line = Math.floor(((i + 0.5) * LINES) / EDITS);
-      const character = (lines[line] ?? "").length;
-      version++;
-      const target = version;
-      afterEdit.push(
-        await timed(async () => {
-          client.notify("textDocument/didChange", {
-            textDocument: { uri, version: target },
-            contentChanges: [{ range: { start: { line, character }, end: { line, character } }, text: " " }],
-          });
-          await client.waitForNotification(diagnosticsOf(target), {
-            timeoutMs: 30_000,
-            what: `diagnostics of v${target}`,
-          });
-        }),
-      );
+      afterEdit.push(await timed(() => typeSpaceAt(Math.floor(((i + 0.5) * LINES) / EDITS))));
     }
     const cpuAfter = cpuMilliseconds(pid);
-    const cpuPerEdit =
-      cpuBefore === undefined || cpuAfter === undefined ? NaN : (cpuAfter - cpuBefore) / EDITS;
+    const cpuPerEdit = (cpuAfter - cpuBefore) / EDITS;
     const rssAfterEdits = rssMegabytes(pid);
     const rssAfterEditsSettled = await settledRss(pid);
     await client.shutdown();

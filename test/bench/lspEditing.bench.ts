@@ -1,40 +1,17 @@
 // Benchmark: typing into a 56 KB function library through the real language server: the first answer after each burst of edits, server CPU and memory over 20,000 edits.
 import { existsSync, readFileSync } from "node:fs";
-import { execFileSync } from "node:child_process";
 import { createLanguageService } from "../../server/src/ide/languageService";
 import type { TextChange } from "../../server/src/ide/incremental";
 import { LspClient, type JsonRpcMessage } from "../support/lspClient";
 import { generateFunctionLibrary } from "../support/generateScript";
 import { fromRoot } from "../support/paths";
+import { cpuMilliseconds, percentile, rssMegabytes, settledRss, timed } from "../support/benchMeasures";
 
 /** Edits in all; a burst types a few characters at one place, and the next one deletes them again. */
 const EDITS = 20_000;
 /** Bursts before measuring: the first ones compile the code paths. */
 const WARMUP_BURSTS = 40;
 const SIZE = 56 * 1024;
-
-function percentile(values: readonly number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
-}
-
-function rssMegabytes(pid: number): number {
-  const status = `/proc/${pid}/status`;
-  if (existsSync(status)) {
-    const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(status, "utf8"));
-    if (match) return Number(match[1]) / 1024;
-  }
-  return Number(execFileSync("ps", ["-o", "rss=", "-p", String(pid)], { encoding: "utf8" }).trim()) / 1024;
-}
-
-/** CPU time the process has used (user + system), in ms; NaN where /proc is not available. */
-function cpuMilliseconds(pid: number): number {
-  const stat = `/proc/${pid}/stat`;
-  if (!existsSync(stat)) return NaN;
-  const content = readFileSync(stat, "utf8");
-  const fields = content.slice(content.lastIndexOf(")") + 2).split(" ");
-  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
-}
 
 /** A deterministic random source, so that every run types the same edits. */
 function rng(seed: number): () => number {
@@ -169,17 +146,15 @@ export async function run(opts: { log: (s: string) => void }): Promise<Record<st
       }
       const cursor = { line, character: character + word.length };
       const request = burstCount % 2 === 0 ? "textDocument/completion" : "textDocument/hover";
-      const started = process.hrtime.bigint();
-      await client.request(request, { textDocument: { uri }, position: cursor });
-      const ms = Number(process.hrtime.bigint() - started) / 1e6;
+      const ms = await timed(() => client.request(request, { textDocument: { uri }, position: cursor }));
       // Then delete it again, character by character (backspace), and ask again.
       for (let i = word.length; i > 0; i--) {
         const from = { line, character: character + i - 1 };
         change({ start: from, end: { line, character: character + i } }, "");
       }
-      const startedAgain = process.hrtime.bigint();
-      await client.request("textDocument/documentSymbol", { textDocument: { uri } });
-      const msAgain = Number(process.hrtime.bigint() - startedAgain) / 1e6;
+      const msAgain = await timed(() =>
+        client.request("textDocument/documentSymbol", { textDocument: { uri } }),
+      );
       edits += 2 * word.length;
       burstCount++;
       if (burstCount === WARMUP_BURSTS) cpuStart = cpuMilliseconds(pid);
@@ -191,13 +166,7 @@ export async function run(opts: { log: (s: string) => void }): Promise<Record<st
     }
     const serverCpuPerBurst = (cpuMilliseconds(pid) - cpuStart) / (2 * (burstCount - WARMUP_BURSTS));
     const rssAfter = rssMegabytes(pid);
-    // Settled: once the server has collected after a second of quiet.
-    let rssSettled = rssAfter;
-    const deadline = Date.now() + 3000;
-    while (Date.now() < deadline) {
-      await new Promise((resolve) => setTimeout(resolve, 250));
-      rssSettled = Math.min(rssSettled, rssMegabytes(pid));
-    }
+    const rssSettled = Math.min(rssAfter, await settledRss(pid));
     await client.shutdown();
     const cpu = cpuPerBurst(text, lines);
     opts.log(
