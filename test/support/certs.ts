@@ -48,32 +48,24 @@ async function openssl(cwd: string, args: string[]): Promise<void> {
   }
 }
 
+/** `openssl req` arguments for a new P-256 key, written unencrypted. */
+const NEW_KEY = ["-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes"];
+
 async function newKeyAndCsr(cwd: string, name: string, subject: string): Promise<void> {
-  await openssl(cwd, [
-    "req",
-    "-newkey",
-    "ec",
-    "-pkeyopt",
-    "ec_paramgen_curve:prime256v1",
-    "-nodes",
-    "-keyout",
-    `${name}.key`,
-    "-out",
-    `${name}.csr`,
-    "-subj",
-    subject,
-  ]);
+  await openssl(cwd, ["req", ...NEW_KEY, "-keyout", `${name}.key`, "-out", `${name}.csr`, "-subj", subject]);
 }
 
-async function newCa(cwd: string, name: string, subject: string): Promise<void> {
+/** A new key and a certificate it signs itself (`<name>.key`, `<name>.crt`), valid 30 days, with the extensions given. */
+async function selfSigned(
+  cwd: string,
+  name: string,
+  subject: string,
+  ...extensions: string[]
+): Promise<void> {
   await openssl(cwd, [
     "req",
     "-x509",
-    "-newkey",
-    "ec",
-    "-pkeyopt",
-    "ec_paramgen_curve:prime256v1",
-    "-nodes",
+    ...NEW_KEY,
     "-keyout",
     `${name}.key`,
     "-out",
@@ -82,11 +74,18 @@ async function newCa(cwd: string, name: string, subject: string): Promise<void> 
     "30",
     "-subj",
     subject,
-    "-addext",
-    "basicConstraints=critical,CA:TRUE",
-    "-addext",
-    "keyUsage=critical,keyCertSign,cRLSign",
+    ...extensions.flatMap((extension) => ["-addext", extension]),
   ]);
+}
+
+async function newCa(cwd: string, name: string, subject: string): Promise<void> {
+  await selfSigned(
+    cwd,
+    name,
+    subject,
+    "basicConstraints=critical,CA:TRUE",
+    "keyUsage=critical,keyCertSign,cRLSign",
+  );
   await mkdir(join(cwd, `${name}-db`), { recursive: true });
   await writeFile(join(cwd, `${name}-db`, "index.txt"), "");
   await writeFile(join(cwd, `${name}-db`, "serial"), "1000\n");
@@ -178,45 +177,9 @@ export async function makeTestPki(dir: string): Promise<TestPki> {
   ]);
   await newKeyAndCsr(dir, "wronghost", "/CN=wrong-host.example");
   await sign(dir, "ca", "wronghost", current, [...serverExt, "subjectAltName=DNS:wrong-host.example"]);
-  await openssl(dir, [
-    "req",
-    "-x509",
-    "-newkey",
-    "ec",
-    "-pkeyopt",
-    "ec_paramgen_curve:prime256v1",
-    "-nodes",
-    "-keyout",
-    "selfsigned.key",
-    "-out",
-    "selfsigned.crt",
-    "-days",
-    "30",
-    "-subj",
-    "/CN=localhost",
-    "-addext",
-    localNames,
-  ]);
+  await selfSigned(dir, "selfsigned", "/CN=localhost", localNames);
 
-  await openssl(dir, [
-    "req",
-    "-x509",
-    "-newkey",
-    "ec",
-    "-pkeyopt",
-    "ec_paramgen_curve:prime256v1",
-    "-nodes",
-    "-keyout",
-    "hostile.key",
-    "-out",
-    "hostile.crt",
-    "-days",
-    "30",
-    "-subj",
-    `/CN=localhost/O=${HOSTILE_ORGANISATION}`,
-    "-addext",
-    localNames,
-  ]);
+  await selfSigned(dir, "hostile", `/CN=localhost/O=${HOSTILE_ORGANISATION}`, localNames);
 
   const clientExt = ["basicConstraints=CA:FALSE", "extendedKeyUsage=clientAuth"];
   await newKeyAndCsr(dir, "client", "/CN=rsc-test-client");
