@@ -8,74 +8,8 @@ import fc from "fast-check";
 import { parse, stringParts, type ParseResult } from "../../../server/src/syntax";
 import { splitsPair } from "../../../server/src/syntax/codePoints";
 import { walk } from "../../../server/src/syntax/walk";
+import { SCRIPT_PIECES } from "../../fuzz/mutate";
 import { fromRoot } from "../../support/paths";
-
-/** Pieces that make RouterOS parsers work hard: every bracket, quote, escape, operator and line-joining form. */
-const PIECES = [
-  ":",
-  "/",
-  "..",
-  "$",
-  '"',
-  "\\",
-  "\\\n",
-  "\n",
-  "\r\n",
-  "\r",
-  ";",
-  "{",
-  "}",
-  "[",
-  "]",
-  "(",
-  ")",
-  "=",
-  "#",
-  " ",
-  "\t",
-  "->",
-  "!",
-  "&&",
-  "||",
-  "and",
-  "or",
-  "in",
-  "where",
-  "find",
-  ",",
-  ".",
-  "-",
-  "+",
-  "*1A",
-  "0x1F",
-  "10.0.0.1/24",
-  "2001:db8::1",
-  "AA:BB:CC:DD:EE:FF",
-  "1d2h",
-  "00:01:30",
-  "put",
-  "local",
-  "if",
-  "do=",
-  "else=",
-  "on-error=",
-  "x",
-  "$a",
-  '$"q"',
-  "$[",
-  "$(",
-  '\\"',
-  "\\48",
-  "\\q",
-  "é",
-  "😀",
-  "\\😀",
-  "\u0000",
-  "ip",
-  "address",
-  "add",
-  "name=",
-];
 
 function assertWellFormed(text: string): void {
   const result = parse(text, { strictProgress: true });
@@ -128,7 +62,7 @@ const fixtures = ["ok", "err"].flatMap((group) => {
 
 test("random sequences of RouterOS pieces parse without throwing, losslessly", () => {
   fc.assert(
-    fc.property(fc.array(fc.constantFrom(...PIECES), { maxLength: 80 }), (pieces) =>
+    fc.property(fc.array(fc.constantFrom(...SCRIPT_PIECES), { maxLength: 80 }), (pieces) =>
       assertWellFormed(pieces.join("")),
     ),
     { numRuns: 3000 },
@@ -142,7 +76,9 @@ test("random unicode strings parse without throwing, losslessly", () => {
 test("fixtures mutated by deletions, insertions and truncation parse without throwing, losslessly", () => {
   const mutation = fc.record({
     fixture: fc.nat({ max: fixtures.length - 1 }),
-    cuts: fc.array(fc.tuple(fc.nat(), fc.nat({ max: 8 }), fc.constantFrom(...PIECES, "")), { maxLength: 6 }),
+    cuts: fc.array(fc.tuple(fc.nat(), fc.nat({ max: 8 }), fc.constantFrom(...SCRIPT_PIECES, "")), {
+      maxLength: 6,
+    }),
   });
   fc.assert(
     fc.property(mutation, ({ fixture, cuts }) => {
