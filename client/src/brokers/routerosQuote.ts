@@ -1,4 +1,5 @@
 // Writes values the way a RouterOS script reads them back: bare when the word is unambiguous, otherwise a "..." string with \" \\ \$ and control characters escaped.
+import { encodeStringText } from "../../../server/src/syntax";
 
 /** Words that read back as one plain value; anything else is quoted. Deliberately narrower than what RouterOS accepts. */
 const BARE_WORD = /^[A-Za-z0-9_][A-Za-z0-9_.:@-]*$/;
@@ -6,25 +7,15 @@ const BARE_WORD = /^[A-Za-z0-9_][A-Za-z0-9_.:@-]*$/;
 /** Bare words with a meaning of their own: booleans and operators. A string with this text must be quoted. */
 const RESERVED_WORDS: ReadonlySet<string> = new Set(["yes", "no", "true", "false", "and", "or", "in", "not"]);
 
-const ESCAPES: Readonly<Record<string, string>> = {
-  '"': '\\"',
-  "\\": "\\\\",
-  $: "\\$",
-  "\n": "\\n",
-  "\r": "\\r",
-  "\t": "\\t",
-};
-
-/** The text inside `"..."` for `value`: quotes, backslashes, dollars and control characters escaped. */
+/**
+ * The text inside `"..."` for `value`: quotes, backslashes, dollars and line ends escaped as the parser's own
+ * {@link encodeStringText} writes them, other control characters as `\XX`.
+ */
 export function escapeRouterOsString(value: string): string {
   let out = "";
-  for (const ch of value) {
-    const simple = ESCAPES[ch];
-    if (simple !== undefined) out += simple;
-    else {
-      const code = ch.charCodeAt(0);
-      out += code < 0x20 || code === 0x7f ? `\\${code.toString(16).toUpperCase().padStart(2, "0")}` : ch;
-    }
+  for (const ch of encodeStringText(value)) {
+    const code = ch.charCodeAt(0);
+    out += code < 0x20 || code === 0x7f ? `\\${code.toString(16).toUpperCase().padStart(2, "0")}` : ch;
   }
   return out;
 }
