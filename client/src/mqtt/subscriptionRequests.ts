@@ -27,27 +27,10 @@ export async function requestSubscriptions(
   const sent = new Promise<ISubscriptionGrant[]>((resolve, reject) => {
     client.subscribe(request, (error, granted) => (error ? reject(error) : resolve(granted ?? [])));
   });
-  let grants: ISubscriptionGrant[];
-  try {
-    grants = await withDeadline(
-      sent,
-      deadlineMs,
-      ctx.clock,
-      () =>
-        new MqttError(
-          "timeout",
-          `broker "${ctx.name}" did not acknowledge the subscription to ${filters.map(([f]) => `"${f}"`).join(", ")} within ${deadlineMs} ms`,
-          { broker: ctx.name },
-        ),
-    );
-  } catch (error) {
-    if (error instanceof MqttError) throw error;
-    throw new MqttError(
-      "subscribe-failed",
-      `subscribing on broker "${ctx.name}" failed: ${ctx.clean(errorParts(error).message)}`,
-      { broker: ctx.name },
-    );
-  }
+  const grants = await acknowledged(ctx, sent, deadlineMs, {
+    unanswered: `broker "${ctx.name}" did not acknowledge the subscription to ${filters.map(([f]) => `"${f}"`).join(", ")}`,
+    failed: `subscribing on broker "${ctx.name}"`,
+  });
   const granted = new Map<string, QoS>();
   const refused: string[] = [];
   for (const grant of grants) {
@@ -67,25 +50,33 @@ export async function requestUnsubscribe(
   const sent = new Promise<void>((resolve, reject) => {
     client.unsubscribe(filter, (error) => (error ? reject(error) : resolve()));
   });
+  const request = `unsubscribe from "${filter}" on broker "${ctx.name}"`;
+  await acknowledged(ctx, sent, deadlineMs, { unanswered: `${request} got no answer`, failed: request });
+}
+
+/**
+ * The broker's answer to `sent`: `unanswered` (`... within N ms`) as a timeout when `deadlineMs` pass first, and
+ * `failed` (`... failed: why`) when the client reports another failure.
+ */
+async function acknowledged<T>(
+  ctx: RequestContext,
+  sent: Promise<T>,
+  deadlineMs: number,
+  say: { readonly unanswered: string; readonly failed: string },
+): Promise<T> {
+  const broker = ctx.name;
   try {
-    await withDeadline(
+    return await withDeadline(
       sent,
       deadlineMs,
       ctx.clock,
-      () =>
-        new MqttError(
-          "timeout",
-          `unsubscribe from "${filter}" on broker "${ctx.name}" got no answer within ${deadlineMs} ms`,
-          { broker: ctx.name },
-        ),
+      () => new MqttError("timeout", `${say.unanswered} within ${deadlineMs} ms`, { broker }),
     );
   } catch (error) {
     if (error instanceof MqttError) throw error;
-    throw new MqttError(
-      "subscribe-failed",
-      `unsubscribe from "${filter}" on broker "${ctx.name}" failed: ${ctx.clean(errorParts(error).message)}`,
-      { broker: ctx.name },
-    );
+    throw new MqttError("subscribe-failed", `${say.failed} failed: ${ctx.clean(errorParts(error).message)}`, {
+      broker,
+    });
   }
 }
 
