@@ -57,16 +57,20 @@ export async function describeConnectFailure(error: unknown, ctx: FailureContext
   const reasonCode =
     typeof (error as { code?: unknown } | undefined)?.code === "number" ? Number(code) : undefined;
 
-  if (reasonCode !== undefined) return connackRefusal(reasonCode, broker, endpoint, profile);
-  if (isCertificateVerificationError(code)) {
-    const probe = ctx.probe ?? probeTls;
-    const result = await probe({
+  /** A fresh TLS handshake with the broker, to see what it sends and what it refuses. */
+  const probe = (extra: Pick<TlsProbeTarget, "alertWaitMs"> = {}) =>
+    (ctx.probe ?? probeTls)({
       host: profile.address,
       port: profile.port,
       servername: profile.tls.servername,
       ...ctx.tls,
+      ...extra,
       timeoutMs: ctx.probeTimeoutMs ?? 2000,
     });
+
+  if (reasonCode !== undefined) return connackRefusal(reasonCode, broker, endpoint, profile);
+  if (isCertificateVerificationError(code)) {
+    const result = await probe();
     const errorCert = (error as { cert?: PeerCertificate }).cert;
     return explainTlsFailure(code, raw, {
       broker,
@@ -85,15 +89,7 @@ export async function describeConnectFailure(error: unknown, ctx: FailureContext
   if (profile.ssl && (dropped || isTlsLayerMessage(message, code))) {
     // A TLS 1.3 server sends its alert (say, "certificate required") after the handshake; if the CONNECT we sent
     // meanwhile draws a reset, the alert is lost. A probe that sends nothing after the handshake reads it.
-    const probe = ctx.probe ?? probeTls;
-    const result = await probe({
-      host: profile.address,
-      port: profile.port,
-      servername: profile.tls.servername,
-      ...ctx.tls,
-      alertWaitMs: 300,
-      timeoutMs: ctx.probeTimeoutMs ?? 2000,
-    });
+    const result = await probe({ alertWaitMs: 300 });
     const failure = result?.failure ?? (isTlsLayerMessage(message, code) ? raw : undefined);
     if (failure !== undefined) {
       return explainTlsFailure(undefined, redactText(failure, ctx.secrets), {
