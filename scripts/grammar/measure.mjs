@@ -1,13 +1,10 @@
 // Measures how fast vscode-textmate tokenizes RouterOS with the grammar: the test/grammar corpus repeated to ~N lines.
 import { readFileSync, readdirSync } from "node:fs";
-import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
+import { loadRouterOsGrammar, textmate } from "./textmateGrammar.mjs";
 
-const require = createRequire(import.meta.url);
-const textmate = require("vscode-textmate");
-const onig = require("vscode-oniguruma");
 const root = join(dirname(fileURLToPath(import.meta.url)), "../..");
 const targetLines = Number(process.argv[2] ?? 20000);
 
@@ -25,17 +22,7 @@ const lines = [];
 while (lines.length < targetLines) lines.push(...corpus);
 lines.length = targetLines;
 
-const wasm = readFileSync(require.resolve("vscode-oniguruma/release/onig.wasm"));
-await onig.loadWASM(wasm.buffer.slice(wasm.byteOffset, wasm.byteOffset + wasm.byteLength));
-const grammarPath = join(root, "syntaxes/routeros.tmLanguage.json");
-const registry = new textmate.Registry({
-  onigLib: Promise.resolve({
-    createOnigScanner: (patterns) => new onig.OnigScanner(patterns),
-    createOnigString: (s) => new onig.OnigString(s),
-  }),
-  loadGrammar: async () => textmate.parseRawGrammar(readFileSync(grammarPath, "utf8"), grammarPath),
-});
-const grammar = await registry.loadGrammar("source.routeros");
+const grammar = await loadRouterOsGrammar();
 
 /** Tokenizes every line once, carrying the rule stack; records each line's time into `perLine` (minimum over passes). */
 function pass(perLine) {

@@ -1,13 +1,6 @@
 // Prints each token of a RouterOS file (or of `-e "<code>"`) with its scopes, to see what the grammar makes of it.
 import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
-
-const require = createRequire(import.meta.url);
-const textmate = require("vscode-textmate");
-const onig = require("vscode-oniguruma");
-const grammarPath = join(dirname(fileURLToPath(import.meta.url)), "../../syntaxes/routeros.tmLanguage.json");
+import { loadRouterOsGrammar, textmate } from "./textmateGrammar.mjs";
 
 const args = process.argv.slice(2);
 if (args.length === 0) {
@@ -16,16 +9,7 @@ if (args.length === 0) {
 }
 const source = args[0] === "-e" ? args.slice(1).join("\n") : readFileSync(args[0], "utf8");
 
-const wasm = readFileSync(require.resolve("vscode-oniguruma/release/onig.wasm"));
-await onig.loadWASM(wasm.buffer.slice(wasm.byteOffset, wasm.byteOffset + wasm.byteLength));
-const registry = new textmate.Registry({
-  onigLib: Promise.resolve({
-    createOnigScanner: (patterns) => new onig.OnigScanner(patterns),
-    createOnigString: (s) => new onig.OnigString(s),
-  }),
-  loadGrammar: async () => textmate.parseRawGrammar(readFileSync(grammarPath, "utf8"), grammarPath),
-});
-const grammar = await registry.loadGrammar("source.routeros");
+const grammar = await loadRouterOsGrammar();
 let stack = textmate.INITIAL;
 for (const line of source.split(/\r\n|\n|\r/)) {
   const { tokens, ruleStack } = grammar.tokenizeLine(line, stack);
