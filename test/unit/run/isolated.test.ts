@@ -1,13 +1,18 @@
 // Runs in a worker thread: a runaway regex, a memory bomb, a busy loop and an operation that never gives way all end as they should, and this process goes on serving runs.
 import assert from "node:assert/strict";
+import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { describe, test } from "node:test";
 import { runScriptIsolated, type IsolatedRunOptions, type RunResult } from "../../../client/src/run";
-import { waitFor } from "../../support/waitFor";
+import { waitFor, within } from "../../support/waitFor";
 import { collector } from "./support";
 
 /** A worker that starts, prints one line and spins in one operation forever (only terminating it ends it). */
 const STUCK_WORKER = join(__dirname, "..", "..", "support", "stuckWorker.js");
+/** A worker that grows until its thread's hard heap limit ends it: before its result ("before"), or after ("after"). */
+const HEAP_LIMIT_WORKER = join(__dirname, "..", "..", "support", "heapLimitWorker.js");
+/** Linux shows each thread of this process as a directory; the test below waits for one to be gone. */
+const THREAD_DIRS = existsSync("/proc/thread-self");
 
 async function isolated(
   text: string,
@@ -85,6 +90,53 @@ describe("a run that would freeze its host", () => {
     assert.equal(result.failures[0]?.code, "RSC4010");
     await stillServing();
   });
+});
+
+/** Holds this thread (no event-loop turn) until `directory` is gone: the worker's OS thread has ended. */
+function holdUntilGone(directory: string): void {
+  const deadline = Date.now() + 30_000;
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  while (existsSync(directory)) {
+    if (Date.now() > deadline) throw new Error(`the worker's thread (${directory}) did not end within 30 s`);
+    Atomics.wait(pause, 0, 0, 2);
+  }
+}
+
+describe("a run's worker that meets its thread's hard heap limit", () => {
+  test("before its result: the run ends with the memory error, and this process lives on", async () => {
+    const { result } = await isolated("before", { workerFile: HEAP_LIMIT_WORKER, memoryLimitMb: 16 });
+    assert.equal(result.status, "error", JSON.stringify(result.failures));
+    assert.equal(result.failures[0]?.code, "RSC4010");
+    assert.match(result.failures[0]?.message ?? "", /more than the 16 MB of memory a run may use/);
+    await stillServing();
+  });
+
+  test(
+    "just after its result: the run ends with that result, and the late error is nobody's (not uncaught, no hang)",
+    { skip: THREAD_DIRS ? false : "needs Linux's /proc/thread-self" },
+    async () => {
+      // This thread is held, inside the output of the worker's first batch, until the worker's thread is gone: its
+      // out-of-memory error then always comes after the batch with its result. The run used to stop listening to the
+      // worker at its end, so that error was unhandled and the 'exit' its ending waited for never came.
+      const c = collector();
+      const running = runScriptIsolated("after", {
+        fileName: "iso.rsc",
+        workerFile: HEAP_LIMIT_WORKER,
+        memoryLimitMb: 16,
+        output: {
+          put: (line) => {
+            holdUntilGone(line);
+            c.output.put(line);
+          },
+          log: (level, message) => c.output.log(level, message),
+        },
+      });
+      const result = await within(running, 30_000, "the run");
+      assert.equal(result.status, "ok", JSON.stringify(result.failures));
+      assert.equal(c.out.length, 1);
+      await stillServing();
+    },
+  );
 });
 
 describe("a long timeout", () => {

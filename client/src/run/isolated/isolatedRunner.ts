@@ -7,7 +7,7 @@ import { declaredBrokersOnly, ManagedMqtt, type MqttPort } from "../mqttPort";
 import { stoppedFailure } from "../runner";
 import type { RunCounts, RunOptions, RunResult } from "../runTypes";
 import { DeclaredBrokers, MqttBridge } from "./mqttBridge";
-import { keepWorker, takeWorker } from "./workerPool";
+import { keepWorker, retireWorker, takeWorker } from "./workerPool";
 import { unpackCounts, unpackItems } from "./itemWire";
 import {
   CONTROL_SLOTS,
@@ -301,11 +301,14 @@ class IsolatedRun {
   }
 
   private async finish(ended: Pick<RunResult, "status" | "failures"> & Partial<RunResult>): Promise<void> {
+    // The pool or the retirement listens to the worker from here on (an 'error' may still come: see retireWorker).
+    let retired: Promise<void> | undefined;
+    if (this.endedWell) keepWorker(this.worker, this.workerFile, this.memoryLimitMb);
+    else retired = retireWorker(this.worker);
     this.worker.off("message", this.onMessage);
     this.worker.off("error", this.onError);
     this.worker.off("exit", this.onExit);
-    if (this.endedWell) keepWorker(this.worker, this.workerFile, this.memoryLimitMb);
-    else await this.worker.terminate().catch(() => undefined);
+    await retired;
     await this.queue?.catch(() => undefined);
     this.bridge.dispose();
     if (this.options.mqtt === undefined) await this.port.close().catch(() => undefined);

@@ -38,19 +38,32 @@ export function takeWorker(file: string, memoryLimitMb: number): Worker {
   });
 }
 
+/**
+ * Ends a worker whose run has ended (or that is not kept), and resolves once its thread has stopped. It listens for
+ * the worker's 'error' to the last: a worker can meet its heap limit after its run's result (a stopped script still
+ * unwinding), and an 'error' nobody listens for would be thrown in this thread, before the 'exit' that ends the wait.
+ */
+export function retireWorker(worker: Worker): Promise<void> {
+  worker.on("error", () => undefined);
+  return worker.terminate().then(
+    () => undefined,
+    () => undefined,
+  );
+}
+
 /** Keeps a worker whose run ended well for the next run (one per settings; an older one ends). */
 export function keepWorker(worker: Worker, file: string, memoryLimitMb: number): void {
   const key = keyOf(file, memoryLimitMb);
   const previous = idle.get(key);
   if (previous) {
     release(key, previous);
-    void previous.worker.terminate();
+    void retireWorker(previous.worker);
   }
   const kept: Idle = {
     worker,
     timer: setTimeout(() => {
       release(key, kept);
-      void worker.terminate();
+      void retireWorker(worker);
     }, IDLE_MS),
     // A worker that fails or ends while it waits is not used again (and its error is not the process's).
     forget: () => release(key, kept),
