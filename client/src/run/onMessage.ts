@@ -26,6 +26,8 @@ export interface DispatcherOptions {
   readonly now: () => number;
   /** An on-message script failed. */
   readonly onFailure: (failure: ScriptFailure) => void;
+  /** An on-message script was stopped by the signal, where it was. */
+  readonly onStopped?: (at: ScriptFailure) => void;
 }
 
 interface Limiter {

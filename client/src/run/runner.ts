@@ -105,6 +105,8 @@ class Run {
   private readonly dispatcher: OnMessageDispatcher;
   private readonly scheduler: ScheduledScripts;
   private readonly handlerFailures: ScriptFailure[] = [];
+  /** Where the first script the run's signal stopped beside the main one (on-message, scheduled, `:execute`) was. */
+  private stoppedAt: ScriptFailure | undefined;
   private published = 0;
   private executeJobs = 0;
   private failedExecuteJobs = 0;
@@ -140,6 +142,7 @@ class Run {
       signal,
       now: () => host.now(),
       onFailure: (failure) => this.reportHandlerFailure(failure, "on-message"),
+      onStopped: (at) => (this.stoppedAt ??= at),
     });
     this.scheduler = new ScheduledScripts({
       device,
@@ -147,9 +150,11 @@ class Run {
       signal,
       clock: options.schedulerClock ?? systemClock,
       onFailure: (failure) => this.reportHandlerFailure(failure, "scheduler"),
+      onStopped: (at) => (this.stoppedAt ??= at),
     });
     this.interpreter.onJobEnd((_job, outcome) => {
       this.executeJobs++;
+      if (outcome.status === "cancelled") this.stoppedAt ??= outcome.at;
       if (outcome.status !== "error") return;
       this.failedExecuteJobs++;
       for (const f of outcome.failures) this.reportHandlerFailure(f, "execute");
@@ -231,21 +236,21 @@ class Run {
     }
 
     const base = { ...this.counts(), handlerFailures: this.handlerFailures, listened };
+    const reason: unknown = controller.signal.reason;
+    // The memory cap ends the run with its error, also when a script beside the main one (which had ended) met it.
+    if (reason instanceof MemoryCapReason && outcome.status !== "error") {
+      const at =
+        (outcome.status === "cancelled" ? outcome.at : undefined) ??
+        this.stoppedAt ??
+        stoppedFailure(source.name, false, undefined);
+      return { status: "error", failures: [{ ...at, code: "RSC4010", message: reason.message }], ...base };
+    }
     switch (outcome.status) {
       case "ok":
         return { status: "ok", failures: [], ...base };
       case "error":
         return { status: "error", failures: outcome.failures, ...base };
       case "cancelled": {
-        const reason: unknown = controller.signal.reason;
-        if (reason instanceof MemoryCapReason) {
-          const at = outcome.at ?? stoppedFailure(source.name, false, undefined);
-          return {
-            status: "error",
-            failures: [{ ...at, code: "RSC4010", message: reason.message }],
-            ...base,
-          };
-        }
         const wasTimeout = reason instanceof TimeoutReason;
         const failure = stoppedFailure(source.name, wasTimeout, options.timeoutMs, outcome.at);
         return { status: wasTimeout ? "timeout" : "cancelled", failures: [failure], ...base };

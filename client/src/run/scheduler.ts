@@ -29,6 +29,8 @@ export interface SchedulerOptions {
   readonly clock: Clock;
   /** A scheduled script failed. */
   readonly onFailure: (failure: ScriptFailure) => void;
+  /** A scheduled script was stopped by the signal, where it was. */
+  readonly onStopped?: (at: ScriptFailure) => void;
 }
 
 interface Entry {

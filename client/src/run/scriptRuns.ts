@@ -15,6 +15,8 @@ export interface ScriptRunsOptions {
   readonly interpreter: Interpreter;
   readonly signal: AbortSignal;
   readonly onFailure: (failure: ScriptFailure) => void;
+  /** A run was stopped by the signal, where it was (not a failure of its own: the signal's reason says why). */
+  readonly onStopped?: (at: ScriptFailure) => void;
 }
 
 /** Compiled texts kept at most; more are dropped (a script that rewrites its handler on every run). */
@@ -133,6 +135,8 @@ export class ScriptRuns {
       if (outcome.status === "error") {
         this.failed++;
         for (const f of outcome.failures) this.options.onFailure(f);
+      } else if (outcome.status === "cancelled" && outcome.at) {
+        this.options.onStopped?.(outcome.at);
       }
     } finally {
       slot?.release();

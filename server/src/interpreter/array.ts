@@ -91,7 +91,7 @@ export class RosArray {
   setKey(key: string, value: Value): void {
     this.keyed ??= new Map();
     if (!this.keyed.has(key)) {
-      checkArraySize(this.size + 1);
+      checkArraySize(this.size + 1, 1);
       this.sorted = undefined;
     }
     this.keyed.set(key, value);
@@ -109,7 +109,7 @@ export class RosArray {
   }
 
   push(value: Value): void {
-    checkArraySize(this.size + 1);
+    checkArraySize(this.size + 1, 1);
     this.list.push(value);
   }
 

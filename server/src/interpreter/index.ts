@@ -6,6 +6,8 @@ export { createBasicHost, LONGEST_TIMER_MS, realClock, sleepOn } from "./basicHo
 export type { BasicHostOptions, HostClock, Timers } from "./basicHost";
 export { SourceText } from "./source";
 export { ScriptError, CancelledError } from "./errors";
+export { watchGrowth } from "./growth";
+export type { GrowthWatch } from "./growth";
 export { RosArray } from "./array";
 export { Code, Id, Ip, Ip6, IpPrefix, Ip6Prefix, NIL, NOTHING, Time, typeOf } from "./values";
 export type { Value, TypeName } from "./values";

@@ -12,6 +12,7 @@ import { unpackCounts, unpackItems } from "./itemWire";
 import {
   CONTROL_SLOTS,
   HANDLED,
+  memoryCapMessage,
   REPLIED,
   STOPPING,
   type RunNews,
@@ -21,7 +22,10 @@ import {
 } from "./protocol";
 
 export interface IsolatedRunOptions extends Omit<RunOptions, "clock" | "schedulerClock" | "random"> {
-  /** The worker's heap in MB: a run that needs more ends with RSC4010 (default 512). */
+  /**
+   * The memory in MB a run may use (the worker's heap and its memory outside the heap): a run that needs more ends
+   * with RSC4010, at the statement that grew past it (default 512).
+   */
   readonly memoryLimitMb?: number;
   /** The worker's script (tests); default: runWorker.js beside this code, in the bundle as in the compiled tree. */
   readonly workerFile?: string;
@@ -262,15 +266,10 @@ class IsolatedRun {
   private crashed(error: Error): void {
     const code = (error as { code?: unknown }).code;
     if (code === "ERR_WORKER_OUT_OF_MEMORY") {
-      const mb = this.options.memoryLimitMb ?? DEFAULT_MEMORY_MB;
+      // The thread's hard limit: something grew past the cap faster than the worker's watch could see.
       this.end({
         status: "error",
-        failures: [
-          this.unlocated(
-            "RSC4010",
-            `the script needed more than the ${mb} MB of memory a run may use, and was stopped`,
-          ),
-        ],
+        failures: [this.unlocated("RSC4010", memoryCapMessage(this.memoryLimitMb))],
       });
       return;
     }

@@ -13,10 +13,15 @@ export interface WorkerStart {
   readonly device?: DeviceProfile;
   readonly timeoutMs?: number;
   readonly listen?: boolean;
-  /** The worker's heap cap (resourceLimits): the worker stops the script itself a little before it. */
+  /** The run's memory cap: the worker stops the script where it is past it (memoryWatch.ts). */
   readonly memoryLimitMb: number;
   /** {@link CONTROL_SLOTS} Int32 slots: {@link HANDLED}, {@link STOPPING}, {@link REPLIED}. */
   readonly control: SharedArrayBuffer;
+}
+
+/** The message of a run stopped at its memory cap (RSC4010), by the worker's watch or by the thread's hard limit. */
+export function memoryCapMessage(limitMb: number): string {
+  return `the script needed more than the ${limitMb} MB of memory a run may use, and was stopped`;
 }
 
 /** Control slot: batches the parent has handled (the worker waits when it is too far ahead). */

@@ -1,9 +1,9 @@
 // Entry of an isolated run's worker thread: runs scripts (each with its on-message, scheduled and :execute runs) one run at a time, MQTT through the parent, output and failures back to it in order.
-import { getHeapStatistics } from "node:v8";
 import { parentPort, type MessagePort } from "node:worker_threads";
-import { MemoryCapReason, startRun, type StartedRun } from "../runner";
+import { startRun, type StartedRun } from "../runner";
 import type { RunCounts } from "../runTypes";
 import { Outbox } from "./outbox";
+import { memoryHeld, watchMemory } from "./memoryWatch";
 import type { ParentMessage, RunNews, WorkerBatch, WorkerStart } from "./protocol";
 import { RemoteMqtt } from "./remoteMqtt";
 import { ReplyWait } from "./replyWait";
@@ -18,31 +18,8 @@ const NOTHING_COUNTED: RunCounts = {
   failedExecuteJobs: 0,
 };
 
-/** Share of the memory cap at which the script is stopped where it is (the hard limit ends the worker past it). */
-const MEMORY_WATCH_SHARE = 0.85;
-const MEMORY_WATCH_MS = 25;
-/** A worker whose heap is past this share of the cap when its run ends is not kept for another run. */
+/** A worker holding more than this share of the memory cap when its run ends is not kept for another run. */
 const REUSE_SHARE = 0.25;
-
-/**
- * Stops the run at the statement it is at when the heap nears the cap: a located error, while the thread's hard
- * limit (resourceLimits) is what ends a run that grows faster than this looks. Returns the function that stops
- * watching.
- */
-function watchMemory(limitMb: number, controller: AbortController): () => void {
-  const limit = limitMb * 1024 * 1024 * MEMORY_WATCH_SHARE;
-  const timer = setInterval(() => {
-    if (getHeapStatistics().used_heap_size < limit) return;
-    clearInterval(timer);
-    controller.abort(
-      new MemoryCapReason(
-        `the script needed more than the ${limitMb} MB of memory a run may use, and was stopped`,
-      ),
-    );
-  }, MEMORY_WATCH_MS);
-  timer.unref();
-  return () => clearInterval(timer);
-}
 
 /** One run in this worker. */
 class WorkerRun {
@@ -89,7 +66,7 @@ class WorkerRun {
     void run.result.then((result) => {
       stopWatching();
       // Garbage a run left would count against the next run's heap watch: a worker holding much is not reused.
-      const reusable = getHeapStatistics().used_heap_size < start.memoryLimitMb * 1024 * 1024 * REUSE_SHARE;
+      const reusable = memoryHeld() < start.memoryLimitMb * 1024 * 1024 * REUSE_SHARE;
       outbox.close(result, reusable);
       onEnd();
     });

@@ -1,7 +1,30 @@
 // Warm workers for isolated runs: a worker whose run ended well waits, not holding the process open, for the next run with the same settings (it starts at once, its code already optimised); an idle one ends after a minute.
-import { Worker } from "node:worker_threads";
+import { Worker, type ResourceLimits } from "node:worker_threads";
 
 const IDLE_MS = 60_000;
+
+/**
+ * How far the thread's hard heap limit sits above a run's memory cap. The worker's watch stops a script at the cap
+ * (memoryWatch.ts); the hard limit only ends a worker whose memory grew where the watch does not look. Past the hard
+ * limit V8 gives a worker's thread 16 MB more to stop in, and a single allocation larger than what is left aborts the
+ * whole process (FATAL ERROR: CALL_AND_RETRY_LAST, nodejs/node#47224): the key table of an array with a million keys
+ * (about 29 MB) or a 16 MiB string must never be the allocation that meets the hard limit.
+ */
+const HARD_LIMIT_HEADROOM_MB = 64;
+
+/**
+ * Every limit of the worker's JavaScript engine, set rather than left to V8 (whose young generation follows the
+ * machine's memory). The code range stays V8's (0: its default). A `--max-old-space-size` given to the whole process
+ * overrides the old generation's (nodejs/node#43991); the worker's watch still holds the run to its cap.
+ */
+export function hardLimits(memoryLimitMb: number): Required<ResourceLimits> {
+  return {
+    maxOldGenerationSizeMb: memoryLimitMb + HARD_LIMIT_HEADROOM_MB,
+    maxYoungGenerationSizeMb: 48,
+    codeRangeSizeMb: 0,
+    stackSizeMb: 4,
+  };
+}
 
 interface Idle {
   readonly worker: Worker;
@@ -22,7 +45,7 @@ function release(key: string, kept: Idle): void {
   kept.worker.off("error", kept.forget);
 }
 
-/** A worker for a run: a warm one kept from an earlier run, or a new one with the heap cap. */
+/** A worker for a run: a warm one kept from an earlier run, or a new one with its hard limits. */
 export function takeWorker(file: string, memoryLimitMb: number): Worker {
   const key = keyOf(file, memoryLimitMb);
   const kept = idle.get(key);
@@ -32,7 +55,7 @@ export function takeWorker(file: string, memoryLimitMb: number): Worker {
     return kept.worker;
   }
   return new Worker(file, {
-    resourceLimits: { maxOldGenerationSizeMb: memoryLimitMb },
+    resourceLimits: hardLimits(memoryLimitMb),
     // Not the parent's flags (an inspector port, a heap size meant for the editor).
     execArgv: [],
   });
