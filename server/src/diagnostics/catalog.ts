@@ -91,13 +91,15 @@ export const catalog = {
   RSC3008: { severity: "warning", template: "unknown property {0} of {1}{2}" },
   /**
    * Error: RouterOS's parse refuses an unnamed value past the command's unnamed arguments (`expected end of command` at
-   * it). A warning in packages whose arguments changed within RouterOS 7.
+   * it). A warning in packages whose arguments changed within RouterOS 7; a hint right after a global command's
+   * argument written bare (`on-error {}`: most likely that argument's value, no RouterOS verdict shows it).
    */
   RSC3009: { severity: "error", template: "unexpected value {0}: {1} takes no more unnamed values{2}" },
   /**
    * Hint: RouterOS's parse accepts reading an undeclared name (nothing when run, unless whoever runs the script passes
    * it: `[:parse ...] x=1`). A warning when likely wrong (a near miss of a name in reach, declared out of reach, code
-   * run with nothing passed, a misspelt function parameter); an error for `:set` of one: RouterOS's parse refuses it
+   * run with nothing passed, a misspelt parameter of a function whose calls are all in the file); an error for `:set`
+   * of one: RouterOS's parse refuses it
    * (`syntax error` at the name).
    */
   RSC3010: { severity: "hint", template: "variable {0} is not declared here{1}" },

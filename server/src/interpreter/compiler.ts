@@ -79,11 +79,14 @@ export class Compiler {
     return (s) => then(run(s), (v) => (v === NOTHING ? NIL : v));
   }
 
-  /** The code of a function value, compiled (once) as a script of its own: root menu, no outer variables. */
+  /**
+   * The code of a function value, compiled (once) as a script of its own: no outer variables, relative command names
+   * in the menu where it was written (RouterOS 7.22.1's IL compiles every `{...}` in its line's menu).
+   */
   code(code: Code): Eval {
     let run = this.bodies.get(code.body);
     if (!run) {
-      run = this.body(code.body, { source: code.source, menu: [], where: false, valueWanted: false });
+      run = this.body(code.body, { source: code.source, menu: code.menu, where: false, valueWanted: false });
       this.bodies.set(code.body, run);
     }
     return run;

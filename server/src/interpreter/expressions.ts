@@ -39,7 +39,8 @@ export class ExpressionCompiler {
       case "Array":
         return this.array(expr, ctx);
       case "Block": {
-        const code = new Code(expr.body, ctx.source, expr.start + 1, expr.closed ? expr.end - 1 : expr.end);
+        const end = expr.closed ? expr.end - 1 : expr.end;
+        const code = new Code(expr.body, ctx.source, expr.start + 1, end, ctx.menu);
         this.compiler.code(code);
         return () => code;
       }

@@ -54,6 +54,8 @@ export class Code {
     /** The range of the code in its source, for printing it back. */
     readonly start: number,
     readonly end: number,
+    /** The menu its relative command names resolve in: where a `do={...}` is written; the root for parsed text. */
+    readonly menu: readonly string[] = [],
   ) {}
 
   /** The code's text as written. */

@@ -205,7 +205,7 @@ function checkArg(schema: Schema, text: string, bound: BoundCommand, arg: BoundA
         return;
       }
       if (info.acceptsAnyArg || info.handAdded || arg.value === undefined) return;
-      checkExtraValue(schema, text, info, arg, out);
+      checkExtraValue(schema, text, info, arg, bound.args[bound.args.indexOf(arg) - 1], out);
       return;
     }
     default:

@@ -13,16 +13,30 @@ import type { ReplaceData } from "./commandChecks";
  * command" at the value (parse oracle: `/interface/macvlan/add <tab>`, `/tool/fetch url=... as-value ...`), except a
  * bare word naming one of the command's arguments, which it reads as that argument given without a value (IL:
  * `:grep "..." as-array` compiles to `as-array=...`). In a package whose arguments changed within RouterOS 7 the
- * command may take more unnamed values in another version: a warning there.
+ * command may take more unnamed values in another version: a warning there. A value right after such a bare argument
+ * name of a global command (`:do {...} on-error {...}`, `} while ($i < 3)`, `:if (...) do {...}`) is a hint: scripts
+ * that run on routers every day write it so (github.com/Medium1992/MikroTik_IPlist, `for_scripts/*.rsc`: `:do {add
+ * ...} on-error {}`), so RouterOS most likely reads it as `on-error={}`, but no RouterOS verdict shows it.
  */
 export function checkExtraValue(
   schema: Schema,
   text: string,
   info: CommandInfo,
   arg: BoundArg,
+  previous: BoundArg | undefined,
   out: Diagnostic[],
 ): void {
   const value = arg.value;
+  const valueOf = valueOfBareName(text, info, arg, previous);
+  if (valueOf !== undefined) {
+    const found = shortText(text, arg.start, arg.end);
+    const why = `; RouterOS most likely reads it as the value of ${valueOf} written before it, but no RouterOS verdict shows this form: write ${valueOf}=${found}`;
+    out.push({
+      ...diagnostic("RSC3009", arg.start, arg.end, [found, commandLabel(info), why]),
+      severity: "hint",
+    });
+    return;
+  }
   let suggestions: readonly string[] = [];
   if (value?.kind === "Literal" && value.literal === "word") {
     const word = text.slice(value.start, value.end);
@@ -51,6 +65,25 @@ export function checkExtraValue(
       : undefined,
   );
   out.push(target !== undefined || changing !== undefined ? { ...d, severity: "warning" } : d);
+}
+
+/**
+ * The name of a global command's argument written bare right before `arg` on the same line (`on-error {}`), whose
+ * value `arg` most likely is; undefined otherwise.
+ */
+function valueOfBareName(
+  text: string,
+  info: CommandInfo,
+  arg: BoundArg,
+  previous: BoundArg | undefined,
+): string | undefined {
+  if (info.menuPath.length > 0 || previous === undefined || previous.value?.kind !== "Literal")
+    return undefined;
+  if (previous.kind !== "switch" && previous.kind !== "positional") return undefined;
+  if (previous.value.literal !== "word" || !/^[ \t]+$/.test(text.slice(previous.end, arg.start)))
+    return undefined;
+  const match = info.readArg(text.slice(previous.value.start, previous.value.end));
+  return match.kind === "exact" || match.kind === "abbreviation" ? match.name : undefined;
 }
 
 /** Commands whose unnamed arguments the generic rules of the tree describe (positional.json, "generic"). */

@@ -123,8 +123,22 @@ function undeclared(ctx: VariableContext, ref: UnresolvedReference): Diagnostic 
 }
 
 /**
+ * True when every call of the function is in the document: a `:local` function that the document only calls (never
+ * hands on as a value: `doPing=$doPing`, `:set ($obj->"f") $f`). A `:global` function is called by other scripts
+ * too, and a function kept in an array element has no name the document's calls could show.
+ */
+function callsAllVisible(model: SemanticModel, fn: VariableSymbol | undefined): boolean {
+  if (fn === undefined || fn.kind !== "local") return false;
+  const calls = model.calls.filter((c) => c.callee === fn).length;
+  const reads = fn.occurrences.filter((o) => o.role === "read").length;
+  return reads <= calls;
+}
+
+/**
  * A function's parameter (a name its body reads but does not declare) that no call in the document passes, and
- * that misses by a letter or two a name the body declares: most likely a misspelling of that name (`$coutn`).
+ * that misses by a letter or two a name the body declares: most likely a misspelling of that name (`$coutn`). A
+ * warning when every call is in the document; else a hint, since a call elsewhere may pass the name
+ * (`[$registerContainer disk=$d]` in another script, for a body that also declares `diskId`).
  */
 function misspeltParameter(model: SemanticModel, symbol: VariableSymbol): Diagnostic | undefined {
   const fnScope = symbol.scope;
@@ -144,11 +158,18 @@ function misspeltParameter(model: SemanticModel, symbol: VariableSymbol): Diagno
   const first = symbol.occurrences[0];
   if (suggestions.length === 0 || !first) return undefined;
   const fn = symbol.owner?.name;
+  const allVisible = callsAllVisible(model, symbol.owner);
+  const calledElsewhere =
+    symbol.owner?.kind === "global"
+      ? "other scripts may call this global function"
+      : "it may be called where this file cannot show";
   const found = diagnostic("RSC3010", first.start, first.end, [
     symbol.name,
-    `: ${fn ? `function ${fn}` : "the function"} does not declare it and no call passes ${symbol.name}=; did you mean ${joinAlternatives(suggestions)}?`,
+    allVisible
+      ? `: ${fn ? `function ${fn}` : "the function"} does not declare it and no call passes ${symbol.name}=; did you mean ${joinAlternatives(suggestions)}?`
+      : `: ${fn ? `function ${fn}` : "the function"} does not declare it and no call in this file passes ${symbol.name}= (${calledElsewhere}); did you mean ${joinAlternatives(suggestions)}?`,
   ]);
-  return { ...found, severity: "warning" };
+  return allVisible ? { ...found, severity: "warning" } : found;
 }
 
 /**

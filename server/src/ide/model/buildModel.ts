@@ -278,7 +278,9 @@ class ModelBuilder extends ExpressionWalker {
           symbol.isFunction = true;
           symbol.functionBodies = append(symbol.functionBodies, body);
         }
-        this.visitStatements(body, body.body, ROOT_MENU, scope, true);
+        // RouterOS compiles a `do={...}` body where it is written, like every block: relative command names resolve
+        // in the menu of that line (`/ip firewall address-list` then `:local f do={ add ... }` adds an address).
+        this.visitStatements(body, body.body, bound.contextMenu, scope, true);
         continue;
       }
       if (arg.name === "value" && arg.value && symbol)

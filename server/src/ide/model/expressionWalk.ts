@@ -39,8 +39,9 @@ export abstract class ExpressionWalker extends ScopeBuilder {
     return this.reference(node.name, "read", "dollar", node, ctx, node);
   }
 
-  private visitString(node: StringLiteral, ctx: WalkContext): void {
-    if (opensLikeJson(this.text, node.start + 1)) this.jsonCandidates.push(node);
+  /** A string; `regex`: the pattern of a `~` match (`$1~"[0-9]"`), a regular expression, never JSON. */
+  private visitString(node: StringLiteral, ctx: WalkContext, regex = false): void {
+    if (!regex && opensLikeJson(this.text, node.start + 1)) this.jsonCandidates.push(node);
     for (const part of node.interpolations) {
       switch (part.kind) {
         case "Variable": {
@@ -103,7 +104,8 @@ export abstract class ExpressionWalker extends ScopeBuilder {
         return;
       case "Binary":
         this.visitExpr(expr.left, ctx);
-        this.visitExpr(expr.right, ctx);
+        if (expr.operator === "~" && expr.right.kind === "String") this.visitString(expr.right, ctx, true);
+        else this.visitExpr(expr.right, ctx);
         return;
       case "Concat":
         for (const part of expr.parts) this.visitExpr(part, ctx);
