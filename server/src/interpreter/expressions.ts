@@ -15,7 +15,7 @@ import { ScriptError } from "./errors";
 import { toStr } from "./format";
 import { literalValue, memberValue } from "./literals";
 import { sequenceValues, then, type MaybePromise } from "./maybe";
-import { compileQuote } from "./opValues";
+import { applyToArguments, compileQuote } from "./opValues";
 import { BINARY, COMPARISONS, unary } from "./operators";
 import type { Eval } from "./runtime";
 import type { Scope } from "./scope";
@@ -115,6 +115,10 @@ export class ExpressionCompiler {
           if (isAnd ? !x : x) return x;
           return then(r(s), (b) => logical(b, operator));
         });
+    }
+    if (operator === "<%%") {
+      const rt = this.compiler.rt;
+      return (s) => then(l(s), (f) => then(r(s), (args) => applyToArguments(rt, s, f, args)));
     }
     const apply = BINARY[operator];
     if (!apply) return () => NOTHING;
