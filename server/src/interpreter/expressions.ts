@@ -217,11 +217,12 @@ export class ExpressionCompiler {
       if (element.key?.kind === "String") key = this.string(element.key, ctx);
       else if (element.key) key = toBytes(text.slice(element.key.start, element.key.end));
       let value: Eval;
-      if (!element.value && typeof key === "string") {
-        // `{a=}` is the member "a", not a key with an empty value (CHR 7.23.3: `{a=}` → `a`).
+      if (!element.value && key !== undefined) {
+        // `{a=}` is the member "a", not a key with an empty value; so are `{"a b"=}` and `{.id=}` (CHR 7.23.3:
+        // tikoci/centrs test/fixtures/explain/values.json, interiorGrounding.keyBinding).
         const word = key;
         key = undefined;
-        value = () => word;
+        value = typeof word === "string" ? () => word : word;
       } else if (!element.value) value = () => "";
       else if (element.value.kind === "Literal" && key === undefined) {
         const member = memberValue(text.slice(element.value.start, element.value.end));
