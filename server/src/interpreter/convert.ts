@@ -2,7 +2,7 @@
 import { parseInteger, parseTime } from "../schema";
 import { RosArray } from "./array";
 import { toStr } from "./format";
-import { parseIp, parseIp6, parseIp6Prefix, parseIpPrefix } from "./ip";
+import { parseIp, parseIp6, parseIp6Prefix } from "./ip";
 import { Id, Ip, NIL, Time, type Value } from "./values";
 
 const NS_PER_S = 1_000_000_000n;
@@ -47,10 +47,9 @@ export function toBool(value: Value): Value {
 }
 
 export function toIp(value: Value): Value {
-  if (typeof value === "string") {
-    const prefix = parseIpPrefix(value.trim());
-    return parseIp(value.trim()) ?? (prefix ? new Ip(prefix.n) : NIL);
-  }
+  // Text must be an address: `:typeof [:toip "1.1.1.0/24"]` prints nil (forum.mikrotik.com/viewtopic.php?t=183631,
+  // rextended's transcript, response 10).
+  if (typeof value === "string") return parseIp(value.trim()) ?? NIL;
   if (typeof value === "bigint") return value >= 0n && value <= 0xffffffffn ? new Ip(Number(value)) : NIL;
   if (typeof value === "object" && value.type === "ip") return value;
   // A prefix converts to its address (`:toip 192.168.100.1/24` is 192.168.100.1).
