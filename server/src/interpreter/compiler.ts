@@ -213,7 +213,8 @@ export class Compiler {
   // ---- calls --------------------------------------------------------------------------------------------------
 
   /**
-   * `$f a=1 "x"`: calls a code value with named arguments, `$1`, `$2`... and `$0`, the name it is called by. Calling
+   * `$f a=1 "x"`: calls a code value with named arguments, `$1`, `$2`... and `$0`, the callee as written (`$f`: CHR
+   * 7.23.3 prints `$f255|7|8` for `"$0|$1|$2"`, tikoci/centrs test/fixtures/explain/operators.json). Calling
    * what is not code (an undeclared function) gives nothing, as on RouterOS (Tips and Tricks: `typeof = nil`).
    */
   private call(cmd: Command, ctx: CompileContext): Eval {
@@ -249,7 +250,7 @@ export class Compiler {
           throw new ScriptError(`cannot call ${JSON.stringify(toStr(f))}: not a function`);
         }
         const args = new Map<string, Value>();
-        if (calledAs !== undefined) args.set("0", calledAs);
+        if (calledAs !== undefined) args.set("0", `$${calledAs}`);
         const values: Value[] = [];
         const steps = [
           ...named.map(

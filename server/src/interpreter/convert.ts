@@ -2,7 +2,7 @@
 import { parseInteger, parseTime } from "../schema";
 import { RosArray } from "./array";
 import { toStr } from "./format";
-import { parseIp, parseIp6, parseIp6Prefix, parseIpPrefix } from "./ip";
+import { parseIp, parseIp6, parseIp6Prefix } from "./ip";
 import { Id, Ip, NIL, Time, type Value } from "./values";
 
 const NS_PER_S = 1_000_000_000n;
@@ -47,10 +47,9 @@ export function toBool(value: Value): Value {
 }
 
 export function toIp(value: Value): Value {
-  if (typeof value === "string") {
-    const prefix = parseIpPrefix(value.trim());
-    return parseIp(value.trim()) ?? (prefix ? new Ip(prefix.n) : NIL);
-  }
+  // Text must be an address: `:typeof [:toip "1.1.1.0/24"]` prints nil (forum.mikrotik.com/viewtopic.php?t=183631,
+  // rextended's transcript, response 10).
+  if (typeof value === "string") return parseIp(value.trim()) ?? NIL;
   if (typeof value === "bigint") return value >= 0n && value <= 0xffffffffn ? new Ip(Number(value)) : NIL;
   if (typeof value === "object" && value.type === "ip") return value;
   // A prefix converts to its address (`:toip 192.168.100.1/24` is 192.168.100.1).
@@ -67,11 +66,25 @@ export function toIp6(value: Value): Value {
 export function toTime(value: Value): Value {
   if (typeof value === "bigint") return new Time(value * NS_PER_S);
   if (typeof value === "string") {
-    const ns = parseTime(value.trim());
+    const ns = parseTime(value.trim()) ?? sinceEpoch(value.trim());
     return ns === undefined ? NIL : new Time(ns);
   }
   if (typeof value === "object" && value.type === "time") return value;
   return NIL;
+}
+
+/**
+ * A date as `/system clock get date` gives it (`2024-11-22`, optionally with ` hh:mm:ss`) as the time since 1970-01-01:
+ * RouterOS 7.16 prints 2864w1d00:00:00 for `:totime` of 2024-11-22 (forum.mikrotik.com topic 212738, rextended's
+ * transcript; the thread notes 7.10 lacks it).
+ */
+function sinceEpoch(text: string): bigint | undefined {
+  const m = /^(\d{4})-(\d{2})-(\d{2})(?: (\d{2}):(\d{2}):(\d{2}))?$/.exec(text);
+  if (!m) return undefined;
+  const [year = 0, month = 0, day = 0, h = 0, min = 0, sec = 0] = m.slice(1).map((part) => Number(part ?? 0));
+  if (month < 1 || month > 12 || day < 1 || day > 31 || h > 23 || min > 59 || sec > 59) return undefined;
+  const ms = Date.UTC(year, month - 1, day, h, min, sec);
+  return BigInt(ms) * 1_000_000n;
 }
 
 export function toNsec(value: Value): Value {

@@ -15,7 +15,7 @@ import { ScriptError } from "./errors";
 import { toStr } from "./format";
 import { literalValue, memberValue } from "./literals";
 import { sequenceValues, then, type MaybePromise } from "./maybe";
-import { compileQuote } from "./opValues";
+import { applyToArguments, compileQuote } from "./opValues";
 import { BINARY, COMPARISONS, unary } from "./operators";
 import type { Eval } from "./runtime";
 import type { Scope } from "./scope";
@@ -117,6 +117,10 @@ export class ExpressionCompiler {
           return then(r(s), (b) => logical(b, operator));
         });
     }
+    if (operator === "<%%") {
+      const rt = this.compiler.rt;
+      return (s) => then(l(s), (f) => then(r(s), (args) => applyToArguments(rt, s, f, args)));
+    }
     const apply = BINARY[operator];
     if (!apply) return () => NOTHING;
     return (s) => {
@@ -214,11 +218,12 @@ export class ExpressionCompiler {
       if (element.key?.kind === "String") key = this.string(element.key, ctx);
       else if (element.key) key = toBytes(text.slice(element.key.start, element.key.end));
       let value: Eval;
-      if (!element.value && typeof key === "string") {
-        // `{a=}` is the member "a", not a key with an empty value (CHR 7.23.3: `{a=}` → `a`).
+      if (!element.value && key !== undefined) {
+        // `{a=}` is the member "a", not a key with an empty value; so are `{"a b"=}` and `{.id=}` (CHR 7.23.3:
+        // tikoci/centrs test/fixtures/explain/values.json, interiorGrounding.keyBinding).
         const word = key;
         key = undefined;
-        value = () => word;
+        value = typeof word === "string" ? () => word : word;
       } else if (!element.value) value = () => "";
       else if (element.value.kind === "Literal" && key === undefined) {
         const member = memberValue(text.slice(element.value.start, element.value.end));

@@ -1,10 +1,13 @@
-// The undocumented `>` operator: `(>[:put $x])` quotes code as a value of type "op", run later in the scope it was written in.
+// The undocumented `>` and `<%%` operators: `(>[:put $x])` quotes code as a value of type "op", run later in the scope
+// it was written in; `($f <%% {1;2})` applies code to an argument array.
 import type { Expr } from "../syntax";
+import { RosArray } from "./array";
 import type { CompileContext, Compiler } from "./compiler";
-import type { Eval } from "./runtime";
+import type { MaybePromise } from "./maybe";
+import type { Eval, Runtime } from "./runtime";
 import type { Scope } from "./scope";
 import type { SourceText } from "./source";
-import { Code } from "./values";
+import { Code, isNothing, NOTHING, type Value } from "./values";
 import type { Statement } from "../syntax";
 
 /**
@@ -37,4 +40,25 @@ export function compileQuote(compiler: Compiler, operand: Expr, ctx: CompileCont
   // Compiled once, now: a bad command name in quoted code stops the script before it runs, as in `do={...}`.
   compiler.code(new Code(operand.body, ctx.source, start, end));
   return (s) => new Op(operand.body, ctx.source, start, end, s);
+}
+
+/**
+ * `($f <%% {7;8})`, how RouterOS compiles a call: applies code to an argument array. Unkeyed members are `$0`, `$1`...
+ * in order (the first is `$0`, the callee's place in a compiled call `(<%% $f (> $f);7;8)`), keyed members are named
+ * arguments. CHR 7.23.3 prints `7|8|` for `"$0|$1|$2"` and 5 for `$a` with `{a=5}` (tikoci/centrs
+ * test/fixtures/explain/operators.json, runtime rows). What is not code applies to nothing.
+ */
+export function applyToArguments(rt: Runtime, caller: Scope, f: Value, args: Value): MaybePromise<Value> {
+  if (!(f instanceof Code)) return NOTHING;
+  const named = new Map<string, Value>();
+  const positional: Value[] = [];
+  let unkeyed = 0;
+  const members =
+    args instanceof RosArray ? [...args.entries()] : isNothing(args) ? [] : [[0n, args] as const];
+  for (const [key, value] of members) {
+    if (typeof key === "string") named.set(key, value);
+    else if (unkeyed++ > 0) positional.push(value);
+    else named.set("0", value);
+  }
+  return rt.callCode(f, caller, named, positional);
 }

@@ -31,7 +31,7 @@ export function isSimpleEscape(ch: string): boolean {
 export function decodeEscape(token: string): string {
   const body = token.slice(1);
   if (body.length === 2 && /^[0-9A-F]{2}$/.test(body)) return String.fromCharCode(parseInt(body, 16));
-  if (body === "" || /^[ \t]*(\r\n|\n|\r)?$/.test(body)) return "";
+  if (body === "" || /^[ \t\v\f]*(\r\n|\n|\r)?$/.test(body)) return "";
   return SIMPLE_ESCAPES[body] ?? body;
 }
 

@@ -128,6 +128,7 @@ export abstract class ExpressionParser extends AtomParser {
       case Ch.Minus:
         return n === Ch.Greater ? "->" : "-";
       case Ch.Less:
+        if (n === Ch.Percent && this.ch(2) === Ch.Percent) return "<%%";
         return n === Ch.Less ? "<<" : n === Ch.Equals ? "<=" : "<";
       case Ch.Greater:
         return n === Ch.Greater ? ">>" : n === Ch.Equals ? ">=" : ">";

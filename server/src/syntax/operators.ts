@@ -3,9 +3,11 @@
 /**
  * MikroTik publishes no table. The only official example, `(10+1-6*2=11-12=2+(-3)=-1)` → false, fixes `*` above `+ -`,
  * arithmetic above `=`, and `=` chaining left to right. The rest follows C, with `.` beside `+` and `,` lowest.
+ * `<%%` (undocumented: `($f <%% {1;2})` applies a function to an argument array) binds like `->`.
  */
 export const BINARY_PRECEDENCE: Readonly<Record<string, number>> = {
   "->": 13,
+  "<%%": 13,
   "*": 11,
   "/": 11,
   "%": 11,

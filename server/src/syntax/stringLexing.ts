@@ -17,7 +17,7 @@ export function stringTextEnd(text: string, pos: number, limit: number): number 
 
 /**
  * At `\` inside a string: the end of the escape. `\` + spaces + a line end continues the literal on the next line;
- * `\XX` (two upper-case hex digits) is a byte; otherwise the escape is `\` and one character (`\` alone at the end of
+ * `\` + one space or tab is swallowed with it (RouterOS 7.23 accepts `:put "a\ b"` and prints `ab`); `\XX` (two upper-case hex digits) is a byte; otherwise the escape is `\` and one character (`\` alone at the end of
  * the text is one character; an emoji, two code units, is one character too).
  */
 export function escapeEnd(text: string, pos: number): number {
@@ -29,6 +29,7 @@ export function escapeEnd(text: string, pos: number): number {
   }
   const next = pos + 1 < text.length ? text.charCodeAt(pos + 1) : EOF;
   if (next === EOF) return pos + 1;
+  if (isInlineSpace(next)) return pos + 2;
   if (isUpperHexDigit(next) && isUpperHexDigit(text.charCodeAt(pos + 2))) return pos + 3;
   return pos + 1 + charWidthAt(text, pos + 1);
 }
@@ -40,5 +41,6 @@ export function escapeKind(
   end: number,
 ): K.StringText | K.StringEscape | K.StringContinuation {
   if (end === pos + 1) return K.StringText;
-  return isNewline(text.charCodeAt(end - 1)) ? K.StringContinuation : K.StringEscape;
+  const last = text.charCodeAt(end - 1);
+  return isNewline(last) || isInlineSpace(last) ? K.StringContinuation : K.StringEscape;
 }

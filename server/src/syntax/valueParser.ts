@@ -170,10 +170,15 @@ export abstract class ValueParser extends ExpressionParser {
     return { kind: "Array", elements, closed, start, end: this.pos };
   }
 
+  /**
+   * An element is `key=value` when a word of name characters, `.` and `/` (or a string) is followed by `=` at once:
+   * CHR 7.23.3 reads `{.id=1}`, `{a.b=1}`, `{a/b=1}` and `{1.1=1.1}` as keyed members (tikoci/centrs
+   * test/fixtures/explain/values.json, interiorGrounding.keyBinding).
+   */
   private parseArrayElement(): ArrayElement {
     const start = this.pos;
     let end = this.pos;
-    while (end < this.text.length && isNameChar(this.text.charCodeAt(end))) end++;
+    while (end < this.text.length && isKeyChar(this.text.charCodeAt(end))) end++;
     if (end > start && this.text.charCodeAt(end) === Ch.Equals) {
       const key = this.emit(K.ArgName, end);
       this.skip(K.Equals, this.pos + 1);
@@ -204,4 +209,8 @@ export abstract class ValueParser extends ExpressionParser {
     const c = this.ch();
     return c === Ch.Semicolon || c === Ch.RBrace || c === EOF || isNewline(c) || isInlineSpace(c);
   }
+}
+
+function isKeyChar(c: number): boolean {
+  return isNameChar(c) || c === Ch.Dot || c === Ch.Slash;
 }

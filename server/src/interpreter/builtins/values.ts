@@ -13,12 +13,18 @@ import type { CallSite, Eval } from "../runtime";
 import { convert } from "../transform";
 import { NIL, NOTHING, Time, typeOf, type Value } from "../values";
 
+/**
+ * `:put` prints its message and returns it as a string: `:put [:typeof [:put "sometext"]]` prints sometext, then str
+ * (forum.mikrotik.com/t/conditional-not-boolean-bug-with-onerror-new-in-7-13/172543/22, a router's transcript; post 25
+ * shows a block ending in `:put "c"` giving "c").
+ */
 const putCommand: Builtin = (site, c) => {
   const message = c.arg(site, "message", 0, "");
   return (s) =>
     then(message(s), (v) => {
-      c.rt.put(s, fromBytes(toStr(v)));
-      return NOTHING;
+      const text = toStr(v);
+      c.rt.put(s, fromBytes(text));
+      return text;
     });
 };
 

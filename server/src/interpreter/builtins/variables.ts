@@ -121,7 +121,7 @@ const setCommand: Builtin = (site, c) => {
         }
         return then(value(s), (v) => {
           array.set(key, storedValue(v));
-          return v;
+          return NIL;
         });
       });
   }
@@ -135,9 +135,10 @@ const setCommand: Builtin = (site, c) => {
         if (c.rt.globals.slots.get(n) === slot) c.rt.globals.remove(n);
         return NIL;
       }
+      // `:put [:typeof [:set zzz 12]]` prints nil (forum.mikrotik.com topic 172543 post 22, a router's transcript).
       return then(value(s), (v) => {
         slot.value = storedValue(v);
-        return v;
+        return NIL;
       });
     });
 };
