@@ -85,8 +85,22 @@ export class Workbench {
   async #pickFromQuickInput(openKey, text, matches, what) {
     const input = this.page.locator(".quick-input-widget .quick-input-box input");
     const value = openKey === "F1" ? `>${text}` : text;
-    if (openKey) await this.page.keyboard.press(openKey);
-    await input.waitFor({ state: "visible", timeout: DEFAULT_TIMEOUT_MS });
+    if (openKey) {
+      // A key press can be lost while the workbench moves the focus (an editor group maximized, a walkthrough
+      // settling): press again when the widget has not shown after a few seconds.
+      await until(
+        async () => {
+          await this.page.keyboard.press(openKey);
+          return input
+            .waitFor({ state: "visible", timeout: 3000 })
+            .then(() => true)
+            .catch(() => false);
+        },
+        { what: `the quick input opened by ${openKey}` },
+      );
+    } else {
+      await input.waitFor({ state: "visible", timeout: DEFAULT_TIMEOUT_MS });
+    }
     await input.fill(value, { timeout: 2000 }).catch(() => {});
     // The list is recomputed while results arrive ("recently opened" first...): find and click the row in one retried
     // step. A quick input closes when something else takes the focus (a walkthrough settling): open it again.
