@@ -22,18 +22,27 @@ import type { BoundCommand } from "./model/types";
 /** How deep variables are followed to their one assignment (`:local a $b` → `$b`'s value...). */
 const MAX_DEPTH = 8;
 
-/** The value of an expression made only of constants, or undefined when it depends on the run. */
-export function staticValue(analysis: DocumentAnalysis, expr: Expr, depth = 0): Value | undefined {
+/**
+ * The value of an expression made only of constants, or undefined when it depends on the run. `member`: an unkeyed
+ * member of an array literal, whose bare words the interpreter reads as members (`{abc}` is nothing).
+ */
+export function staticValue(
+  analysis: DocumentAnalysis,
+  expr: Expr,
+  depth = 0,
+  member = false,
+): Value | undefined {
   if (depth > MAX_DEPTH) return undefined;
   const text = analysis.text;
   const inner = (e: Expr): Value | undefined => staticValue(analysis, e, depth + 1);
+  const operand = (e: Expr): Value | undefined => staticValue(analysis, e, depth + 1, member);
   switch (expr.kind) {
     case "Literal":
-      return literalValue(text.slice(expr.start, expr.end));
+      return (member ? memberValue : literalValue)(text.slice(expr.start, expr.end));
     case "String":
       return staticString(analysis, expr, depth);
     case "Paren":
-      return inner(expr.expr);
+      return operand(expr.expr);
     case "Variable": {
       const symbol = analysis.kinds.occurrenceStartingAt(expr.start)?.symbol;
       const [only] = symbol?.assignments ?? [];
@@ -42,9 +51,9 @@ export function staticValue(analysis: DocumentAnalysis, expr: Expr, depth = 0): 
       return inner(only);
     }
     case "Binary": {
-      if (expr.operator !== "." && expr.operator !== ",") return undefined;
-      const left = inner(expr.left);
-      const right = left === undefined ? undefined : inner(expr.right);
+      if ((expr.operator !== "." && expr.operator !== ",") || expr.opStart < 0) return undefined;
+      const left = operand(expr.left);
+      const right = left === undefined ? undefined : operand(expr.right);
       const apply = BINARY[expr.operator];
       return left === undefined || right === undefined || !apply ? undefined : apply(left, right);
     }
@@ -58,12 +67,12 @@ export function staticValue(analysis: DocumentAnalysis, expr: Expr, depth = 0): 
           : undefined;
         if (element.key && key === undefined) return undefined;
         const v = element.value;
-        const value =
-          v === undefined
-            ? ""
-            : v.kind === "Literal" && key === undefined
-              ? memberValue(text.slice(v.start, v.end))
-              : inner(v);
+        // `{a=}` is the member "a", as the interpreter reads it.
+        if (v === undefined) {
+          out.push(key ?? "");
+          continue;
+        }
+        const value = staticValue(analysis, v, depth + 1, key === undefined);
         if (value === undefined) return undefined;
         if (key === undefined) out.push(value);
         else out.setKey(toStr(key), value);

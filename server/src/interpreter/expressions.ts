@@ -1,7 +1,6 @@
 // Compiles expressions to closures: literals typed from their text, variables, operators, strings, array literals.
 import {
   forEachStringPiece,
-  type ArrayElement,
   type ArrayLiteral,
   type Expr,
   type Literal,
@@ -24,10 +23,15 @@ import { Code, NOTHING, type Value } from "./values";
 export class ExpressionCompiler {
   constructor(private readonly compiler: Compiler) {}
 
-  expr(expr: Expr, ctx: CompileContext): Eval {
+  /**
+   * `member`: the expression is an unkeyed member of an array literal, where a bare word RouterOS cannot read as a
+   * number, address, time or boolean is nothing (a CHR reads `{abc}` as `$abc` and `{a_b=1}` as `(= $a_b 1)`), at any
+   * depth of its operators and parentheses, not inside strings, commands or nested arrays.
+   */
+  expr(expr: Expr, ctx: CompileContext, member = false): Eval {
     switch (expr.kind) {
       case "Literal":
-        return this.literal(expr, ctx, false);
+        return this.literal(expr, ctx, false, member);
       case "String":
         return this.string(expr, ctx);
       case "Variable":
@@ -35,7 +39,7 @@ export class ExpressionCompiler {
       case "Substitution":
         return this.compiler.substitution(expr.body, ctx);
       case "Paren":
-        return this.expr(expr.expr, ctx);
+        return this.expr(expr.expr, ctx, member);
       case "Array":
         return this.array(expr, ctx);
       case "Block": {
@@ -46,12 +50,13 @@ export class ExpressionCompiler {
       }
       case "Unary": {
         if (expr.operator === ">") return compileQuote(this.compiler, expr.operand, ctx);
-        const operand = this.expr(expr.operand, ctx);
+        const operand = this.expr(expr.operand, ctx, member);
         const operator = expr.operator;
         return (s) => then(operand(s), (v) => unary(operator, v));
       }
       case "Binary":
-        return this.binary(expr.operator, expr.left, expr.right, ctx);
+        if (expr.opStart === -1) return this.juxtaposed(expr.left, expr.right, ctx, member);
+        return this.binary(expr.operator, expr.left, expr.right, ctx, member);
       case "Concat":
         return this.concat(expr.parts, ctx);
       case "Missing":
@@ -61,9 +66,9 @@ export class ExpressionCompiler {
     }
   }
 
-  private literal(expr: Literal, ctx: CompileContext, plainValue: boolean): Eval {
+  private literal(expr: Literal, ctx: CompileContext, plainValue: boolean, member = false): Eval {
     const text = ctx.source.text.slice(expr.start, expr.end);
-    const value = literalValue(text);
+    const value = member ? memberValue(text) : literalValue(text);
     if (!ctx.where || plainValue || expr.literal !== "word") return () => value;
     const known = this.compiler.rt.schema.property(ctx.menu, text) !== undefined;
     const word = toBytes(text);
@@ -102,12 +107,12 @@ export class ExpressionCompiler {
     return (s) => read(s, name);
   }
 
-  private binary(operator: string, left: Expr, right: Expr, ctx: CompileContext): Eval {
-    const l = this.expr(left, ctx);
+  private binary(operator: string, left: Expr, right: Expr, ctx: CompileContext, member: boolean): Eval {
+    const l = this.expr(left, ctx, member);
     const r =
       ctx.where && right.kind === "Literal" && COMPARISONS.has(operator)
         ? this.literal(right, ctx, true)
-        : this.expr(right, ctx);
+        : this.expr(right, ctx, member);
     if (operator === "&&" || operator === "and" || operator === "||" || operator === "or") {
       const isAnd = operator === "&&" || operator === "and";
       return (s) =>
@@ -130,6 +135,17 @@ export class ExpressionCompiler {
       if (b instanceof Promise) return b.then((bv) => apply(a, bv));
       return apply(a, b);
     };
+  }
+
+  /**
+   * Operands side by side, RouterOS's unnamed node: `where disabled=no dynamic=no`, `(true any false)`. True when
+   * every operand is true, false otherwise, also when one is no boolean: `(a b=1,2)` gives false and 2 on a CHR, where
+   * `$a` is nothing (tikoci/centrs test/fixtures/explain/values.json, keyBinding; operators.json, runtime any-juxt).
+   */
+  private juxtaposed(left: Expr, right: Expr, ctx: CompileContext, member: boolean): Eval {
+    const l = this.expr(left, ctx, member);
+    const r = this.expr(right, ctx, member);
+    return (s) => then(l(s), (a) => (isTrue(a) ? then(r(s), isTrue) : false));
   }
 
   /**
@@ -213,7 +229,7 @@ export class ExpressionCompiler {
     // RouterOS reads an empty `{}` as an (empty) block, not as an array: `[:toarray ""]` is the empty array.
     if (expr.elements.length === 0) return () => NOTHING;
     const text = ctx.source.text;
-    const elements = mergeTrailingCommas(expr.elements, text).map((element) => {
+    const elements = expr.elements.map((element) => {
       let key: string | Eval | undefined;
       if (element.key?.kind === "String") key = this.string(element.key, ctx);
       else if (element.key) key = toBytes(text.slice(element.key.start, element.key.end));
@@ -225,10 +241,7 @@ export class ExpressionCompiler {
         key = undefined;
         value = typeof word === "string" ? () => word : word;
       } else if (!element.value) value = () => "";
-      else if (element.value.kind === "Literal" && key === undefined) {
-        const member = memberValue(text.slice(element.value.start, element.value.end));
-        value = () => member;
-      } else value = this.expr(element.value, ctx);
+      else value = this.expr(element.value, ctx, key === undefined);
       return { key, value };
     });
     return (s) => {
@@ -246,45 +259,6 @@ export class ExpressionCompiler {
       return then(sequenceValues(steps, []), () => out);
     };
   }
-}
-
-/**
- * `{"cccc", "ddddd"}`: the parser ends one element at the space after the comma; RouterOS reads one element
- * `(, "cccc" "ddddd")`. An unkeyed element ending in a bare `,` takes the next element into it.
- */
-function mergeTrailingCommas(elements: readonly ArrayElement[], text: string): ArrayElement[] {
-  const out: ArrayElement[] = [];
-  for (const element of elements) {
-    const previous = out[out.length - 1];
-    const last = previous?.value?.kind === "Concat" ? previous.value.parts.at(-1) : previous?.value;
-    const tail =
-      last?.kind === "Literal" && text.slice(last.start, last.end).endsWith(",") ? last : undefined;
-    if (previous?.value && previous.key === undefined && tail && element.value && element.key === undefined) {
-      const before = previous.value.kind === "Concat" ? previous.value.parts.slice(0, -1) : [];
-      // `1,` read as one word: its text and its comma become two pieces.
-      const split: Expr[] =
-        tail.end - tail.start > 1
-          ? [
-              { ...tail, end: tail.end - 1 },
-              { ...tail, start: tail.end - 1 },
-            ]
-          : [tail];
-      const parts = [...before, ...split];
-      out[out.length - 1] = {
-        ...previous,
-        value: {
-          kind: "Concat",
-          parts: [...parts, element.value],
-          start: previous.value.start,
-          end: element.value.end,
-        },
-        end: element.end,
-      };
-      continue;
-    }
-    out.push(element);
-  }
-  return out;
 }
 
 /**
@@ -314,6 +288,11 @@ function joinFrom(
     return out;
   };
   return then(current, (v) => step(prefix, from, v));
+}
+
+/** True for the boolean true (or its text); anything else, nothing included, is not. */
+function isTrue(value: Value): boolean {
+  return value === true || value === "true" || value === "yes";
 }
 
 function logical(value: Value, operator: string): boolean {

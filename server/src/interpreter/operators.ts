@@ -64,8 +64,16 @@ function subtract(a: Value, b: Value): Value {
   throw typeError("-", a, b);
 }
 
+/**
+ * `*` and `%` of two nothings are nothing, not a failure: a CHR gives false for `{a*b=1}` and `{a%b=1}` (`$a` and `$b`
+ * unset; tikoci/centrs test/fixtures/explain/values.json, interiorGrounding.keyBinding). What they give is not shown;
+ * nothing is what `+` and `-` give.
+ */
+const bothNothing = (a: Value, b: Value): boolean => a === NOTHING && b === NOTHING;
+
 function multiply(a: Value, b: Value): Value {
   if (typeof a === "bigint" && typeof b === "bigint") return int64(a * b);
+  if (bothNothing(a, b)) return NOTHING;
   if (a instanceof Time && typeof b === "bigint") return new Time(a.ns * b);
   if (typeof a === "bigint" && b instanceof Time) return new Time(a * b.ns);
   const x = asNum(a);
@@ -91,6 +99,7 @@ function divide(a: Value, b: Value): Value {
 
 function modulo(a: Value, b: Value): Value {
   if (typeof a === "bigint" && typeof b === "bigint") return a % divisor(b);
+  if (bothNothing(a, b)) return NOTHING;
   if (a instanceof Time && b instanceof Time) return new Time(a.ns % divisor(b.ns));
   if (a instanceof Time && typeof b === "bigint") return new Time(a.ns % divisor(b * NS_PER_S));
   const x = asNum(a);
@@ -115,11 +124,16 @@ function mapArray(array: RosArray, f: (v: Value) => Value): RosArray {
   return out;
 }
 
-/** `,`: builds an array from both operands (arrays contribute their elements). */
+/**
+ * `,`: builds an array from both operands (arrays contribute their elements); a nothing operand adds no element: a CHR
+ * reads `{a,b=1}` as `(, $a (= $b 1))`, one member that is the array of false alone (tikoci/centrs
+ * test/fixtures/explain/values.json, interiorGrounding.keyBinding).
+ */
 function comma(a: Value, b: Value): Value {
   checkArraySize((a instanceof RosArray ? a.size : 1) + (b instanceof RosArray ? b.size : 1));
   const out = new RosArray();
   for (const side of [a, b]) {
+    if (side === NOTHING) continue;
     if (side instanceof RosArray) {
       // One by one: spreading a long list into push() overflows the call stack.
       for (const value of side.list) out.list.push(value);
@@ -303,6 +317,8 @@ export function unary(operator: string, value: Value): Value {
       return !isNothing(value);
     case "~":
       if (typeof value === "bigint") return ~value;
+      // `{~a=1}` is `(= (~ $a) 1)`, false on a CHR with `$a` unset, not a failure (values.json, keyBinding).
+      if (value === NOTHING) return NOTHING;
       if (value instanceof Ip) return new Ip((~value.n & ip4Mask(32)) >>> 0);
       if (value instanceof Ip6) return new Ip6(~value.n & MASK128);
       break;

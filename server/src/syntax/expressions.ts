@@ -25,8 +25,10 @@ const LONGEST_ADDRESS = 49;
 /**
  * Inside parentheses line ends are spaces; a `where` clause ends at the end of the line. "whereParen" is a
  * parenthesised part of a `where` clause: its trivia are those of parentheses, its bare values those of `where`.
+ * "member" is an unkeyed member of an array literal (`{$a=1}`, `{a b=1}`): a line end after an operand ends it, one
+ * after an operator does not; its bare words are words as in a value (`{www.example.com}`, `{a:b}`, `{0X10}`).
  */
-export type ExpressionContext = "paren" | "where" | "whereParen";
+export type ExpressionContext = "paren" | "where" | "whereParen" | "member";
 
 /** Expression-level parsing. Statement-level constructs it needs (`[...]`, `{...}` arrays) come from the subclass. */
 export abstract class ExpressionParser extends AtomParser {
@@ -44,7 +46,7 @@ export abstract class ExpressionParser extends AtomParser {
    * is reported on its own line instead of swallowing the next one.
    */
   private skipTriviaAfterOperand(context: ExpressionContext): void {
-    if (context === "where") {
+    if (context === "where" || context === "member") {
       this.skipInlineTrivia();
       return;
     }
@@ -63,15 +65,16 @@ export abstract class ExpressionParser extends AtomParser {
    * Precedence climbing: parses operators that bind at least as tightly as `minPrecedence`. Each operator of a chain
    * makes the tree one level deeper (`1+2+3` is `(1+2)+3`), so it counts as a level of nesting until the chain ends.
    */
-  parseExpression(context: ExpressionContext, minPrecedence = 0): Expr {
+  parseExpression(context: ExpressionContext, minPrecedence = 0, first?: Expr): Expr {
     const outer = this.depth;
-    const expr = this.parseChain(context, minPrecedence);
+    const expr = this.parseChain(context, minPrecedence, first);
     this.depth = outer;
     return expr;
   }
 
-  private parseChain(context: ExpressionContext, minPrecedence: number): Expr {
-    let left = this.parseOperand(context);
+  /** `first`: the chain's first operand, already read by the caller (a string that turned out not to be a key). */
+  private parseChain(context: ExpressionContext, minPrecedence: number, first?: Expr): Expr {
+    let left = first ?? this.parseOperand(context);
     for (;;) {
       const before = this.pos;
       this.skipTriviaAfterOperand(context);
@@ -193,7 +196,7 @@ export abstract class ExpressionParser extends AtomParser {
     const c = this.ch();
     switch (c) {
       case Ch.LParen:
-        return this.parseParen(1, context !== "paren");
+        return this.parseParen(1, context === "where" || context === "whereParen");
       case Ch.LBracket:
         return this.parseSubstitution(1);
       case Ch.Quote:
@@ -215,11 +218,13 @@ export abstract class ExpressionParser extends AtomParser {
       default:
         break;
     }
-    if (c === Ch.Star && isHexDigit(this.ch(1))) return this.scanExpressionLiteral(this.pos + 1);
+    if (c === Ch.Star && isHexDigit(this.ch(1))) return this.scanExpressionLiteral(this.pos + 1, context);
     if (isDigit(c) || (c === Ch.Colon && this.ch(1) === Ch.Colon))
-      return this.scanExpressionLiteral(this.pos);
+      return this.scanExpressionLiteral(this.pos, context);
     if (isLetter(c) || c === Ch.Underscore || (c === Ch.Dot && isLetter(this.ch(1))))
       return this.scanName(context);
+    // `{:a=1}` is `(= $:a 1)` on a CHR (tikoci/centrs test/fixtures/explain/values.json, keyBinding).
+    if (context === "member" && c === Ch.Colon && isNameChar(this.ch(1))) return this.scanMemberWord();
     this.error("RSC2006", this.pos, this.pos + (c === EOF || isNewline(c) ? 0 : 1), [this.describeHere()]);
     return this.missing();
   }
@@ -248,13 +253,15 @@ export abstract class ExpressionParser extends AtomParser {
   }
 
   /** A literal that starts with a digit, `::` or `*`: numbers, addresses, prefixes, times, MACs, ids. */
-  private scanExpressionLiteral(from: number): Literal {
+  private scanExpressionLiteral(from: number, context: ExpressionContext): Literal {
     let end = from;
     while (end < this.text.length && isExpressionLiteralChar(this.text.charCodeAt(end))) end++;
     end = this.extendWithPrefixLength(this.pos, end);
     const text = this.text.slice(this.pos, end);
     const literal = classifyLiteral(text);
-    if (literal === "word" && !/^[0-9]+(\.[0-9]+)*$/.test(text))
+    // An array member RouterOS cannot read is nothing, not an error (`{0X10}`, `{1.1.256}`: CHR 7.23.3 in
+    // tikoci/centrs test/fixtures/explain/values.json, interiorGrounding.members and addressShortcut).
+    if (literal === "word" && context !== "member" && !/^[0-9]+(\.[0-9]+)*$/.test(text))
       this.error("RSC2010", this.pos, end, [quotedWord(text)]);
     const start = this.pos;
     this.skip(K.Value, end);
@@ -297,6 +304,7 @@ export abstract class ExpressionParser extends AtomParser {
         return { kind: "Literal", literal: kind, start, end: wide };
       }
     }
+    if (context === "member") return this.scanMemberWord();
     const text = this.text.slice(this.pos, end);
     if (WORD_OPERATORS.has(text)) {
       this.error("RSC2012", this.pos, end, [text]);
@@ -304,6 +312,24 @@ export abstract class ExpressionParser extends AtomParser {
       return { kind: "Missing", start: end, end };
     }
     const start = this.pos;
+    this.skip(K.Value, end);
+    return { kind: "Literal", literal: classifyLiteral(text), start, end };
+  }
+
+  /**
+   * A bare word of an array member: name characters, `.`, `:` and `/`, as a word of a value is (`{www.example.com}`
+   * is one word, and so are `{a_b=1}`'s `a_b` and `{a:b=1}`'s `a:b`, which a CHR reads as `$a_b` and `$a:b`); the
+   * operators that are no word characters split it (`{a*b=1}` is `(= (* $a $b) 1)`).
+   */
+  private scanMemberWord(): Literal {
+    const start = this.pos;
+    let end = start + 1;
+    for (;;) {
+      const c = this.text.charCodeAt(end);
+      if (!(isNameChar(c) || c === Ch.Dot || c === Ch.Colon || c === Ch.Slash)) break;
+      end++;
+    }
+    const text = this.text.slice(start, end);
     this.skip(K.Value, end);
     return { kind: "Literal", literal: classifyLiteral(text), start, end };
   }

@@ -6,7 +6,7 @@ import type { DiagnosticCode } from "../diagnostics/catalog";
 import { ExpressionParser } from "./expressions";
 import { classifyLiteral } from "./literals";
 import { SkipUntil } from "./skipNested";
-import { K } from "./tokens";
+import { K, type Token } from "./tokens";
 
 /** The body of a construct refused for its depth (RSC2016): nothing was read inside it. */
 const NOTHING: readonly never[] = Object.freeze([]);
@@ -171,9 +171,14 @@ export abstract class ValueParser extends ExpressionParser {
   }
 
   /**
-   * An element is `key=value` when a word of name characters, `.` and `/` (or a string) is followed by `=` at once:
-   * CHR 7.23.3 reads `{.id=1}`, `{a.b=1}`, `{a/b=1}` and `{1.1=1.1}` as keyed members (tikoci/centrs
-   * test/fixtures/explain/values.json, interiorGrounding.keyBinding).
+   * One member, read as RouterOS 7.23.3 reads it on a CHR (tikoci/centrs test/fixtures/explain/values.json,
+   * interiorGrounding.keyBinding):
+   * - `key=value` when a word of letters, digits, `-`, `.` and `/` (`a`, `.id`, `a.b`, `1.1`, `-1`) or a string
+   *   (`"a b"`) is followed at once by `=`. Spaces may follow the `=` (`{a= 1}` is a=1); with nothing after it the
+   *   member is the key's text (`{a=}`, `{"a b"=}`; the interpreter decides that).
+   * - Otherwise an expression, whose bare words are words as in a value and whose `=` is a comparison: `{$a=1}`,
+   *   `{1+1=2}`, `{a!=1}`, `{a = 1}`, `{a_b=1}` and `{a:b=1}` (`_` and `:` are no key characters) are comparisons,
+   *   `{a b=1}` is `a` beside `b=1`, `{a,b=1}` the list of `a` and `b=1`. A line end after an operand ends it.
    */
   private parseArrayElement(): ArrayElement {
     const start = this.pos;
@@ -181,9 +186,7 @@ export abstract class ValueParser extends ExpressionParser {
     while (end < this.text.length && isKeyChar(this.text.charCodeAt(end))) end++;
     if (end > start && this.text.charCodeAt(end) === Ch.Equals) {
       const key = this.emit(K.ArgName, end);
-      this.skip(K.Equals, this.pos + 1);
-      const value = this.atElementEnd() ? undefined : this.parseValue(false);
-      return { kind: "ArrayElement", key, value, start, end: value?.end ?? this.pos };
+      return this.keyedElement(start, key);
     }
     if (this.ch() === Ch.Equals) {
       this.error("RSC2013", this.pos, this.pos + 1);
@@ -191,26 +194,42 @@ export abstract class ValueParser extends ExpressionParser {
       const value = this.atElementEnd() ? undefined : this.parseValue(false);
       return { kind: "ArrayElement", key: undefined, value, start, end: value?.end ?? this.pos };
     }
+    let first: StringLiteral | undefined;
     if (this.ch() === Ch.Quote) {
-      const first: StringLiteral = this.parseString();
-      if (this.ch() === Ch.Equals) {
-        this.skip(K.Equals, this.pos + 1);
-        const value = this.atElementEnd() ? undefined : this.parseValue(false);
-        return { kind: "ArrayElement", key: first, value, start, end: value?.end ?? this.pos };
-      }
-      const value = this.parseValue(false, first);
-      return { kind: "ArrayElement", key: undefined, value, start, end: value.end };
+      first = this.parseString();
+      if (this.ch() === Ch.Equals) return this.keyedElement(start, first);
     }
-    const value = this.parseValue(false);
+    const value = this.parseExpression("member", 0, first);
     return { kind: "ArrayElement", key: undefined, value, start, end: value.end };
+  }
+
+  /** At the `=` after a member's key. `{a==}` is refused at the second `=` (CHR 7.23.3, keyBinding). */
+  private keyedElement(start: number, key: Token | StringLiteral): ArrayElement {
+    this.skip(K.Equals, this.pos + 1);
+    if (this.ch() === Ch.Equals) {
+      this.error("RSC2013", this.pos, this.pos + 1);
+      this.skip(K.Error, this.pos + 1);
+    }
+    this.skipInlineTrivia();
+    const value = this.atElementEnd() ? undefined : this.parseValue(false);
+    return { kind: "ArrayElement", key, value, start, end: value?.end ?? this.pos };
   }
 
   private atElementEnd(): boolean {
     const c = this.ch();
-    return c === Ch.Semicolon || c === Ch.RBrace || c === EOF || isNewline(c) || isInlineSpace(c);
+    return (
+      c === Ch.Semicolon ||
+      c === Ch.RBrace ||
+      c === EOF ||
+      isNewline(c) ||
+      isInlineSpace(c) ||
+      c === Ch.RBracket ||
+      c === Ch.RParen
+    );
   }
 }
 
+/** Characters of a member's unquoted key: letters, digits, `-`, `.` and `/`; not `_` or `:` (`{a_b=1}` compares). */
 function isKeyChar(c: number): boolean {
-  return isNameChar(c) || c === Ch.Dot || c === Ch.Slash;
+  return (isNameChar(c) && c !== Ch.Underscore) || c === Ch.Dot || c === Ch.Slash;
 }

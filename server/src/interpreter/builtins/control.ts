@@ -9,7 +9,7 @@ import { truth } from "../operators";
 import type { CallSite, Eval } from "../runtime";
 import { Signal, type Scope } from "../scope";
 import { checkSignal } from "../slicer";
-import { NOTHING, Time, type Value } from "../values";
+import { NIL, NOTHING, Time, type Value } from "../values";
 import { runLoop } from "./loop";
 
 const NONE: Eval = () => NOTHING;
@@ -121,7 +121,7 @@ const foreachCommand: Builtin = (site, c) => {
   const onError = c.codeArg(site, "on-error");
   const loop: Eval = (s) =>
     then(source(s), (collection) => {
-      let entries: [bigint | string, Value][];
+      let entries: [Value, Value][];
       if (collection instanceof RosArray) entries = [...collection.entries()];
       else if (
         collection === NOTHING ||
@@ -129,6 +129,9 @@ const foreachCommand: Builtin = (site, c) => {
         (typeof collection === "object" && collection.type === "nil")
       )
         entries = [];
+      // `:foreach k,v in=false`: the key is the value itself and the value nil (CHR 7.23.3, `(a=1)` in tikoci/centrs
+      // test/fixtures/explain/values.json, keyBinding: "M|k=false|kt=bool|v=|vt=nil").
+      else if (second !== undefined) entries = [[collection, NIL]];
       else entries = [[0n, collection]];
       const scope = s.child();
       const keySlot = second === undefined ? undefined : scope.declare(first, NOTHING);
