@@ -145,6 +145,7 @@ async function floodOnce(
   let viewRowsRead = 0;
   let viewMaxMs = 0;
   let viewMaxCpuMs = 0;
+  let viewCpuMs = 0;
   const redraw = (): void => {
     if (!dirty) return;
     dirty = false;
@@ -168,6 +169,7 @@ async function floodOnce(
     viewMaxMs = Math.max(viewMaxMs, performance.now() - started);
     const cpu = process.cpuUsage(cpuStarted);
     viewMaxCpuMs = Math.max(viewMaxCpuMs, (cpu.user + cpu.system) / 1000);
+    viewCpuMs += (cpu.user + cpu.system) / 1000;
   };
   const view = setInterval(redraw, VIEW_REFRESH_MS);
   // The filter, set as Filter Topics does (brokersTree.setQuery: one slice of its evaluation, then the view redraws
@@ -313,6 +315,7 @@ async function floodOnce(
       view_rows_read: viewRowsRead,
       view_longest_redraw_ms: viewMaxMs,
       view_longest_redraw_cpu_ms: viewMaxCpuMs,
+      view_total_cpu_ms: viewCpuMs,
       tree_topics: treeStats?.topics ?? 0,
       tree_messages: treeStats?.messages ?? 0,
       tree_matching_topics: treeStats?.matching ?? 0,
