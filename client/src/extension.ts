@@ -101,6 +101,7 @@ export function activate(context: vscode.ExtensionContext): RouterOsMqttApi & Sc
     hub.add(name, topic, payload, {
       qos: info.qos,
       retain: info.retain,
+      retainAsPublished: info.retainAsPublished,
       ...(info.properties ? { properties: info.properties } : {}),
     }),
   );

@@ -1,4 +1,4 @@
-// Floods a real Mosquitto from a separate process (25,000 msg/s to 10,000 topics under 50 routers) and receives through ConnectionManager + MessageHub (store and batcher) with the brokers view's topic tree open (batches noted, synced and its visible rows read every 300 ms, as the view does) and one open chart's feed: ingest rate, longest event-loop stall, CPU per message, heap growth.
+// Floods a real Mosquitto from a separate process (25,000 msg/s to 10,000 topics under 50 routers) and receives through ConnectionManager + MessageHub (store and batcher) with the brokers view's topic tree open (batches noted, synced and its visible rows read every 300 ms, as the view does) and one open chart's feed: ingest rate, longest event-loop stall, CPU per message, heap growth, redraw time; once without a filter, then with the view's filter set during the flood (a topic pattern with a JSON field, then a JSON field every topic's payload is parsed for).
 import { spawn } from "node:child_process";
 import { join } from "node:path";
 import { monitorEventLoopDelay } from "node:perf_hooks";
@@ -6,10 +6,16 @@ import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 import { ChartFeed } from "../../client/src/messages/chartFeed";
 import { MessageHub } from "../../client/src/messages/messageHub";
+import { matchesQuery, parseTopicQuery, type TopicQuery } from "../../client/src/messages/topicQuery";
 import { SYNC_BUDGET_MS, TopicTrees } from "../../client/src/messages/topicTrees";
 import { makeBrokerProfile, staticSecrets } from "../../client/src/mqtt/brokerProfile";
 import { ConnectionManager } from "../../client/src/mqtt/connectionManager";
-import { findExecutable, mosquittoSkipReason, startMosquitto } from "../support/mosquitto";
+import {
+  findExecutable,
+  mosquittoSkipReason,
+  startMosquitto,
+  type MosquittoBroker,
+} from "../support/mosquitto";
 import { waitFor } from "../support/waitFor";
 
 const RATE = 25_000;
@@ -32,6 +38,17 @@ const METRICS = [
 const FILTER = "routers/#";
 /** The view's redraw interval (brokersTree.ts). */
 const VIEW_REFRESH_MS = 300;
+/**
+ * The phases: no filter; a topic pattern with a JSON field (the pattern rules out 9 topics in 10 before any payload
+ * is read); a JSON field alone (the latest payload of every changed topic parsed at every redraw).
+ */
+const PHASES: ReadonlyArray<{ name: string; filter: string | undefined }> = [
+  { name: "no_filter", filter: undefined },
+  { name: "pattern_and_field", filter: "routers/+/interfaces/+/rx-byte cpu-load > 80" },
+  { name: "field_everywhere", filter: "cpu-load > 80" },
+];
+/** A filter is set this long into the flood, as a user types it while watching (its cost is measured apart). */
+const FILTER_SET_AFTER_MS = 2_000;
 
 function collectGarbage(): () => void {
   const g = (globalThis as { gc?: () => void }).gc;
@@ -73,8 +90,35 @@ export async function run(opts: { log: (s: string) => void }): Promise<Record<st
     opts.log(`  skipped: ${skip}`);
     return { skipped: skip };
   }
-  const gc = collectGarbage();
+  const only = process.env.FLOOD_PHASES?.split(",");
   const broker = await startMosquitto({ extraConfig: ["max_queued_messages 1000000", "max_queued_bytes 0"] });
+  const figures: Record<string, number | string> = {};
+  try {
+    for (const phase of PHASES) {
+      if (only && !only.includes(phase.name)) continue;
+      const query = phase.filter === undefined ? undefined : parsedQuery(phase.filter);
+      for (const [key, value] of Object.entries(await floodOnce(broker, phase.name, query)))
+        figures[`${phase.name}.${key}`] = value;
+    }
+  } finally {
+    await broker.dispose();
+  }
+  return figures;
+}
+
+function parsedQuery(source: string): TopicQuery {
+  const parsed = parseTopicQuery(source);
+  if (!parsed.ok) throw new Error(`bench filter "${source}": ${parsed.message}`);
+  return parsed.query;
+}
+
+/** One flood received with the view open, and `query` set as the view's filter FILTER_SET_AFTER_MS into it. */
+async function floodOnce(
+  broker: MosquittoBroker,
+  phase: string,
+  query: TopicQuery | undefined,
+): Promise<Record<string, number | string>> {
+  const gc = collectGarbage();
   const manager = new ConnectionManager({ secrets: staticSecrets() });
   const hub = new MessageHub({ intervalMs: 150 });
   hub.setSubscriptions("flood", [FILTER]);
@@ -101,6 +145,7 @@ export async function run(opts: { log: (s: string) => void }): Promise<Record<st
   let viewRowsRead = 0;
   let viewMaxMs = 0;
   let viewMaxCpuMs = 0;
+  let viewCpuMs = 0;
   const redraw = (): void => {
     if (!dirty) return;
     dirty = false;
@@ -124,8 +169,20 @@ export async function run(opts: { log: (s: string) => void }): Promise<Record<st
     viewMaxMs = Math.max(viewMaxMs, performance.now() - started);
     const cpu = process.cpuUsage(cpuStarted);
     viewMaxCpuMs = Math.max(viewMaxCpuMs, (cpu.user + cpu.system) / 1000);
+    viewCpuMs += (cpu.user + cpu.system) / 1000;
   };
   const view = setInterval(redraw, VIEW_REFRESH_MS);
+  // The filter, set as Filter Topics does (brokersTree.setQuery: one slice of its evaluation, then the view redraws
+  // at once and what the slice left follows).
+  let filterSetMs = 0;
+  let filterTimer: NodeJS.Timeout | undefined;
+  const setFilter = (): void => {
+    const started = performance.now();
+    trees.setQuery(query, SYNC_BUDGET_MS);
+    filterSetMs = performance.now() - started;
+    dirty = true;
+    setTimeout(redraw, 0);
+  };
   let received = 0;
   let firstAt = 0;
   let lastAt = 0;
@@ -147,7 +204,7 @@ export async function run(opts: { log: (s: string) => void }): Promise<Record<st
         name: "flood",
         address: "127.0.0.1",
         port: broker.ports.plain,
-        clientId: "bench-sub",
+        clientId: `bench-sub-${phase}`,
       }),
     ]);
     await manager.subscribe("flood", FILTER, 0);
@@ -189,6 +246,7 @@ export async function run(opts: { log: (s: string) => void }): Promise<Record<st
     const stalls = watchStalls();
     const cpuBefore = process.cpuUsage();
     const wallBefore = performance.now();
+    if (query) filterTimer = setTimeout(setFilter, FILTER_SET_AFTER_MS);
 
     const code = await exited;
     if (code !== 0) throw new Error(`flood publisher exited with ${code}`);
@@ -212,9 +270,22 @@ export async function run(opts: { log: (s: string) => void }): Promise<Record<st
     const heapAfterGc = process.memoryUsage().heapUsed;
     const stats = hub.store("flood")?.stats() ?? { topics: 0, messages: 0, bytes: 0 };
     const treeStats = trees.tree("flood", FILTER).stats(undefined, Date.now());
+    // The tree's matching topics are those whose latest payload satisfies the filter now.
+    const store = hub.store("flood");
+    const expectedMatching = query
+      ? (store?.topicsFor(FILTER) ?? []).filter((t) =>
+          matchesQuery(query, t, store?.last(t)?.payload ?? Buffer.alloc(0)),
+        ).length
+      : (treeStats?.topics ?? 0);
+    if (treeStats?.matching !== expectedMatching) {
+      throw new Error(
+        `${phase}: the tree counts ${treeStats?.matching} matching topics, not ${expectedMatching}`,
+      );
+    }
     const ingestSeconds = (lastAt - firstAt) / 1000;
     const maxStallMs = delay.max / 1e6;
     const figures = {
+      filter: query?.source ?? "(none)",
       target_rate_msg_per_s: RATE,
       publisher_rate_msg_per_s: Math.round(report.sent / (report.elapsedMs / 1000)),
       sent: report.sent,
@@ -244,8 +315,11 @@ export async function run(opts: { log: (s: string) => void }): Promise<Record<st
       view_rows_read: viewRowsRead,
       view_longest_redraw_ms: viewMaxMs,
       view_longest_redraw_cpu_ms: viewMaxCpuMs,
+      view_total_cpu_ms: viewCpuMs,
       tree_topics: treeStats?.topics ?? 0,
       tree_messages: treeStats?.messages ?? 0,
+      tree_matching_topics: treeStats?.matching ?? 0,
+      filter_set_ms: filterSetMs,
       chart_pulls: chartPulls,
       chart_series: chart.series.names().join(" "),
       chart_points: chart.series.series().reduce((n, s) => n + s.times.length, 0),
@@ -253,8 +327,8 @@ export async function run(opts: { log: (s: string) => void }): Promise<Record<st
     return figures;
   } finally {
     clearInterval(view);
+    if (filterTimer) clearTimeout(filterTimer);
     hub.dispose();
     await manager.dispose();
-    await broker.dispose();
   }
 }

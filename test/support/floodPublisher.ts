@@ -39,7 +39,9 @@ async function main(): Promise<void> {
     const due = Math.floor(((Date.now() - started) / 1000) * args.ratePerSecond);
     while (sent < due) {
       const topic = topics[sent % topics.length] as string;
-      client.publish(topic, `{"seq":${sent},"cpu":${sent % 100},"uptime":"1d02:03:04"}`, { qos: 0 });
+      // A load that changes from round to round, so a filter on it keeps changing its answer for each topic.
+      const load = (sent + Math.floor(sent / topics.length) * 37) % 100;
+      client.publish(topic, `{"seq":${sent},"cpu-load":${load},"uptime":"1d02:03:04"}`, { qos: 0 });
       sent++;
       if (stream.writableLength > 1 << 20)
         await new Promise<void>((resolve) => stream.once("drain", resolve));

@@ -148,13 +148,13 @@ export class TopicTree {
     }
   }
 
-  /** Whether a topic matches the view's filter (its count and mark unchanged). */
-  setMatch(topic: string, matches: boolean): void {
-    const state = this.levels.get(topic)?.topic;
-    if (!state || state.matches === matches) return;
-    const matching = matches ? 1 : -1;
-    state.matches = matches;
-    for (let l = this.levels.get(topic); l; l = l.parent) l.matching += matching;
+  /** Counts no topic as matching (a new filter, not evaluated yet): O(levels). */
+  clearMatches(): void {
+    this.root.matching = 0;
+    for (const level of this.levels.values()) {
+      level.matching = 0;
+      if (level.topic) level.topic.matches = false;
+    }
   }
 
   /** Says whether a filter is set: without one, rows are shown whatever their topics match. */

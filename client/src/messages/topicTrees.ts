@@ -1,4 +1,4 @@
-// The topic trees of every subscription of every broker, kept in step with the message hub: batches are noted as they come and applied when the view redraws (a topic changed many times in between costs one update), and the view's filter is evaluated only for topics that changed.
+// The topic trees of every subscription of every broker, kept in step with the message hub: batches are noted as they come and applied when the view redraws (a topic changed many times in between costs one update), and the view's filter is evaluated only for topics that changed, against their latest message; a new filter is evaluated for every topic a slice at a time.
 import type { MessageBatch } from "../mqtt";
 import type { MessageHub } from "./messageHub";
 import { filterPrefix, TopicTree } from "./topicTree";
@@ -10,6 +10,8 @@ export const SYNC_BUDGET_MS = 20;
 interface Pending {
   changed: Set<string>;
   removed: Set<string>;
+  /** Changed topics whose match the tree holds is not for the current filter (it was set since): evaluate them. */
+  requery: Set<string>;
 }
 
 export class TopicTrees {
@@ -100,9 +102,10 @@ export class TopicTrees {
     let done = 0;
     for (const topic of pending.changed) {
       pending.changed.delete(topic);
+      const requery = pending.requery.delete(topic);
       for (const filter of store?.filtersOf(topic) ?? []) {
         const tree = trees.get(filter);
-        if (tree) this.apply(tree, broker, topic, now);
+        if (tree) this.apply(tree, broker, topic, now, requery);
       }
       if (++done % 256 === 0 && performance.now() - started > budgetMs) return false;
     }
@@ -116,36 +119,49 @@ export class TopicTrees {
     this.pending.delete(broker);
   }
 
-  /** Sets the view's filter and evaluates it for every topic held. */
-  setQuery(query: TopicQuery | undefined): void {
+  /**
+   * Sets the view's filter. Every topic held is to be evaluated again: the trees count none as matching until it is,
+   * and the evaluation runs as batches are applied, for at most `budgetMs` now (10,000 topics with a JSON field
+   * take longer than a redraw may stall) and the rest at the next syncs. Returns true when nothing is left.
+   */
+  setQuery(query: TopicQuery | undefined, budgetMs = SYNC_BUDGET_MS): boolean {
     this.filter = query && query.terms.length > 0 ? query : undefined;
+    const started = performance.now();
+    let done = true;
     for (const [broker, trees] of this.trees) {
-      this.sync(broker);
-      const store = this.hub.store(broker);
+      const pending = this.pendingOf(broker);
       for (const tree of trees.values()) {
         tree.setFilterActive(this.filter !== undefined);
-        for (const topic of tree.topics()) tree.setMatch(topic, this.evaluate(broker, topic, store));
+        // Without a filter, matches are not shown: nothing to evaluate until the next one.
+        if (!this.filter) continue;
+        tree.clearMatches();
+        for (const topic of tree.topics()) {
+          pending.changed.add(topic);
+          pending.requery.add(topic);
+        }
       }
+      if (!this.sync(broker, Math.max(0, budgetMs - (performance.now() - started)))) done = false;
     }
+    return done;
   }
 
   private pendingOf(broker: string): Pending {
     let pending = this.pending.get(broker);
     if (!pending) {
-      pending = { changed: new Set(), removed: new Set() };
+      pending = { changed: new Set(), removed: new Set(), requery: new Set() };
       this.pending.set(broker, pending);
     }
     return pending;
   }
 
-  private apply(tree: TopicTree, broker: string, topic: string, now: number): void {
+  private apply(tree: TopicTree, broker: string, topic: string, now: number, requery = false): void {
     const store = this.hub.store(broker);
     const count = store?.countOf(topic);
     if (count === undefined) return;
     // A filter of topic patterns alone gives the same answer for every message of a topic.
     const matches = !this.filter
       ? true
-      : !this.filter.readsPayload && tree.has(topic)
+      : !this.filter.readsPayload && !requery && tree.has(topic)
         ? tree.matches(topic)
         : this.evaluate(broker, topic, store);
     tree.update(topic, { count, retained: store?.isRetained(topic) ?? false }, now, matches);

@@ -138,6 +138,7 @@ export abstract class ConnectionAttempts {
         this.deps.onMessage(topic, payload, {
           qos: packet.qos,
           retain: packet.retain,
+          retainAsPublished: profile.protocolVersion === 5,
           dup: packet.dup,
           ...(properties ? { properties } : {}),
         });

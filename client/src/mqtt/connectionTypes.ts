@@ -17,6 +17,12 @@ export type Log = (level: LogLevel, message: string) => void;
 export interface MessageInfo {
   qos: QoS;
   retain: boolean;
+  /**
+   * The retain flag is the publisher's even for a live message: the connection speaks MQTT 5 and subscribed with
+   * Retain As Published. Otherwise (MQTT 3.1.1) only messages the broker delivers from its retained store when a
+   * subscription is made carry it.
+   */
+  retainAsPublished: boolean;
   dup: boolean;
   /** MQTT 5 properties of the PUBLISH packet, when the connection speaks MQTT 5 and the packet has some. */
   properties?: MessageProperties;

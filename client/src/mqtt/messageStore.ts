@@ -8,6 +8,11 @@ import { topicMatchesFilter } from "./topics";
 export interface MessageMeta {
   qos: QoS;
   retain: boolean;
+  /**
+   * The retain flag of a live message is the publisher's (MQTT 5, Retain As Published); without it (MQTT 3.1.1) a
+   * broker flags only what it delivers from its retained store when a subscription is made. Default false.
+   */
+  retainAsPublished?: boolean;
   /** MQTT 5 properties (kept with the message, counted in its bytes). */
   properties?: MessageProperties;
 }
@@ -41,8 +46,10 @@ export interface TopicSummary {
   firstReceivedAt: number;
   /** Messages per second over the store's rate window. */
   ratePerSecond: number;
-  /** The broker most likely keeps a retained message for this topic (see {@link TopicEntry.retained}). */
+  /** The broker keeps a retained message for this topic, as far as the messages tell (see {@link TopicEntry.retained}). */
   retained: boolean;
+  /** The last message's retain flag was the publisher's (MQTT 5): {@link retained} follows live messages too. */
+  retainAsPublished: boolean;
 }
 
 export interface MessageStoreLimits {
@@ -95,10 +102,15 @@ interface TopicEntry {
   count: number;
   firstReceivedAt: number;
   /**
-   * A retained message with a payload arrived and no empty message since: the broker keeps one. (An empty
-   * retained publish deletes it, and subscribers get that empty message, flagged or not.)
+   * The broker keeps a retained message: one flagged retained with a payload arrived, and since then no flagged empty
+   * one (which deletes it). A message not flagged leaves the mark as it is (a broker keeps its retained message when
+   * a plain one comes), except an empty one without Retain As Published: over MQTT 3.1.1 a live clear arrives
+   * unflagged, so an empty message unmarks (it most likely is one). Over MQTT 3.1.1 a message retained while we
+   * listen arrives unflagged too: the mark then means "delivered as retained when subscribing, not emptied since".
    */
   retained: boolean;
+  /** The last message came with Retain As Published (see {@link MessageMeta.retainAsPublished}). */
+  retainAsPublished: boolean;
 }
 
 export class MessageStore {
@@ -167,6 +179,7 @@ export class MessageStore {
         count: 0,
         firstReceivedAt: receivedAt,
         retained: false,
+        retainAsPublished: false,
       };
       this.removed?.delete(topic);
       this.totalBytes += entry.bytes;
@@ -174,8 +187,10 @@ export class MessageStore {
     }
     this.entries.set(topic, entry);
     entry.count++;
-    if (kept.length === 0) entry.retained = false;
-    else if (meta.retain) entry.retained = true;
+    const retainAsPublished = meta.retainAsPublished ?? false;
+    if (meta.retain) entry.retained = payload.length > 0;
+    else if (payload.length === 0 && !retainAsPublished) entry.retained = false;
+    entry.retainAsPublished = retainAsPublished;
     entry.rate.record(receivedAt);
     this.globalRate.record(receivedAt);
     const size = messageBytes(message);
@@ -240,7 +255,7 @@ export class MessageStore {
     return this.entries.get(topic)?.count;
   }
 
-  /** Whether the broker most likely keeps a retained message for a held topic (as `topic().retained`). */
+  /** Whether the broker keeps a retained message for a held topic, as far as the messages tell (as `topic().retained`). */
   isRetained(topic: string): boolean {
     return this.entries.get(topic)?.retained ?? false;
   }
@@ -314,6 +329,7 @@ export class MessageStore {
       firstReceivedAt: entry.firstReceivedAt,
       ratePerSecond: entry.rate.perSecond(now),
       retained: entry.retained,
+      retainAsPublished: entry.retainAsPublished,
     };
   }
 

@@ -16,14 +16,18 @@ export interface RequestContext {
   clean(text: string): string;
 }
 
-/** Sends one SUBSCRIBE; resolves with the granted QoS per accepted filter and the filters the broker refused. */
+/**
+ * Sends one SUBSCRIBE; resolves with the granted QoS per accepted filter and the filters the broker refused. Over
+ * MQTT 5 every filter asks for Retain As Published, so a message retained while we listen arrives with its retain
+ * flag (and an empty retained one, which deletes it, too); MQTT 3.1.1 has no such option (mqtt.js leaves it out).
+ */
 export async function requestSubscriptions(
   ctx: RequestContext,
   client: MqttClient,
   filters: Array<[string, QoS]>,
   deadlineMs: number,
 ): Promise<{ granted: Map<string, QoS>; refused: string[] }> {
-  const request = Object.fromEntries(filters.map(([filter, qos]) => [filter, { qos }]));
+  const request = Object.fromEntries(filters.map(([filter, qos]) => [filter, { qos, rap: true }]));
   const sent = new Promise<ISubscriptionGrant[]>((resolve, reject) => {
     client.subscribe(request, (error, granted) => (error ? reject(error) : resolve(granted ?? [])));
   });

@@ -87,9 +87,14 @@ export class BrokersTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
     return this.layout;
   }
 
-  /** Filters the topics shown (undefined: all) and redraws. */
+  /** Filters the topics shown (undefined: all) and redraws; what one slice did not evaluate follows at once. */
   setQuery(query: TopicQuery | undefined): void {
-    this.trees.setQuery(query);
+    if (!this.trees.setQuery(query, SYNC_BUDGET_MS)) {
+      for (const broker of this.deps.hub.brokerNames())
+        for (const sub of this.deps.manager.subscriptions(broker))
+          this.dirty.add(this.nodes.subscription(broker, sub.filter, sub.qos));
+      this.refreshTimer ??= setTimeout(() => this.flushDirty(), 0);
+    }
     this.refresh();
   }
 

@@ -242,9 +242,7 @@ export function registerMessageCommands(
     const ref = isIssued(arg) ? filterRef(arg) : undefined;
     const store = ref && hub.store(ref.broker);
     if (!ref || !store || !requireTrust("clearing retained messages")) return 0;
-    const retained = store
-      .topicsFor(ref.filter)
-      .filter((t) => store.history(t).some((m) => m.retain) && (store.last(t)?.payload.length ?? 0) > 0);
+    const retained = store.topicsFor(ref.filter).filter((t) => store.isRetained(t));
     return clearRetained(ref.broker, retained);
   };
 

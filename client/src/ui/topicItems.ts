@@ -16,7 +16,7 @@ export function flatTopicItem(hub: MessageHub, broker: string, topic: string, id
     return item;
   }
   describeTopic(item, broker, summary);
-  item.contextValue = summary.last.retain ? "topic.retained" : "topic";
+  item.contextValue = summary.retained ? "topic.retained" : "topic";
   return item;
 }
 
@@ -86,7 +86,7 @@ function describeTopic(item: vscode.TreeItem, broker: string, summary: TopicSumm
   const cut = last.truncated ? "✂ " : "";
   item.description = `${cut}${payloadPreview(last.payload, 48)} · ${summary.count} · ${formatRate(summary.ratePerSecond)}`;
   item.iconPath = new vscode.ThemeIcon(
-    summary.retained || last.retain
+    summary.retained
       ? "pinned"
       : kind === "json"
         ? "json"
@@ -134,15 +134,32 @@ function describeTopic(item: vscode.TreeItem, broker: string, summary: TopicSumm
       formatRate(summary.ratePerSecond),
     ),
   );
-  if (summary.retained) {
-    md.appendMarkdown(
-      markdownFormat(vscode.l10n.t("\n\nThe broker keeps a retained message for this topic.")),
-    );
-  }
+  const retained = retainedSentence(summary);
+  if (retained) md.appendMarkdown(markdownFormat(`\n\n${retained}`));
   item.tooltip = md;
   item.command = {
     command: "routerosMqtt.openMessage",
     title: vscode.l10n.t("Open Message"),
     arguments: [{ broker, topic }],
   };
+}
+
+/**
+ * What the retained mark says. Over MQTT 5 (Retain As Published) every message brings its publisher's retain flag, so
+ * the mark follows the broker; over MQTT 3.1.1 only messages delivered from the broker's retained store when
+ * subscribing are flagged, so the mark says that, and a message retained later shows none.
+ */
+function retainedSentence(summary: TopicSummary): string | undefined {
+  if (summary.retainAsPublished) {
+    return summary.retained
+      ? vscode.l10n.t("The broker keeps a retained message for this topic.")
+      : undefined;
+  }
+  return summary.retained
+    ? vscode.l10n.t(
+        "Retained: the broker delivered a retained message for this topic when subscribing, and no empty message came since (MQTT 3.1.1 flags only those).",
+      )
+    : vscode.l10n.t(
+        "Not marked retained. MQTT 3.1.1 flags only the retained messages delivered when subscribing: one retained since shows no mark until you subscribe again.",
+      );
 }

@@ -341,6 +341,21 @@ suite("fleet view on a real Mosquitto", function () {
     } finally {
       await fresh.endAsync();
     }
+    // Retained while the view listens (MQTT 5, Retain As Published): marked at once, unmarked by its clear.
+    const live = "homeassistant/sensor/router1_cpu/config";
+    await routers?.publishAsync(live, JSON.stringify({ name: "router1 CPU" }), { qos: 1, retain: true });
+    await waitFor(
+      () => snapshot().some((l) => /^ {4}sensor — 50 topics · 101 msgs · .* · 1 retained$/.test(l)),
+      {
+        what: `a retained message published while listening marked:\n${snapshotText()}`,
+      },
+    );
+    await routers?.publishAsync(live, "", { qos: 1, retain: true });
+    await waitFor(
+      () =>
+        snapshot().some((l) => /^ {4}sensor — 50 topics · 102 msgs · /.test(l) && !l.includes("retained")),
+      { what: `its clear unmarked:\n${snapshotText()}` },
+    );
   });
 
   test("the flat list stays available as a setting", async () => {
@@ -349,6 +364,24 @@ suite("fleet view on a real Mosquitto", function () {
       .update("layout", "flat", vscode.ConfigurationTarget.Global);
     await waitFor(() => snapshot().some((l) => l.startsWith("    routers/router1/telemetry — {")), {
       what: `flat rows:\n${snapshotText()}`,
+    });
+    // The filter holds for the list too.
+    assert.equal(
+      (await run<{ ok: boolean }>("routerosMqtt.filterTopics", "routers/+/telemetry cpu-load > 80")).ok,
+      true,
+    );
+    await waitFor(() => snapshot().includes("  routers/# — QoS 1 · 5 topics"), {
+      what: `the filtered list:\n${snapshotText()}`,
+    });
+    assert.deepEqual(
+      snapshot()
+        .filter((l) => l.startsWith("    routers/"))
+        .map((l) => l.trim().split(" ")[0]),
+      ["router17", "router27", "router37", "router47", "router7"].map((r) => `routers/${r}/telemetry`),
+    );
+    await run("routerosMqtt.clearTopicFilter");
+    await waitFor(() => snapshot().some((l) => l.startsWith("    routers/router1/telemetry — {")), {
+      what: `the filter cleared:\n${snapshotText()}`,
     });
     await vscode.workspace
       .getConfiguration("routerosMqtt.topics")

@@ -143,10 +143,16 @@ test("removing topics drops emptied levels and keeps the sums right", () => {
   ]);
 });
 
-test("a filter shows only rows holding a matching topic", () => {
+test("a filter shows only rows holding a matching topic; a new filter counts none until evaluated", () => {
   const tree = treeOf("", FLEET);
   tree.setFilterActive(true);
-  for (const topic of tree.topics()) tree.setMatch(topic, topic.includes("ether"));
+  assert.equal(tree.stats(undefined, NOW)?.matching, FLEET.length, "matching by default");
+  tree.clearMatches();
+  assert.equal(tree.stats(undefined, NOW)?.matching, 0);
+  assert.deepEqual(tree.rows(undefined, true), []);
+  assert.equal(tree.matches("routers/r2/interfaces/ether1"), false);
+  for (const [topic, count, retained = false] of FLEET)
+    tree.update(topic, { count, retained }, NOW, topic.includes("ether"));
   assert.deepEqual(
     tree.rows(undefined, true).map((r) => r.label),
     ["routers"],

@@ -128,3 +128,30 @@ test("a tree built while thousands of topics are held is made in slices: the res
   assert.equal(tree.size, 20_000);
   assert.equal(tree.stats(undefined, 0)?.messages, 20_000);
 });
+
+test("a new filter is evaluated for every held topic a slice at a time, none counted as matching before", () => {
+  const { hub, trees } = setup();
+  const topics = 3_000;
+  for (let i = 0; i < topics; i++)
+    hub.add("b", `routers/r${i % 50}/if${i}`, Buffer.from(`{"cpu-load":${i % 100}}`), meta);
+  const tree = trees.tree("b", "routers/#");
+  while (trees.hasPending("b")) trees.sync("b");
+  // Each filter replaces the last; a topic pattern alone after a JSON field must not keep the field's answers.
+  const steps: Array<[filter: string, matching: number]> = [
+    ["cpu-load > 89", 300],
+    ["routers/r7/#", 60],
+    ["routers/+/+ cpu-load < 10", 300],
+  ];
+  for (const [filter, matching] of steps) {
+    assert.equal(trees.setQuery(query(filter), 0), false, `${filter}: work left after the first slice`);
+    const first = tree.stats(undefined, 0)?.matching ?? -1;
+    assert.ok(first < matching, `${filter}: ${first} counted after one slice`);
+    let slices = 1;
+    while (!trees.sync("b", 0)) slices++;
+    assert.ok(slices > 1, `${filter}: evaluated in ${slices} slices`);
+    assert.equal(tree.stats(undefined, 0)?.matching, matching, filter);
+    assert.equal(trees.hasPending("b"), false);
+  }
+  assert.equal(trees.setQuery(undefined, 0), true, "no filter: nothing to evaluate");
+  assert.equal(tree.rows("routers/r7", true).length, 60);
+});

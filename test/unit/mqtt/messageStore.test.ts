@@ -195,11 +195,15 @@ test("bad limits are refused with the limit's name", () => {
   for (const [limits, message] of bad) assert.throws(() => new MessageStore(limits), message);
 });
 
-test("retained mark per topic: set by a retained message with a payload, cleared by an empty message", () => {
-  const cases: Array<[steps: Array<[payload: string, retain: boolean]>, retained: boolean]> = [
-    [[["1", false]], false],
-    [[["1", true]], true],
+test("retained mark per topic: exact with Retain As Published (MQTT 5), as delivered when subscribing over MQTT 3.1.1", () => {
+  // Each step: payload, retain flag. `rap`: the flag is the publisher's (MQTT 5 subscription with Retain As Published).
+  // Sources: MQTT 5.0 §3.3.1.3 (retained store: an empty retained message deletes it, a plain one leaves it) and
+  // §3.8.3.1 (Retain As Published); MQTT 3.1.1 §3.3.1.3 (a live message is always sent with RETAIN 0).
+  const cases: Array<[rap: boolean, steps: Array<[payload: string, retain: boolean]>, retained: boolean]> = [
+    [false, [["1", false]], false],
+    [false, [["1", true]], true],
     [
+      false,
       [
         ["1", true],
         ["2", false],
@@ -207,24 +211,84 @@ test("retained mark per topic: set by a retained message with a payload, cleared
       true,
     ],
     [
+      false,
       [
         ["1", true],
         ["", true],
       ],
       false,
     ],
+    // 3.1.1: a live clear arrives unflagged, so any empty message unmarks (it cannot be told from a clear).
     [
+      false,
       [
         ["1", true],
         ["", false],
       ],
       false,
     ],
+    [
+      false,
+      [
+        ["1", true],
+        ["", false],
+        ["2", false],
+      ],
+      false,
+    ],
+    [true, [["1", false]], false],
+    [true, [["1", true]], true],
+    // A live retained publish keeps its flag: marked without subscribing again.
+    [
+      true,
+      [
+        ["1", false],
+        ["2", true],
+      ],
+      true,
+    ],
+    [
+      true,
+      [
+        ["1", true],
+        ["2", false],
+      ],
+      true,
+    ],
+    [
+      true,
+      [
+        ["1", true],
+        ["", true],
+      ],
+      false,
+    ],
+    // An empty message that is not retained leaves the broker's retained message where it was.
+    [
+      true,
+      [
+        ["1", true],
+        ["", false],
+      ],
+      true,
+    ],
+    [
+      true,
+      [
+        ["1", true],
+        ["", true],
+        ["2", false],
+      ],
+      false,
+    ],
   ];
-  for (const [steps, retained] of cases) {
+  for (const [rap, steps, retained] of cases) {
     const { store } = storeWith({});
-    for (const [text, retain] of steps) store.add("t", payload(text), { qos: 0, retain });
-    assert.equal(store.topic("t")?.retained, retained, JSON.stringify(steps));
+    for (const [text, retain] of steps)
+      store.add("t", payload(text), { qos: 0, retain, retainAsPublished: rap });
+    assert.equal(store.topic("t")?.retained, retained, JSON.stringify({ rap, steps }));
+    assert.equal(store.isRetained("t"), retained);
+    assert.equal(store.topic("t")?.retainAsPublished, rap);
   }
 });
 

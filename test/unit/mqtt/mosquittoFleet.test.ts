@@ -1,4 +1,4 @@
-// The fleet view's parts against a real Mosquitto: MQTT 5 user properties and the other PUBLISH properties end to end (publish, receive, store, export), the same messages through MQTT 3.1.1 (no properties; publishing properties refused), retained messages of a subtree marked, counted in the tree and cleared.
+// The fleet view's parts against a real Mosquitto: MQTT 5 user properties and the other PUBLISH properties end to end (publish, receive, store, export), the same messages through MQTT 3.1.1 (no properties; publishing properties refused), retained messages of a subtree marked, counted in the tree and cleared; the retained mark of messages retained or cleared while listening, over MQTT 5 (Retain As Published) and MQTT 3.1.1, against what the broker keeps.
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { exportHistory } from "../../../client/src/messages/historyExport";
@@ -162,4 +162,85 @@ describe("Mosquitto: MQTT 5 properties and retained subtrees", { skip }, () => {
     );
     hub.dispose();
   });
+  /** One step of the live retained story, what the broker then keeps, and the mark over MQTT 5 and MQTT 3.1.1. */
+  type LiveStep = [
+    action: "retained" | "plain" | "empty" | "clear" | "resubscribe",
+    keeps: boolean,
+    v5: boolean,
+    v4: boolean,
+  ];
+  const LIVE_STEPS: LiveStep[] = [
+    // MQTT 3.1.1 §3.3.1.3: a message that matches an established subscription is sent with RETAIN 0.
+    ["retained", true, true, false],
+    // ... and RETAIN 1 when sent because a subscription was made: subscribing again marks it.
+    ["resubscribe", true, true, true],
+    // MQTT 5.0 §3.3.1.3: a plain message does not replace or delete the retained one.
+    ["plain", true, true, true],
+    // An empty plain message neither: MQTT 5 knows (Retain As Published); MQTT 3.1.1 cannot tell it from a clear.
+    ["empty", true, true, false],
+    ["resubscribe", true, true, true],
+    // An empty retained message deletes the retained one: over MQTT 3.1.1 it arrives unflagged, and unmarks too.
+    ["clear", false, false, false],
+  ];
+
+  for (const version of [5, 4] as const) {
+    test(`MQTT ${version === 5 ? "5" : "3.1.1"}: the retained mark of messages retained and cleared while listening`, async () => {
+      const topic = `fleet/live/v${version}/config`;
+      const pub = harness([profiles(`pub-live${version}`, 5)]);
+      const watcher = harness([profiles(`live${version}`, version)]);
+      const name = `live${version}`;
+      const hub = new MessageHub({ intervalMs: 20 });
+      const trees = new TopicTrees(hub);
+      hub.onBatch((broker, batch) => trees.note(broker, batch));
+      watcher.manager.onMessage((broker, t, payload, info) => hub.add(broker, t, payload, info));
+      hub.setSubscriptions(name, [topic]);
+      await watcher.manager.subscribe(name, topic, 1);
+      let expected = 0;
+      let probe = 0;
+      for (const [i, [action, keeps, v5, v4]] of LIVE_STEPS.entries()) {
+        if (action === "resubscribe") {
+          await watcher.manager.unsubscribe(name, topic);
+          await watcher.manager.subscribe(name, topic, 1);
+          expected += 1; // the broker sends its retained message again
+        } else {
+          const payload = action === "retained" ? `{"step":${i}}` : action === "plain" ? "live" : "";
+          await pub.manager.publish(`pub-live${version}`, topic, payload, {
+            qos: 1,
+            retain: action === "retained" || action === "clear",
+          });
+          expected += 1;
+        }
+        await waitFor(() => hub.store(name)?.countOf(topic) === expected, {
+          what: `message ${expected} after "${action}"`,
+        });
+        const mark = version === 5 ? v5 : v4;
+        const step = `step ${i} (${action})`;
+        assert.equal(hub.store(name)?.isRetained(topic), mark, `${step}: the store's mark`);
+        const tree = trees.tree(name, topic);
+        await waitFor(
+          () => {
+            trees.sync(name);
+            return tree.stats(undefined, Date.now())?.retained === Number(mark);
+          },
+          { what: `${step}: the tree counting ${Number(mark)} retained` },
+        );
+        // What the broker keeps: a new subscriber gets the retained message before a marker published after it subscribed.
+        const probeName = `probe${version}-${probe}`;
+        const fresh = harness([profiles(probeName, 5)]);
+        const marker = `fleet/live/marker/v${version}/${probe++}`;
+        await fresh.manager.subscribe(probeName, topic, 1);
+        await fresh.manager.subscribe(probeName, marker, 1);
+        await pub.manager.publish(`pub-live${version}`, marker, "end", { qos: 1 });
+        const got = await fresh.waitForMessages(1, (m) => m.topic === marker);
+        assert.equal(
+          fresh.messages.indexOf(got[0] as (typeof got)[number]) > 0,
+          keeps,
+          `${step}: the broker keeps a retained message`,
+        );
+        if (version === 5)
+          assert.equal(mark, keeps, `${step}: over MQTT 5 the mark is what the broker keeps`);
+      }
+      hub.dispose();
+    });
+  }
 });
