@@ -83,6 +83,40 @@ export function retainedBelow(services: Services, node: TreeNode): string[] {
   return services.tree.topicsOf(node).filter((t) => store?.topic(t)?.retained === true);
 }
 
+/** Resolves at the tree's next change, or after `ms` when none comes. */
+function nextTreeChange(services: Services, ms: number): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(done, ms);
+    const listener = services.tree.onDidChangeTreeData(done);
+    function done(): void {
+      clearTimeout(timer);
+      listener.dispose();
+      resolve();
+    }
+  });
+}
+
+/**
+ * Reveals and selects a topic's row. A reveal that meets the view in the middle of a refresh (a filter filling in,
+ * a batch of messages) is refused by VS Code: the row is looked up again after the tree's next change, three tries.
+ */
+async function revealTopic(services: Services, broker: string, topic: string): Promise<boolean> {
+  for (let attempt = 1; attempt <= 3; attempt++) {
+    const node = services.tree.nodeOfTopic(broker, topic);
+    if (!node) return false;
+    try {
+      await services.view.reveal(node, { select: true, focus: true, expand: true });
+      return true;
+    } catch (error) {
+      services.log.warn(
+        `revealing topic "${topic}" (try ${attempt} of 3) failed: ${errorText(services, error)}`,
+      );
+      await nextTreeChange(services, 1000);
+    }
+  }
+  return false;
+}
+
 export interface TopicCommands {
   disposables: vscode.Disposable[];
   /** Export History to a file chosen beforehand: the test hooks' way past the save dialog. */
@@ -153,9 +187,16 @@ export function registerTopicCommands(services: Services, documents: MessageDocu
       if (!picked) return undefined;
       target = { broker: picked.broker, topic: picked.topic };
     }
-    const node = tree.nodeOfTopic(target.broker, target.topic);
-    if (!node) return undefined;
-    await Promise.resolve(view.reveal(node, { select: true, focus: true, expand: true })).catch(() => {});
+    if (!(await revealTopic(services, target.broker, target.topic))) {
+      void showInformationMessage(
+        vscode.l10n.t(
+          'Topic "{0}" of broker "{1}" could not be shown in the brokers view.',
+          target.topic,
+          target.broker,
+        ),
+      );
+      return undefined;
+    }
     return target.topic;
   };
 
