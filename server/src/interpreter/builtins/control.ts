@@ -60,12 +60,23 @@ function guarded(body: Eval, onError: Eval, s: Scope): MaybePromise<Value> {
   }
 }
 
+/**
+ * `:do {...} while ($x < 3)`: `while` written bare before its condition, as MikroTik's "Scripting examples" page does
+ * (help.mikrotik.com/docs/spaces/ROS/pages/139067404, "Parse file to add ppp secrets"), reads as `while=(...)`.
+ */
+function bareWhile(site: CallSite, c: ArgCompiler): Eval | undefined {
+  const [, word, condition] = site.positional;
+  if (c.has(site, "while") || word?.kind !== "Literal" || condition === undefined) return undefined;
+  return site.source.text.slice(word.start, word.end) === "while" ? c.expr(condition) : undefined;
+}
+
 /** `:do {...} while=(...)`, `:do {...} on-error={...}`, `:do {...} if=(...)`. */
 const doCommand: Builtin = (site, c) => {
   const body = c.codeArg(site, "command", 0) ?? NONE;
   const onError = c.codeArg(site, "on-error");
-  const hasWhile = c.has(site, "while");
-  const condition = c.arg(site, "while");
+  const bare = bareWhile(site, c);
+  const hasWhile = bare !== undefined || c.has(site, "while");
+  const condition = bare ?? c.arg(site, "while");
   const guard = c.has(site, "if") ? c.arg(site, "if") : undefined;
   const once: Eval = onError ? (s) => guarded(body, onError, s) : body;
   let run: Eval = once;
