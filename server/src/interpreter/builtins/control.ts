@@ -30,18 +30,27 @@ function numberOf(value: Value, what: string): bigint {
   return n;
 }
 
+/**
+ * The truth of an `:if`, `:while` or `:do while` condition: a bool, or a num as `:tobool` reads it (0 false, any other
+ * true). rextended's dec2bin (forum.mikrotik.com/t/rextended-fragments-of-snippets/151033/17) tests bits with
+ * `:if ($number & 128) do={...}`; other types fail as before.
+ */
+function holds(value: Value): boolean {
+  return typeof value === "bigint" ? value !== 0n : truth(value);
+}
+
 const ifCommand: Builtin = (site, c) => {
   const condition = required(site, c, "condition", 0);
   const whenTrue = c.codeArg(site, "do") ?? NONE;
   const whenFalse = c.codeArg(site, "else") ?? NONE;
-  return (s) => then(condition(s), (v) => (truth(v) ? whenTrue(s) : whenFalse(s)));
+  return (s) => then(condition(s), (v) => (holds(v) ? whenTrue(s) : whenFalse(s)));
 };
 
 const whileCommand: Builtin = (site, c) => {
   const condition = required(site, c, "condition", 0);
   const body = c.codeArg(site, "do") ?? NONE;
   return (s) =>
-    runLoop(s, c.rt, () => then(condition(s), (v) => (truth(v) ? then(body(s), () => true) : false)));
+    runLoop(s, c.rt, () => then(condition(s), (v) => (holds(v) ? then(body(s), () => true) : false)));
 };
 
 /** Runs `body`, and `onError` (a block) when it raises a script error. */
@@ -87,12 +96,12 @@ const doCommand: Builtin = (site, c) => {
           const frame = s.frame;
           if (frame.signal === Signal.Continue) frame.signal = Signal.None;
           if (frame.signal !== Signal.None) return true;
-          return then(condition(s), (v) => truth(v));
+          return then(condition(s), (v) => holds(v));
         }),
       );
   }
   if (!guard) return run;
-  return (s) => then(guard(s), (v) => (truth(v) ? run(s) : NOTHING));
+  return (s) => then(guard(s), (v) => (holds(v) ? run(s) : NOTHING));
 };
 
 const forCommand: Builtin = (site, c) => {
