@@ -118,9 +118,10 @@ const rndnumCommand: Builtin = (site, c) => {
   return (s) =>
     then(from(s), (f) =>
       then(to(s), (t) => {
-        const low = num(f, "from");
-        const high = num(t, "to");
-        if (high < low) throw new ScriptError("failure: to must not be smaller than from");
+        // Either order: `[:rndnum to=1 from=100]` is a num (amm0's router transcript, forum.mikrotik.com/t/
+        // new-rndnum-command-doesnt-work-guessing-it-should-generate-a-random-number/151589/11).
+        const low = Math.min(num(f, "from"), num(t, "to"));
+        const high = Math.max(num(f, "from"), num(t, "to"));
         return BigInt(low + Math.floor(c.rt.host.random() * (high - low + 1)));
       }),
     );
