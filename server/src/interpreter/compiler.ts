@@ -14,12 +14,14 @@ import { ArgCompiler } from "./argCompiler";
 import { locate, ScriptError } from "./errors";
 import { ExpressionCompiler } from "./expressions";
 import { toStr } from "./format";
+import { calledCode } from "./functions";
 import { sequenceValues, then, type MaybePromise } from "./maybe";
 import { compileMenuCommand } from "./menuCommand";
 import type { CallSite, Eval, Runtime } from "./runtime";
 import { Signal, type Scope } from "./scope";
 import type { SourceText } from "./source";
-import { Code, NIL, NOTHING, type Value } from "./values";
+import type { Code } from "./values";
+import { NIL, NOTHING, type Value } from "./values";
 import { headTexts, headWord, headWords } from "../syntax/head";
 
 export { ArgCompiler } from "./argCompiler";
@@ -105,7 +107,11 @@ export class Compiler {
       case "Substitution": {
         // A command line that is a substitution runs the code it gives: `[[:parse "..."]]` calls the parsed code.
         const value = this.substitution(statement.body, ctx);
-        return (s) => then(value(s), (v) => (v instanceof Code ? this.rt.callCode(v, s, new Map(), []) : v));
+        return (s) =>
+          then(value(s), (v) => {
+            const code = calledCode(v);
+            return code ? this.rt.callCode(code, s, new Map(), []) : v;
+          });
       }
     }
   }
@@ -238,11 +244,8 @@ export class Compiler {
     return (s) =>
       then(callee(s), (f) => {
         const code =
-          f instanceof Code
-            ? f
-            : typeof f === "string" && f !== "" && !expression
-              ? this.rt.parseCode(f)
-              : undefined;
+          calledCode(f) ??
+          (typeof f === "string" && f !== "" && !expression ? this.rt.parseCode(f) : undefined);
         if (!code) {
           if (typeof f === "object" && (f.type === "nothing" || f.type === "nil")) return NOTHING;
           // `($a->"k")` or `[find]` as a line: a value that is not code is the line's value (RouterOS applies it).
