@@ -255,13 +255,20 @@ export class Compiler {
         const args = new Map<string, Value>();
         if (calledAs !== undefined) args.set("0", `$${calledAs}`);
         const values: Value[] = [];
+        // An expression as the callee (`[($funcs->"echo") x]`) has no name to give `$0`: the first unnamed argument
+        // is `$0`, as in `($f <%% {x})` (amm0's router transcript, forum.mikrotik.com/t/
+        // positional-arguments-in-array-function-0-vs-1/154024/3: only the second argument reaches `$1`).
+        const toPositional = (v: Value): void => {
+          if (expression && !args.has("0")) args.set("0", v);
+          else values.push(v);
+        };
         const steps = [
           ...named.map(
             ([name, e]) =>
               () =>
                 then(e(s), (v) => void args.set(name, v)),
           ),
-          ...positional.map((e) => () => then(e(s), (v) => void values.push(v))),
+          ...positional.map((e) => () => then(e(s), toPositional)),
         ];
         return then(sequenceValues(steps, []), () => this.rt.callCode(code, s, args, values));
       });
