@@ -175,8 +175,11 @@ export function equals(a: Value, b: Value): boolean {
   if (ta !== "object" && ta === tb) return false;
   if (isNil(a) || isNil(b)) {
     if (isNil(a) && isNil(b)) return true;
-    const other = isNil(a) ? b : a;
-    return other === "";
+    // Nothing (an unset variable) equals "" (manual, Scripting examples: `:if ($lastTime = "")` on a fresh global);
+    // nil (a failed conversion, a pick past the end) does not: rextended's `($1="")` test lets a nil through
+    // (forum.mikrotik.com/t/base64-and-sha256-function-for-scripting/164889/7, str2base32 on "Man" prints JVQW4===).
+    const [empty, other] = isNil(a) ? [a, b] : [b, a];
+    return other === "" && typeof empty === "object" && empty.type === "nothing";
   }
   if (ta === "string" || tb === "string") {
     const n = ta === "bigint" ? (a as bigint) : tb === "bigint" ? (b as bigint) : undefined;

@@ -65,6 +65,10 @@ const pickCommand: Builtin = (site, c) => {
             if (!hasEnd) return items[from] ?? NOTHING;
             return new RosArray(from < to ? items.slice(from, to) : []);
           }
+          // Past the end of a string there is nothing to pick: nil. rextended's base64/base32 decoders test
+          // `[:typeof [:pick $work 1 2]] = "nil"` for a missing character (forum.mikrotik.com/t/
+          // base64-and-sha256-function-for-scripting/164889/4 and /8), and his encoders' router transcripts (/7) need it.
+          if (from >= size) return NIL;
           return from < to ? toStr(v).slice(from, to) : "";
         }),
       ),
