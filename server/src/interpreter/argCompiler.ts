@@ -3,10 +3,11 @@ import { stringText, type Block, type Expr } from "../syntax";
 import type { CompileContext, Compiler } from "./compiler";
 import { ScriptError } from "./errors";
 import { toStr } from "./format";
+import { calledCode } from "./functions";
 import { then, type MaybePromise } from "./maybe";
 import type { CallSite, Eval, Runtime } from "./runtime";
 import type { Scope } from "./scope";
-import { Code, NOTHING, type Value } from "./values";
+import { NOTHING, type Value } from "./values";
 
 /** Compiles the arguments of one call site, in the menu its substitutions resolve against. Builtins use it. */
 export class ArgCompiler {
@@ -62,7 +63,8 @@ export class ArgCompiler {
     const value = this.expr(expr);
     return (s) =>
       then(value(s), (v) => {
-        if (v instanceof Code) return this.compiler.rt.callCode(v, s, new Map(), []);
+        const code = calledCode(v);
+        if (code) return this.compiler.rt.callCode(code, s, new Map(), []);
         if (typeof v === "string")
           return this.compiler.rt.callCode(this.compiler.rt.parseCode(v), s, new Map(), []);
         throw new ScriptError(`expected code for ${name}, got ${toStr(v) || "nothing"}`);

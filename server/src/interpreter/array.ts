@@ -56,11 +56,16 @@ export class RosArray {
     return key === undefined ? undefined : this.keyed?.get(key);
   }
 
-  /** `$a->key`: by position for a number, by key for a string (a decimal string also reaches a position). */
+  /**
+   * `$a->key`: by position for a number, by key for a string (a decimal string also reaches a position). A number past
+   * the positions reaches the key it was stored under: `:set ($t->1) "temperature"` on an empty array, then
+   * `($t->1)`, gives "temperature" (amm0's Dragino decoder, forum.mikrotik.com/t/…/179268/1, output on 7.17).
+   */
   get(key: Value): Value {
     if (typeof key === "bigint") {
       const i = Number(key);
-      return i >= 0 && i < this.list.length ? (this.list[i] as Value) : NOTHING;
+      if (i >= 0 && i < this.list.length) return this.list[i] as Value;
+      return this.keyed?.get(key.toString()) ?? NOTHING;
     }
     const k = typeof key === "string" ? key : toStr(key);
     const found = this.keyed?.get(k);

@@ -14,12 +14,14 @@ import { ArgCompiler } from "./argCompiler";
 import { locate, ScriptError } from "./errors";
 import { ExpressionCompiler } from "./expressions";
 import { toStr } from "./format";
+import { calledCode } from "./functions";
 import { sequenceValues, then, type MaybePromise } from "./maybe";
 import { compileMenuCommand } from "./menuCommand";
 import type { CallSite, Eval, Runtime } from "./runtime";
 import { Signal, type Scope } from "./scope";
 import type { SourceText } from "./source";
-import { Code, NIL, NOTHING, type Value } from "./values";
+import type { Code } from "./values";
+import { NIL, NOTHING, type Value } from "./values";
 import { headTexts, headWord, headWords } from "../syntax/head";
 
 export { ArgCompiler } from "./argCompiler";
@@ -105,7 +107,11 @@ export class Compiler {
       case "Substitution": {
         // A command line that is a substitution runs the code it gives: `[[:parse "..."]]` calls the parsed code.
         const value = this.substitution(statement.body, ctx);
-        return (s) => then(value(s), (v) => (v instanceof Code ? this.rt.callCode(v, s, new Map(), []) : v));
+        return (s) =>
+          then(value(s), (v) => {
+            const code = calledCode(v);
+            return code ? this.rt.callCode(code, s, new Map(), []) : v;
+          });
       }
     }
   }
@@ -238,11 +244,8 @@ export class Compiler {
     return (s) =>
       then(callee(s), (f) => {
         const code =
-          f instanceof Code
-            ? f
-            : typeof f === "string" && f !== "" && !expression
-              ? this.rt.parseCode(f)
-              : undefined;
+          calledCode(f) ??
+          (typeof f === "string" && f !== "" && !expression ? this.rt.parseCode(f) : undefined);
         if (!code) {
           if (typeof f === "object" && (f.type === "nothing" || f.type === "nil")) return NOTHING;
           // `($a->"k")` or `[find]` as a line: a value that is not code is the line's value (RouterOS applies it).
@@ -252,13 +255,20 @@ export class Compiler {
         const args = new Map<string, Value>();
         if (calledAs !== undefined) args.set("0", `$${calledAs}`);
         const values: Value[] = [];
+        // An expression as the callee (`[($funcs->"echo") x]`) has no name to give `$0`: the first unnamed argument
+        // is `$0`, as in `($f <%% {x})` (amm0's router transcript, forum.mikrotik.com/t/
+        // positional-arguments-in-array-function-0-vs-1/154024/3: only the second argument reaches `$1`).
+        const toPositional = (v: Value): void => {
+          if (expression && !args.has("0")) args.set("0", v);
+          else values.push(v);
+        };
         const steps = [
           ...named.map(
             ([name, e]) =>
               () =>
                 then(e(s), (v) => void args.set(name, v)),
           ),
-          ...positional.map((e) => () => then(e(s), (v) => void values.push(v))),
+          ...positional.map((e) => () => then(e(s), toPositional)),
         ];
         return then(sequenceValues(steps, []), () => this.rt.callCode(code, s, args, values));
       });

@@ -49,12 +49,16 @@ function remapRows(rows: readonly Value[]): RosArray {
 
 /**
  * Serializes to DSV. A keyed array is a table of columns (`{a=(1,2,3);b=(4,5,6)}`: header `a;b`, rows `1;4`...;
- * manual, :serialize); a list of keyed rows is remapped to that; a plain list is one line per element.
+ * manual, :serialize); a list of keyed rows is remapped to that; a list of lists is one line per list; a list of
+ * plain values is one line (amm0 on 7.17, forum.mikrotik.com/t/experiments-with-convert-for-bits-bytes-csv-from-iot/
+ * 179268/3: `:serialize to=dsv delimiter=" " $temps` prints `2181 2292 2388 ...`).
  */
 export function toDsv(value: Value, options: DsvWriteOptions): string {
   let table = value instanceof RosArray ? value : RosArray.of(value);
   const rows = table.values();
   if (!table.hasKeys() && rows.some((r) => r instanceof RosArray && r.hasKeys())) table = remapRows(rows);
+  if (!table.hasKeys() && !rows.some((r) => r instanceof RosArray))
+    return rows.map((v) => field(v, options)).join(options.delimiter);
   if (!table.hasKeys()) {
     return table
       .values()

@@ -59,6 +59,10 @@ function formatArray(array: RosArray): string {
 export function environmentText(value: Value): string {
   if (typeof value === "string") return `"${value.replace(/["\\]/g, (c) => `\\${c}`)}"`;
   if (typeof value !== "object" || value.type !== "array") return toStr(value);
+  // A `do={...}` function ({nothing; code}, ./functions) shows as its members joined, `f=;(evl ...)` on a router.
+  const [first, second] = value.list;
+  if (value.list.length === 2 && !value.hasKeys() && first !== undefined && typeof first === "object")
+    if (first.type === "nothing" && typeof second === "object" && second.type === "code") return toStr(value);
   const parts: string[] = [];
   for (const member of value.list) parts.push(environmentText(member));
   for (const key of value.keys()) parts.push(`${key}=${environmentText(value.get(key))}`);

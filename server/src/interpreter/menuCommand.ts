@@ -2,6 +2,7 @@
 import type { ArgInfo } from "../schema";
 import type { Expr } from "../syntax";
 import type { ArgCompiler } from "./argCompiler";
+import { calledCode } from "./functions";
 import { argumentValue } from "./literals";
 import { finishValues, type MaybePromise } from "./maybe";
 import type { CallSite, Eval } from "./runtime";
@@ -65,7 +66,9 @@ export function compileMenuCommand(
   const evals = [...bound.map(([, e]) => e), ...extra];
   const call = (s: Scope, values: readonly Value[]): MaybePromise<Value> => {
     const args = new Map<string, Value>();
-    for (let i = 0; i < names.length; i++) args.set(names[i] as string, values[i] as Value);
+    // A `do={...}` function given as a property (`on-message=$handler`) is its code, as a `{...}` block is.
+    for (let i = 0; i < names.length; i++)
+      args.set(names[i] as string, calledCode(values[i] as Value) ?? (values[i] as Value));
     return c.rt.menuCommand(
       {
         site,

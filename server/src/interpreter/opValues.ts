@@ -2,6 +2,7 @@
 // it was written in; `($f <%% {1;2})` applies code to an argument array.
 import type { Expr } from "../syntax";
 import { RosArray } from "./array";
+import { calledCode } from "./functions";
 import type { CompileContext, Compiler } from "./compiler";
 import type { MaybePromise } from "./maybe";
 import type { Eval, Runtime } from "./runtime";
@@ -49,7 +50,8 @@ export function compileQuote(compiler: Compiler, operand: Expr, ctx: CompileCont
  * test/fixtures/explain/operators.json, runtime rows). What is not code applies to nothing.
  */
 export function applyToArguments(rt: Runtime, caller: Scope, f: Value, args: Value): MaybePromise<Value> {
-  if (!(f instanceof Code)) return NOTHING;
+  const code = calledCode(f);
+  if (!code) return NOTHING;
   const named = new Map<string, Value>();
   const positional: Value[] = [];
   let unkeyed = 0;
@@ -60,5 +62,5 @@ export function applyToArguments(rt: Runtime, caller: Scope, f: Value, args: Val
     else if (unkeyed++ > 0) positional.push(value);
     else named.set("0", value);
   }
-  return rt.callCode(f, caller, named, positional);
+  return rt.callCode(code, caller, named, positional);
 }

@@ -175,8 +175,11 @@ export function equals(a: Value, b: Value): boolean {
   if (ta !== "object" && ta === tb) return false;
   if (isNil(a) || isNil(b)) {
     if (isNil(a) && isNil(b)) return true;
-    const other = isNil(a) ? b : a;
-    return other === "";
+    // Nothing (an unset variable) equals "" (manual, Scripting examples: `:if ($lastTime = "")` on a fresh global);
+    // nil (a failed conversion, a pick past the end) does not: rextended's `($1="")` test lets a nil through
+    // (forum.mikrotik.com/t/base64-and-sha256-function-for-scripting/164889/7, str2base32 on "Man" prints JVQW4===).
+    const [empty, other] = isNil(a) ? [a, b] : [b, a];
+    return other === "" && typeof empty === "object" && empty.type === "nothing";
   }
   if (ta === "string" || tb === "string") {
     const n = ta === "bigint" ? (a as bigint) : tb === "bigint" ? (b as bigint) : undefined;
@@ -242,6 +245,20 @@ export function compare(a: Value, b: Value): number {
   return sa < sb ? -1 : sa > sb ? 1 : 0;
 }
 
+/**
+ * `<`, `>`, `<=`, `>=`: an array has no order, so comparing one fails. CHR 7.23.3 (stable) prints `cannot compare if
+ * array is more than array` for `({2;1} > {1;2;3})` (tikoci/centrs test/fixtures/explain/operators.json, runtime
+ * row array-compare); 7.24rc4 (testing) prints true there, we follow the stable release. The wording of the other three
+ * operators is ours, by analogy.
+ */
+function ordering(wording: string, holds: (order: number) => boolean): BinaryOperator {
+  return (a, b) => {
+    if (a instanceof RosArray || b instanceof RosArray)
+      throw new ScriptError(`cannot compare if ${typeOf(a)} is ${wording} ${typeOf(b)}`);
+    return holds(compare(a, b));
+  };
+}
+
 /** `a in b`: address or prefix `a` inside prefix `b`. */
 function within(a: Value, b: Value): Value {
   let inner: Value = a;
@@ -291,10 +308,10 @@ export const BINARY: Readonly<Record<string, BinaryOperator>> = {
   ">>": shift(">>", false),
   "=": (a, b) => equals(a, b),
   "!=": (a, b) => !equals(a, b),
-  "<": (a, b) => compare(a, b) < 0,
-  ">": (a, b) => compare(a, b) > 0,
-  "<=": (a, b) => compare(a, b) <= 0,
-  ">=": (a, b) => compare(a, b) >= 0,
+  "<": ordering("less than", (c) => c < 0),
+  ">": ordering("more than", (c) => c > 0),
+  "<=": ordering("less than or equal to", (c) => c <= 0),
+  ">=": ordering("more than or equal to", (c) => c >= 0),
   "~": (a, b) => regexTest(toStr(b), toStr(a)),
   in: within,
   "->": arrayAccess,

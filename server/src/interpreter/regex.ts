@@ -136,7 +136,15 @@ export function compileRegex(pattern: string): RE2JS {
   return re;
 }
 
+/**
+ * A group that opens with `(?` (Perl's lookahead, non-capturing group...) is no POSIX ERE: `regcomp` refuses it, and
+ * RouterOS's `~` is then false, not an error (amm0, forum.mikrotik.com/t/regex-format-in-conditional-dns-forwarding/
+ * 176872/12: `("test-01.ad.localdomain"~"^(?![\\w]*[-][\\d]{2})(.*[\\.]?ad\\.localdomain)\$")` prints false).
+ */
+const PERL_GROUP = /(^|[^\\])\(\?/;
+
 /** True when `text` contains a match of the POSIX ERE `pattern`; linear in the length of `text`. */
 export function regexTest(pattern: string, text: string): boolean {
+  if (PERL_GROUP.test(pattern)) return false;
   return compileRegex(pattern).test(text);
 }

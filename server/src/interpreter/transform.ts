@@ -1,14 +1,37 @@
-// `:convert`: decode `from` (raw, base64, base32, hex, url, byte-array), apply `transform`, encode `to`.
+// `:convert`: decode `from` (raw, base64, base32, hex, url, byte-array, bit arrays, num), apply `transform`, encode `to`.
 import { createHash } from "node:crypto";
+import { parseInteger } from "../schema";
 import { RosArray } from "./array";
 import { ScriptError } from "./errors";
 import { toStr } from "./format";
 import type { Value } from "./values";
 
 const BASE32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
-const ENCODINGS = ["raw", "base64", "base32", "hex", "url", "byte-array"] as const;
-const OUTPUTS = [...ENCODINGS, "bit-array-lsb", "bit-array-msb"] as const;
-const TRANSFORMS = ["lc", "uc", "lcfirst", "ucfirst", "reverse", "rot13", "md5", "sha1", "sha256", "sha512"];
+const ENCODINGS = [
+  "raw",
+  "base64",
+  "base32",
+  "hex",
+  "url",
+  "byte-array",
+  "bit-array-lsb",
+  "bit-array-msb",
+  "num",
+];
+const TRANSFORMS = [
+  "none",
+  "lc",
+  "uc",
+  "lcfirst",
+  "ucfirst",
+  "crlf",
+  "reverse",
+  "rot13",
+  "md5",
+  "sha1",
+  "sha256",
+  "sha512",
+];
 
 function bad(what: string, value: string, allowed: readonly string[]): ScriptError {
   return new ScriptError(`invalid value for argument ${what}: ${value} (expected ${allowed.join(", ")})`);
@@ -49,14 +72,48 @@ function base32Decode(text: string): Buffer {
   return Buffer.from(out);
 }
 
+/**
+ * A number as the bytes `:convert from=num` reads: big-endian, as few as hold it (amm0's Dragino decoder on 7.17,
+ * forum.mikrotik.com/t/experiments-with-convert-for-bits-bytes-csv-from-iot/179268/1: `[:convert from=num to=hex
+ * 166297599]` is `09e97fff`); a negative number is its eight bytes of two's complement.
+ */
+function numberBytes(text: string): Buffer {
+  const n = parseInteger(text.trim());
+  if (n === undefined) throw new ScriptError(`failure: from=num needs a number, got ${text || "nothing"}`);
+  let hex = BigInt.asUintN(64, n).toString(16);
+  if (hex.length % 2 === 1) hex = `0${hex}`;
+  return Buffer.from(hex, "hex");
+}
+
+/** Bytes as `to=num` gives them: their big-endian value in decimal, as text (the same post's JSON shows it as a string). */
+function bytesNumber(bytes: Buffer): string {
+  if (bytes.length === 0) return "0";
+  return BigInt.asIntN(64, BigInt(`0x${bytes.toString("hex")}`)).toString();
+}
+
+/** An array of 0/1 numbers, eight to a byte, least (lsb) or most (msb) significant bit first: the inverse of to=. */
+function bitsBytes(value: RosArray, lsb: boolean): Buffer {
+  const bits = value.values().map((v) => (typeof v === "bigint" && v !== 0n ? 1 : 0));
+  const out: number[] = [];
+  for (let i = 0; i < bits.length; i += 8) {
+    let byte = 0;
+    for (let j = 0; j < 8; j++) byte |= (bits[i + j] ?? 0) << (lsb ? j : 7 - j);
+    out.push(byte);
+  }
+  return Buffer.from(out);
+}
+
 function decode(value: Value, from: string): Buffer {
-  if (from === "byte-array") {
+  if (from === "byte-array" || from === "bit-array-lsb" || from === "bit-array-msb") {
     if (!(value instanceof RosArray))
-      throw new ScriptError("failure: from=byte-array needs an array of numbers");
+      throw new ScriptError(`failure: from=${from} needs an array of numbers`);
+    if (from !== "byte-array") return bitsBytes(value, from === "bit-array-lsb");
     return Buffer.from(value.values().map((v) => (typeof v === "bigint" ? Number(BigInt.asUintN(8, v)) : 0)));
   }
   const text = toStr(value);
   switch (from) {
+    case "num":
+      return numberBytes(text);
     case "raw":
       return Buffer.from(text, "latin1");
     case "base64":
@@ -97,6 +154,8 @@ function encode(bytes: Buffer, to: string): Value {
     }
     case "byte-array":
       return new RosArray([...bytes].map((b) => BigInt(b)));
+    case "num":
+      return bytesNumber(bytes);
     case "bit-array-lsb":
     case "bit-array-msb": {
       // Every byte as eight 0/1 numbers, its least (lsb) or most (msb) significant bit first (manual, :convert).
@@ -106,7 +165,7 @@ function encode(bytes: Buffer, to: string): Value {
       return new RosArray(bits);
     }
     default:
-      throw bad("to", to, OUTPUTS);
+      throw bad("to", to, ENCODINGS);
   }
 }
 
@@ -116,6 +175,11 @@ function ascii(bytes: Buffer, f: (c: string) => string): Buffer {
 
 function transform(bytes: Buffer, name: string): Buffer {
   switch (name) {
+    case "none":
+      return bytes;
+    case "crlf":
+      // Line ends as CRLF, as :tocrlf makes them (manual, :convert transform=crlf).
+      return ascii(bytes, (s) => s.replace(/\r?\n/g, "\r\n"));
     case "lc":
       return ascii(bytes, (s) => s.replace(/[A-Z]+/g, (m) => m.toLowerCase()));
     case "uc":

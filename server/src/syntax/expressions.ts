@@ -219,7 +219,8 @@ export abstract class ExpressionParser extends AtomParser {
         break;
     }
     if (c === Ch.Star && isHexDigit(this.ch(1))) return this.scanExpressionLiteral(this.pos + 1, context);
-    if (isDigit(c) || (c === Ch.Colon && this.ch(1) === Ch.Colon))
+    // `(.1)` is the time 00:00:00.100 on a CHR 7.23.3, not a concatenation (tikoci/centrs operators.json, tight-dot-time).
+    if (isDigit(c) || (c === Ch.Colon && this.ch(1) === Ch.Colon) || (c === Ch.Dot && isDigit(this.ch(1))))
       return this.scanExpressionLiteral(this.pos, context);
     if (isLetter(c) || c === Ch.Underscore || (c === Ch.Dot && isLetter(this.ch(1))))
       return this.scanName(context);

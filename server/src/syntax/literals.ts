@@ -10,6 +10,8 @@ const IPV4 = /^(?:[0-9]{1,3}\.){3}[0-9]{1,3}$/;
 const IPV4_PREFIX = /^(?:[0-9]{1,3}\.){3}[0-9]{1,3}\/[0-9]{1,2}$/;
 const MAC = /^[0-9A-Fa-f]{2}(?::[0-9A-Fa-f]{2}){5}$|^[0-9A-Fa-f]{2}(?:-[0-9A-Fa-f]{2}){5}$/;
 const TIME_UNITS = /^(?:[0-9]+(?:\.[0-9]+)?(?:weeks?|w|days?|d|hours?|h|mins?|m|ms|us|ns|s))+$/;
+/** `.1`, `.5s`: a fraction of a second, or of a unit, without its leading zero (CHR 7.23.3 compiles `(.1)` as 00:00:00.100). */
+const TIME_LEADING_DOT = /^\.[0-9]+(?:weeks?|w|days?|d|hours?|h|mins?|m|ms|us|ns|s)?$/;
 const TIME_CLOCK = /^(?:[0-9]+w)?(?:[0-9]+d)?[0-9]{1,2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]+)?)?$/;
 const ID = /^\*[0-9A-Fa-f]+$/;
 const HEX_GROUP = /^[0-9A-Fa-f]{1,4}$/;
@@ -50,13 +52,14 @@ function isIp6Prefix(text: string): boolean {
 export function classifyLiteral(text: string): LiteralKind {
   const c = text.charCodeAt(0);
   const isDigit = c >= 48 && c <= 57;
-  if (!isDigit && c !== 45 /* - */ && c !== 42 /* * */ && c !== 58 /* : */) {
+  if (!isDigit && c !== 45 /* - */ && c !== 42 /* * */ && c !== 58 /* : */ && c !== 46 /* . */) {
     // Letters first: the common case (`ether1`, `accept`, `yes`). Only MACs and IPv6 start with a letter.
     if (text.indexOf(":") < 0 && text.length !== 17) {
       return text === "true" || text === "false" || text === "yes" || text === "no" ? "bool" : "word";
     }
   }
   if (c === 42) return ID.test(text) ? "id" : "word";
+  if (c === 46 /* . */) return TIME_LEADING_DOT.test(text) ? "time" : "word";
   if (DECIMAL.test(text) || HEX.test(text)) return "number";
   if (IPV4.test(text)) return "ip";
   if (IPV4_PREFIX.test(text)) return "ip-prefix";

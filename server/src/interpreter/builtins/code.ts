@@ -2,9 +2,12 @@
 import type { ArgCompiler, Builtin } from "../compiler";
 import { fromBytes } from "../bytes";
 import { ScriptError } from "../errors";
+import { RosArray } from "../array";
+import { toNum } from "../convert";
 import { toStr } from "../format";
 import type { LogLevel } from "../host";
 import { then, type MaybePromise } from "../maybe";
+import { regexTest } from "../regex";
 import type { CallSite, Eval } from "../runtime";
 import { Code, Id, NOTHING, type Value } from "../values";
 
@@ -36,6 +39,60 @@ const executeCommand: Builtin = (site, c) => {
     });
 };
 
+/** True when the command line has the bare flag `name` (`as-string`, `as-array`) or `name=...`. */
+function hasFlag(site: CallSite, c: ArgCompiler, name: string): boolean {
+  return (
+    site.named.has(name) ||
+    site.positional.some((e) => e.kind === "Literal" && c.ctx.source.text.slice(e.start, e.end) === name)
+  );
+}
+
+/** The indexes of `lines` that match, with `before` and `after` lines of context around each, in order. */
+function grepIndexes(lines: readonly string[], pattern: string, before: number, after: number): number[] {
+  const keep = new Set<number>();
+  lines.forEach((line, i) => {
+    if (!regexTest(pattern, line)) return;
+    for (let j = Math.max(0, i - before); j <= Math.min(lines.length - 1, i + after); j++) keep.add(j);
+  });
+  return [...keep].sort((a, b) => a - b);
+}
+
+/**
+ * `:grep script pattern=... [after=n] [before=n] [as-array]`: runs the script, keeps the lines of its console output
+ * that match the POSIX regex, and prints them, or with `as-array` returns them (amm0 on 7.13.5,
+ * forum.mikrotik.com/t/v7-13-5-stable-is-released/171923/878: `[:grep ":put \"hello\nworld\nhello world\""
+ * pattern="hello.*" as-array]` is hello;hello world). Printing, it returns whether a line matched: `[:tobool [:grep
+ * ...]]` is false without a match (forum.mikrotik.com/t/the-start-parameter-of-the-find-function/178600/6).
+ */
+const grepCommand: Builtin = (site, c) => {
+  const script = c.arg(site, "script", 0, "");
+  const pattern = c.arg(site, "pattern", undefined, "");
+  const after = c.arg(site, "after", undefined, 0n);
+  const before = c.arg(site, "before", undefined, 0n);
+  const asArray = hasFlag(site, c, "as-array");
+  if (site.named.has("filename"))
+    return unsupported(":grep filename=", "scripts have no file system")(site, c);
+  return (s) =>
+    then(script(s), (v) =>
+      then(pattern(s), (p) =>
+        then(after(s), (a) =>
+          then(before(s), async (b) => {
+            const code = v instanceof Code ? v : c.rt.parseCode(toStr(v));
+            const lines = (await c.rt.runCapturingOutput(code, s)).split(/\r?\n/);
+            const count = (x: Value): number => {
+              const n = toNum(x);
+              return typeof n === "bigint" && n > 0n ? Number(n) : 0;
+            };
+            const kept = grepIndexes(lines, toStr(p), count(b), count(a)).map((i) => lines[i] ?? "");
+            if (asArray) return new RosArray(kept);
+            for (const line of kept) c.rt.put(s, line);
+            return kept.length > 0;
+          }),
+        ),
+      ),
+    );
+};
+
 function logCommand(level: LogLevel): Builtin {
   return (site, c) => {
     const message = c.arg(site, "message", 0, "");
@@ -62,7 +119,7 @@ export const CODE_BUILTINS: ReadonlyMap<string, Builtin> = new Map([
   ["parse", parseCommand],
   ["execute", executeCommand],
   ["resolve", unsupported(":resolve", "it has no DNS")],
-  ["grep", unsupported(":grep", "it has no console output to filter")],
+  ["grep", grepCommand],
   ["import", unsupported(":import", "scripts have no file system")],
   ["export", unsupported(":export", "there is no configuration to export")],
   ["ping", unsupported(":ping", "it has no network interfaces")],

@@ -30,18 +30,27 @@ function numberOf(value: Value, what: string): bigint {
   return n;
 }
 
+/**
+ * The truth of an `:if`, `:while` or `:do while` condition: a bool, or a num as `:tobool` reads it (0 false, any other
+ * true). rextended's dec2bin (forum.mikrotik.com/t/rextended-fragments-of-snippets/151033/17) tests bits with
+ * `:if ($number & 128) do={...}`; other types fail as before.
+ */
+function holds(value: Value): boolean {
+  return typeof value === "bigint" ? value !== 0n : truth(value);
+}
+
 const ifCommand: Builtin = (site, c) => {
   const condition = required(site, c, "condition", 0);
   const whenTrue = c.codeArg(site, "do") ?? NONE;
   const whenFalse = c.codeArg(site, "else") ?? NONE;
-  return (s) => then(condition(s), (v) => (truth(v) ? whenTrue(s) : whenFalse(s)));
+  return (s) => then(condition(s), (v) => (holds(v) ? whenTrue(s) : whenFalse(s)));
 };
 
 const whileCommand: Builtin = (site, c) => {
   const condition = required(site, c, "condition", 0);
   const body = c.codeArg(site, "do") ?? NONE;
   return (s) =>
-    runLoop(s, c.rt, () => then(condition(s), (v) => (truth(v) ? then(body(s), () => true) : false)));
+    runLoop(s, c.rt, () => then(condition(s), (v) => (holds(v) ? then(body(s), () => true) : false)));
 };
 
 /** Runs `body`, and `onError` (a block) when it raises a script error. */
@@ -60,12 +69,23 @@ function guarded(body: Eval, onError: Eval, s: Scope): MaybePromise<Value> {
   }
 }
 
+/**
+ * `:do {...} while ($x < 3)`: `while` written bare before its condition, as MikroTik's "Scripting examples" page does
+ * (help.mikrotik.com/docs/spaces/ROS/pages/139067404, "Parse file to add ppp secrets"), reads as `while=(...)`.
+ */
+function bareWhile(site: CallSite, c: ArgCompiler): Eval | undefined {
+  const [, word, condition] = site.positional;
+  if (c.has(site, "while") || word?.kind !== "Literal" || condition === undefined) return undefined;
+  return site.source.text.slice(word.start, word.end) === "while" ? c.expr(condition) : undefined;
+}
+
 /** `:do {...} while=(...)`, `:do {...} on-error={...}`, `:do {...} if=(...)`. */
 const doCommand: Builtin = (site, c) => {
   const body = c.codeArg(site, "command", 0) ?? NONE;
   const onError = c.codeArg(site, "on-error");
-  const hasWhile = c.has(site, "while");
-  const condition = c.arg(site, "while");
+  const bare = bareWhile(site, c);
+  const hasWhile = bare !== undefined || c.has(site, "while");
+  const condition = bare ?? c.arg(site, "while");
   const guard = c.has(site, "if") ? c.arg(site, "if") : undefined;
   const once: Eval = onError ? (s) => guarded(body, onError, s) : body;
   let run: Eval = once;
@@ -76,12 +96,12 @@ const doCommand: Builtin = (site, c) => {
           const frame = s.frame;
           if (frame.signal === Signal.Continue) frame.signal = Signal.None;
           if (frame.signal !== Signal.None) return true;
-          return then(condition(s), (v) => truth(v));
+          return then(condition(s), (v) => holds(v));
         }),
       );
   }
   if (!guard) return run;
-  return (s) => then(guard(s), (v) => (truth(v) ? run(s) : NOTHING));
+  return (s) => then(guard(s), (v) => (holds(v) ? run(s) : NOTHING));
 };
 
 const forCommand: Builtin = (site, c) => {

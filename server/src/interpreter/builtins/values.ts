@@ -65,6 +65,10 @@ const pickCommand: Builtin = (site, c) => {
             if (!hasEnd) return items[from] ?? NOTHING;
             return new RosArray(from < to ? items.slice(from, to) : []);
           }
+          // Past the end of a string there is nothing to pick: nil. rextended's base64/base32 decoders test
+          // `[:typeof [:pick $work 1 2]] = "nil"` for a missing character (forum.mikrotik.com/t/
+          // base64-and-sha256-function-for-scripting/164889/4 and /8), and his encoders' router transcripts (/7) need it.
+          if (from >= size) return NIL;
           return from < to ? toStr(v).slice(from, to) : "";
         }),
       ),
@@ -118,9 +122,10 @@ const rndnumCommand: Builtin = (site, c) => {
   return (s) =>
     then(from(s), (f) =>
       then(to(s), (t) => {
-        const low = num(f, "from");
-        const high = num(t, "to");
-        if (high < low) throw new ScriptError("failure: to must not be smaller than from");
+        // Either order: `[:rndnum to=1 from=100]` is a num (amm0's router transcript, forum.mikrotik.com/t/
+        // new-rndnum-command-doesnt-work-guessing-it-should-generate-a-random-number/151589/11).
+        const low = Math.min(num(f, "from"), num(t, "to"));
+        const high = Math.max(num(f, "from"), num(t, "to"));
         return BigInt(low + Math.floor(c.rt.host.random() * (high - low + 1)));
       }),
     );

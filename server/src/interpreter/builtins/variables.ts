@@ -7,7 +7,8 @@ import { toStr } from "../format";
 import { then, type MaybePromise } from "../maybe";
 import type { CallSite, Eval } from "../runtime";
 import type { Scope, Slot } from "../scope";
-import { NIL, NOTHING, type Value } from "../values";
+import { functionValue } from "../functions";
+import { Code, NIL, NOTHING, type Value } from "../values";
 
 /** The variable name argument: a word, a quoted string, `$name`, or an expression giving the name. */
 function nameOf(site: CallSite, c: ArgCompiler): (s: Scope) => MaybePromise<string> {
@@ -24,7 +25,10 @@ function nameOf(site: CallSite, c: ArgCompiler): (s: Scope) => MaybePromise<stri
 
 /** The value: `value=`/second unnamed argument, or `do={...}` (a function). Undefined when none is given. */
 function valueOf(site: CallSite, c: ArgCompiler): Eval | undefined {
-  if (c.has(site, "do")) return c.arg(site, "do");
+  if (c.has(site, "do")) {
+    const value = c.arg(site, "do");
+    return (s) => then(value(s), (v) => (v instanceof Code && v.type === "code" ? functionValue(v) : v));
+  }
   if (c.has(site, "value", 1)) return c.arg(site, "value", 1);
   return undefined;
 }

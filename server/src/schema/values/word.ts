@@ -75,6 +75,8 @@ export function readWord(text: string): ReadValue | undefined {
   if (!isDigit(first)) {
     if (first === 42 /* * */) return id(text);
     if (first === 45 /* - */) return num(parseInteger(text, "saturate"));
+    // `.1` is 00:00:00.100, `.5s` half a second: a fraction without its leading zero (CHR 7.23.3, `(.1)`).
+    if (first === 46 /* . */) return isDigit(text.charCodeAt(1)) ? time(parseTime(`0${text}`)) : undefined;
     // Letters: a bool, or an IPv6 address that starts with a hex letter (`fe80::1`); `::1` too.
     if (text.indexOf(":") < 0) return bool(text);
     return ip6(text) ?? ip6Prefix(text, true);
