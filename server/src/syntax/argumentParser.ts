@@ -22,14 +22,18 @@ function shapeOf(initial: number, length: number): number {
 export const NO_ARGS: readonly Arg[] = Object.freeze([]);
 
 /**
- * The end of an argument name at `at` (name characters, or `.` then a letter and name characters, as in `.id=`), or
- * `at` when none starts there.
+ * The end of an argument name at `at`, or `at` when none starts there: name characters, in parts joined by `.` then a
+ * letter (`.id=`, and RouterOS 7's grouped properties such as `security.passphrase=` of `/interface wifi` or
+ * `local.address=` of `/routing bgp connection`, which its own command tree lists by those names).
  */
 export function argumentNameEnd(text: string, at: number): number {
   let end = at;
-  if (text.charCodeAt(at) === Ch.Dot && isLetter(text.charCodeAt(at + 1))) end++;
-  while (end < text.length && isNameChar(text.charCodeAt(end))) end++;
-  return end;
+  for (;;) {
+    if (text.charCodeAt(end) === Ch.Dot && isLetter(text.charCodeAt(end + 1))) end++;
+    const partStart = end;
+    while (end < text.length && isNameChar(text.charCodeAt(end))) end++;
+    if (end === partStart || text.charCodeAt(end) !== Ch.Dot) return end;
+  }
 }
 
 /** Argument-level parsing. The command words before the arguments come from the subclasses. */
