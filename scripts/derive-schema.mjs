@@ -253,6 +253,12 @@ function applyOptional(menus, optional) {
     const menu = menuAt(menus, key, `optional-menus.json hardwareArguments ${key}`);
     menu.hardwareArgs = optional.hardwareArguments[key];
   }
+  for (const key of own(optional.hardwareArgumentNames ?? {})) {
+    const entry = optional.hardwareArgumentNames[key];
+    const menu = menuAt(menus, key, `optional-menus.json hardwareArgumentNames ${key}`);
+    menu.hardwareArgs = entry.what;
+    menu.hardwareArgNames = entry.names.join(",");
+  }
 }
 
 function applyGlobals(menus, globals) {
@@ -591,6 +597,7 @@ const NOTE_KEYS = [
   "handAdded",
   "optional",
   "hardwareArgs",
+  "hardwareArgNames",
   "changingArgs",
 ];
 
@@ -686,6 +693,7 @@ function emit(menus, inputs) {
       handAdded: menu.handAdded,
       optional: menu.optional,
       hardwareArgs: menu.hardwareArgs,
+      hardwareArgNames: menu.hardwareArgNames,
       changingArgs: menu.changingArgs,
     });
     menuRows.push([key, classify(menu), notes.add(note), commands]);

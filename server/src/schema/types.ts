@@ -135,6 +135,8 @@ export interface MenuInfo {
   readonly optional?: string;
   /** Its commands take more arguments on this hardware than the tree lists (`ethernet hardware (PoE-out, SFP...)`). */
   readonly hardwareArgs?: string;
+  /** The only argument names that hardware adds (`suppress-hw-offload` of /ip route); absent: any name may be one. */
+  readonly hardwareArgNames?: readonly string[];
   /** Its package's arguments changed within RouterOS 7 (`the container package`): a script may target another version. */
   readonly changingArgs?: string;
 }

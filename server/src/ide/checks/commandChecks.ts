@@ -173,8 +173,11 @@ function checkArg(schema: Schema, text: string, bound: BoundCommand, arg: BoundA
         const menu = schema.menu(info.menuPath);
         const hardware = menu?.hardwareArgs;
         const changing = menu?.changingArgs;
+        const namedByHardware = menu?.hardwareArgNames
+          ? menu.hardwareArgNames.includes(name)
+          : suggestions.length === 0;
         out.push(
-          hardware !== undefined && suggestions.length === 0
+          hardware !== undefined && namedByHardware
             ? diagnostic("RSC3014", arg.nameStart, arg.nameEnd, [name, commandLabel(info), hardware])
             : changing !== undefined
               ? diagnostic(
