@@ -156,7 +156,10 @@ function readCommand(node, where, generic) {
     const arg = node[name];
     if (arg?._type !== "arg")
       fail(`inspect ${where}: ${name} should be an arg, found ${JSON.stringify(arg?._type)}`);
-    args.set(name, { name, spec: argSpec(name, arg.desc, `inspect ${where} ${name}`, generic), details: {} });
+    const spec = argSpec(name, arg.desc, `inspect ${where} ${name}`, generic);
+    const menuPath = where.slice(1, where.lastIndexOf("/"));
+    if (spec.type === "time" && generic.timePairs.has(`${menuPath} ${name}`)) spec.format = "time-pair";
+    args.set(name, { name, spec, details: {} });
   }
   return { args, positional: [] };
 }
@@ -780,6 +783,7 @@ export function derive(sharedDir) {
     byName: genericSource.byName,
     switches: new Set(genericSource.switches.names),
     timeWithCount: new Set(genericSource.timeWithCount.names),
+    timePairs: new Set(genericSource.timePairs.arguments),
     scriptStrings: new Set(genericSource.scriptStrings.names),
   };
 

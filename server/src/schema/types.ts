@@ -28,10 +28,11 @@ export type ValueType =
  * - "mqtt-topic": an MQTT topic name (publish): no `+` or `#`;
  * - "mqtt-topic-filter": an MQTT topic filter (subscribe): `+` fills a whole level, `#` only as the last level;
  * - "variable-name": names a script variable (`:local name`, `:for i`);
- * - "time-with-count": (time type) also accepts `interval,count` pairs such as keepalive=10s,10.
+ * - "time-with-count": (time type) also accepts `interval,count` pairs such as keepalive=10s,10;
+ * - "time-pair": (time type) also accepts `upload/download` pairs such as a simple queue's burst-time=10s/10s.
  */
 export type ValueFormat =
-  "hex" | "host" | "mqtt-topic" | "mqtt-topic-filter" | "variable-name" | "time-with-count";
+  "hex" | "host" | "mqtt-topic" | "mqtt-topic-filter" | "variable-name" | "time-with-count" | "time-pair";
 
 export interface NumberRange {
   readonly min: number;

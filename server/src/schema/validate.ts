@@ -106,6 +106,17 @@ function checkEnum(spec: ValueTarget, text: string): ValueProblem | undefined {
 }
 
 function checkTime(spec: ValueTarget, text: string): ValueProblem | undefined {
+  if (spec.format === "time-pair" && text.includes("/")) {
+    // upload/download: each side is a time (`burst-time=10s/20s`), each within the range.
+    const sides = text.split("/");
+    if (sides.length === 2 && sides.every((side) => parseTime(side) !== undefined)) {
+      const single = { ...spec, format: undefined };
+      return sides.map((side) => checkTime(single, side)).find((problem) => problem !== undefined);
+    }
+    return error(
+      `${spec.name} must be a time such as 10s or 10s/20s (upload/download)${orExtra(spec)} ${got(text)}`,
+    );
+  }
   const [first = "", ...counts] = spec.format === "time-with-count" ? text.split(",") : [text];
   const ns = parseTime(first);
   if (ns === undefined && isTimeTooLong(first))
@@ -114,7 +125,11 @@ function checkTime(spec: ValueTarget, text: string): ValueProblem | undefined {
     );
   if (ns === undefined || counts.some((c) => parseInteger(c) === undefined)) {
     const example =
-      spec.format === "time-with-count" ? "10s or 10s,10 (interval,count)" : "30s, 1m30s or 00:01:30";
+      spec.format === "time-with-count"
+        ? "10s or 10s,10 (interval,count)"
+        : spec.format === "time-pair"
+          ? "10s or 10s/20s (upload/download)"
+          : "30s, 1m30s or 00:01:30";
     const message = `${spec.name} must be a time such as ${example}${orExtra(spec)} ${got(text)}`;
     return { message, severity: PLAIN_WORD.test(text) ? "warning" : "error" };
   }
