@@ -158,7 +158,8 @@ function readCommand(node, where, generic) {
       fail(`inspect ${where}: ${name} should be an arg, found ${JSON.stringify(arg?._type)}`);
     const spec = argSpec(name, arg.desc, `inspect ${where} ${name}`, generic);
     const menuPath = where.slice(1, where.lastIndexOf("/"));
-    if (spec.type === "time" && generic.timePairs.has(`${menuPath} ${name}`)) spec.format = "time-pair";
+    const timeForm = generic.timeForms.get(`${menuPath} ${name}`);
+    if (spec.type === "time" && timeForm !== undefined) spec.format = timeForm;
     args.set(name, { name, spec, details: {} });
   }
   return { args, positional: [] };
@@ -783,7 +784,7 @@ export function derive(sharedDir) {
     byName: genericSource.byName,
     switches: new Set(genericSource.switches.names),
     timeWithCount: new Set(genericSource.timeWithCount.names),
-    timePairs: new Set(genericSource.timePairs.arguments),
+    timeForms: new Map(Object.entries(genericSource.timeForms.arguments)),
     scriptStrings: new Set(genericSource.scriptStrings.names),
   };
 

@@ -29,10 +29,18 @@ export type ValueType =
  * - "mqtt-topic-filter": an MQTT topic filter (subscribe): `+` fills a whole level, `#` only as the last level;
  * - "variable-name": names a script variable (`:local name`, `:for i`);
  * - "time-with-count": (time type) also accepts `interval,count` pairs such as keepalive=10s,10;
- * - "time-pair": (time type) also accepts `upload/download` pairs such as a simple queue's burst-time=10s/10s.
+ * - "time-pair": (time type) also accepts `upload/download` pairs such as a simple queue's burst-time=10s/10s;
+ * - "time-range": (time type) also accepts `min..max` ranges such as wifi channel.reselect-interval=4h..6h.
  */
 export type ValueFormat =
-  "hex" | "host" | "mqtt-topic" | "mqtt-topic-filter" | "variable-name" | "time-with-count" | "time-pair";
+  | "hex"
+  | "host"
+  | "mqtt-topic"
+  | "mqtt-topic-filter"
+  | "variable-name"
+  | "time-with-count"
+  | "time-pair"
+  | "time-range";
 
 export interface NumberRange {
   readonly min: number;
