@@ -257,6 +257,14 @@ function checkProperty(
   if (properties.length === 0) return;
   const name = text.slice(value.start, value.end);
   if (properties.some((p) => p.name === name)) return;
+  // The one property the word begins (`content` of /file: contents): RouterOS resolves a value name when the command
+  // runs, as it resolves argument names (its compiled form keeps `value-name=content`; forum and framework scripts read
+  // `[/file get $f content]`). A hint, like other abbreviations.
+  const [only, second] = properties.filter((p) => p.name.startsWith(name));
+  if (only && !second && name.length > 0) {
+    out.push(abbreviationHint(text, value.start, value.end, only.name));
+    return;
+  }
   const suggestions = suggest(
     name,
     properties.map((p) => p.name),
