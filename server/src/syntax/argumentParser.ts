@@ -43,6 +43,9 @@ export abstract class ArgumentParser extends ValueParser {
     const mark = this.mark();
     let whereNext = findMode;
     let first = true;
+    // After a bare code argument name (`else {...}`, `on-error {...}`), a `{...}` is that argument's code (the checks
+    // say so in a hint, RSC3009): parse it as code, not as an array.
+    let afterCodeName = false;
     for (;;) {
       const before = this.pos;
       this.skipInlineTrivia();
@@ -63,7 +66,9 @@ export abstract class ArgumentParser extends ValueParser {
         this.errorAfterWords("RSC2007", this.pos, this.pos + 1, []);
         this.skip(K.Equals, this.pos + 1);
       } else {
-        this.stash(this.parseArg(globalCommand, first && braceIsCode));
+        const argStart = this.pos;
+        this.stash(this.parseArg(globalCommand, (first && braceIsCode) || afterCodeName));
+        afterCodeName = this.isCodeName(globalCommand, argStart, this.pos);
       }
       first = false;
       if (this.pos === before) {
@@ -110,6 +115,13 @@ export abstract class ArgumentParser extends ValueParser {
       return this.parseWhere(keyword);
     }
     return this.parseValue(braceIsCode || CODE_POSITIONAL.has(globalCommand));
+  }
+
+  /** The text from `start` to `end` is a bare name of a code argument (`else`, `do`, `on-error`). */
+  private isCodeName(globalCommand: string, start: number, end: number): boolean {
+    if (end - start < 2 || end - start > 16) return false;
+    for (let i = start; i < end; i++) if (!isNameChar(this.text.charCodeAt(i))) return false;
+    return isCodeArgument(globalCommand, this.text.slice(start, end));
   }
 
   /** True when the bare word `word` (and not a longer name) starts at pos. */
