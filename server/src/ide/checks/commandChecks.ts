@@ -18,6 +18,7 @@ import type { BoundArg, BoundCommand } from "../model/types";
 import { staticText, templateText } from "../model/staticText";
 import { headWord } from "../../syntax/head";
 import { checkExtraValue } from "./extraValues";
+import { routerOs6Argument, routerOs6Menu } from "./routerOs6Names";
 
 /** Quick-fix data of a "did you mean" diagnostic: replace [start, end) by one of the suggestions. */
 export interface ReplaceData {
@@ -72,7 +73,12 @@ export function checkCommand(schema: Schema, text: string, bound: BoundCommand, 
             // RouterOS reports the slash path at the `/` after the unknown name (its column), a bad name at the name.
             slashFollows ? token.end : token.start,
             slashFollows ? token.end + 1 : token.end,
-            [error.word, formatPath(error.menuPath), error.hint === undefined ? "" : `; ${error.hint}`],
+            [
+              error.word,
+              formatPath(error.menuPath),
+              routerOs6Menu(error.menuPath, error.word) ??
+                (error.hint === undefined ? "" : `; ${error.hint}`),
+            ],
             replaceData(token.start, token.end, error.suggestions),
           ),
     );
@@ -191,7 +197,7 @@ function checkArg(schema: Schema, text: string, bound: BoundCommand, arg: BoundA
                   "RSC3002",
                   arg.nameStart,
                   arg.nameEnd,
-                  [name, commandLabel(info), hint(suggestions)],
+                  [name, commandLabel(info), routerOs6Argument(info.menuPath, name) ?? hint(suggestions)],
                   replaceData(arg.nameStart, arg.nameEnd, suggestions),
                 ),
         );
