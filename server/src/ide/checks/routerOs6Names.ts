@@ -9,7 +9,11 @@ const ARGUMENTS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
     "routing-mark": "routing-table=",
     type: "the blackhole switch for type=blackhole (unreachable and prohibit are gone)",
   },
-  "system/ntp/client": { "primary-ntp": "servers=", "secondary-ntp": "servers=" },
+  "system/ntp/client": {
+    "primary-ntp": "servers=",
+    "secondary-ntp": "servers=",
+    "server-dns-names": "servers=",
+  },
 };
 
 /** Menus by full path (`ip/route/rule`): the RouterOS 7 menu. */
