@@ -144,6 +144,16 @@ function requiredArgs(info: CommandInfo): readonly ArgInfo[] {
   return list;
 }
 
+/**
+ * `; /interface/wifi/radio has no set: RouterOS reads set as the global :set` when a word written without `:` in a
+ * menu that lacks it resolved to a global command (whose arguments then do not fit), else "".
+ */
+function globalFromMenu(bound: BoundCommand): string {
+  const name = bound.rootCommand;
+  if (name === undefined || bound.absolute || bound.contextMenu.length === 0) return "";
+  return `; ${formatPath(bound.contextMenu)} has no ${name}: RouterOS reads ${name} as the global :${name}`;
+}
+
 function checkArg(schema: Schema, text: string, bound: BoundCommand, arg: BoundArg, out: Diagnostic[]): void {
   const info = bound.info;
   if (!info) return;
@@ -197,7 +207,11 @@ function checkArg(schema: Schema, text: string, bound: BoundCommand, arg: BoundA
                   "RSC3002",
                   arg.nameStart,
                   arg.nameEnd,
-                  [name, commandLabel(info), routerOs6Argument(info.menuPath, name) ?? hint(suggestions)],
+                  [
+                    name,
+                    commandLabel(info),
+                    routerOs6Argument(info.menuPath, name) ?? globalFromMenu(bound) + hint(suggestions),
+                  ],
                   replaceData(arg.nameStart, arg.nameEnd, suggestions),
                 ),
         );
