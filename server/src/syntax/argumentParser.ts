@@ -28,12 +28,13 @@ export const NO_ARGS: readonly Arg[] = Object.freeze([]);
  */
 export function argumentNameEnd(text: string, at: number): number {
   let end = at;
-  for (;;) {
-    if (text.charCodeAt(end) === Ch.Dot && isLetter(text.charCodeAt(end + 1))) end++;
-    const partStart = end;
+  if (text.charCodeAt(at) === Ch.Dot && isLetter(text.charCodeAt(at + 1))) end++;
+  while (end < text.length && isNameChar(text.charCodeAt(end))) end++;
+  while (end > at && text.charCodeAt(end) === Ch.Dot && isLetter(text.charCodeAt(end + 1))) {
+    end++;
     while (end < text.length && isNameChar(text.charCodeAt(end))) end++;
-    if (end === partStart || text.charCodeAt(end) !== Ch.Dot) return end;
   }
+  return end;
 }
 
 /** Argument-level parsing. The command words before the arguments come from the subclasses. */
@@ -119,7 +120,8 @@ export abstract class ArgumentParser extends ValueParser {
 
   /** The text from `start` to `end` is a bare name of a code argument (`else`, `do`, `on-error`). */
   private isCodeName(globalCommand: string, start: number, end: number): boolean {
-    if (end - start < 2 || end - start > 16) return false;
+    // Most words cannot be one by their first letter and length: decided without a copy.
+    if (!CODE_ARGUMENT_SHAPES.has(shapeOf(this.text.charCodeAt(start), end - start))) return false;
     for (let i = start; i < end; i++) if (!isNameChar(this.text.charCodeAt(i))) return false;
     return isCodeArgument(globalCommand, this.text.slice(start, end));
   }
