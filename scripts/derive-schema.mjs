@@ -156,7 +156,11 @@ function readCommand(node, where, generic) {
     const arg = node[name];
     if (arg?._type !== "arg")
       fail(`inspect ${where}: ${name} should be an arg, found ${JSON.stringify(arg?._type)}`);
-    args.set(name, { name, spec: argSpec(name, arg.desc, `inspect ${where} ${name}`, generic), details: {} });
+    const spec = argSpec(name, arg.desc, `inspect ${where} ${name}`, generic);
+    const menuPath = where.slice(1, where.lastIndexOf("/"));
+    const timeForm = generic.timeForms.get(`${menuPath} ${name}`);
+    if (spec.type === "time" && timeForm !== undefined) spec.format = timeForm;
+    args.set(name, { name, spec, details: {} });
   }
   return { args, positional: [] };
 }
@@ -252,6 +256,12 @@ function applyOptional(menus, optional) {
   for (const key of own(optional.hardwareArguments ?? {})) {
     const menu = menuAt(menus, key, `optional-menus.json hardwareArguments ${key}`);
     menu.hardwareArgs = optional.hardwareArguments[key];
+  }
+  for (const key of own(optional.hardwareArgumentNames ?? {})) {
+    const entry = optional.hardwareArgumentNames[key];
+    const menu = menuAt(menus, key, `optional-menus.json hardwareArgumentNames ${key}`);
+    menu.hardwareArgs = entry.what;
+    menu.hardwareArgNames = entry.names.join(",");
   }
 }
 
@@ -591,6 +601,7 @@ const NOTE_KEYS = [
   "handAdded",
   "optional",
   "hardwareArgs",
+  "hardwareArgNames",
   "changingArgs",
 ];
 
@@ -686,6 +697,7 @@ function emit(menus, inputs) {
       handAdded: menu.handAdded,
       optional: menu.optional,
       hardwareArgs: menu.hardwareArgs,
+      hardwareArgNames: menu.hardwareArgNames,
       changingArgs: menu.changingArgs,
     });
     menuRows.push([key, classify(menu), notes.add(note), commands]);
@@ -772,6 +784,7 @@ export function derive(sharedDir) {
     byName: genericSource.byName,
     switches: new Set(genericSource.switches.names),
     timeWithCount: new Set(genericSource.timeWithCount.names),
+    timeForms: new Map(Object.entries(genericSource.timeForms.arguments)),
     scriptStrings: new Set(genericSource.scriptStrings.names),
   };
 

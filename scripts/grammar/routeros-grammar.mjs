@@ -356,7 +356,8 @@ export function buildGrammar() {
       },
       "named-argument": {
         comment: "`name=value`; `do=`, `else=`, `on-error=`, `in=`, `from=`... are argument names too.",
-        begin: `${WORD_START}([A-Za-z_][-\\w]*)(=)`,
+        // RouterOS 7's grouped names (`security.passphrase=`) are one name, dots included (its 7.24 command tree).
+        begin: `${WORD_START}([A-Za-z_][-\\w]*(?:\\.[A-Za-z][-\\w]*)*)(=)`,
         beginCaptures: {
           1: { name: "entity.other.attribute-name.routeros" },
           2: { name: "punctuation.separator.key-value.routeros" },

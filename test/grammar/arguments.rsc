@@ -102,3 +102,6 @@ import file-name=x.rsc verbose=yes dry-run
 /interface ethernet set [find default-name=ether1] comment=x
 #                             ^^^^^^^^^^^^ entity.other.attribute-name.routeros
 #                                          ^^^^^^ string.unquoted.routeros
+# Grouped property names of RouterOS 7 are one argument name, dots included (RouterOS 7.24 command tree).
+/interface wifi set wifi1 security.passphrase=secret
+#                         ^^^^^^^^^^^^^^^^^^^ entity.other.attribute-name.routeros

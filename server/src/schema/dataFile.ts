@@ -43,6 +43,8 @@ export interface Note {
   readonly optional?: string;
   /** Of a menu: its commands take more arguments on this hardware than the tree lists. */
   readonly hardwareArgs?: string;
+  /** Of a menu: the only names (comma-separated) that hardware adds, when the tree knows the rest fully. */
+  readonly hardwareArgNames?: string;
   /** Of a menu: its package's arguments changed within RouterOS 7 (`the container package`). */
   readonly changingArgs?: string;
 }
@@ -110,6 +112,8 @@ export function decodeNote(record: FlatRecord): Note {
   if (optional !== undefined) note.optional = optional;
   const hardwareArgs = str(f.get("hardwareArgs"));
   if (hardwareArgs !== undefined) note.hardwareArgs = hardwareArgs;
+  const hardwareArgNames = str(f.get("hardwareArgNames"));
+  if (hardwareArgNames !== undefined) note.hardwareArgNames = hardwareArgNames;
   const changingArgs = str(f.get("changingArgs"));
   if (changingArgs !== undefined) note.changingArgs = changingArgs;
   return note;

@@ -130,6 +130,7 @@ class LoadedSchema implements Schema {
       handAdded: note.handAdded === true,
       ...(note.optional !== undefined ? { optional: note.optional } : {}),
       ...(note.hardwareArgs !== undefined ? { hardwareArgs: note.hardwareArgs } : {}),
+      ...(note.hardwareArgNames !== undefined ? { hardwareArgNames: note.hardwareArgNames.split(",") } : {}),
       ...(note.changingArgs !== undefined ? { changingArgs: note.changingArgs } : {}),
     };
     this.menuCache.set(key, info);

@@ -28,10 +28,19 @@ export type ValueType =
  * - "mqtt-topic": an MQTT topic name (publish): no `+` or `#`;
  * - "mqtt-topic-filter": an MQTT topic filter (subscribe): `+` fills a whole level, `#` only as the last level;
  * - "variable-name": names a script variable (`:local name`, `:for i`);
- * - "time-with-count": (time type) also accepts `interval,count` pairs such as keepalive=10s,10.
+ * - "time-with-count": (time type) also accepts `interval,count` pairs such as keepalive=10s,10;
+ * - "time-pair": (time type) also accepts `upload/download` pairs such as a simple queue's burst-time=10s/10s;
+ * - "time-range": (time type) also accepts `min..max` ranges such as wifi channel.reselect-interval=4h..6h.
  */
 export type ValueFormat =
-  "hex" | "host" | "mqtt-topic" | "mqtt-topic-filter" | "variable-name" | "time-with-count";
+  | "hex"
+  | "host"
+  | "mqtt-topic"
+  | "mqtt-topic-filter"
+  | "variable-name"
+  | "time-with-count"
+  | "time-pair"
+  | "time-range";
 
 export interface NumberRange {
   readonly min: number;
@@ -135,6 +144,8 @@ export interface MenuInfo {
   readonly optional?: string;
   /** Its commands take more arguments on this hardware than the tree lists (`ethernet hardware (PoE-out, SFP...)`). */
   readonly hardwareArgs?: string;
+  /** The only argument names that hardware adds (`suppress-hw-offload` of /ip route); absent: any name may be one. */
+  readonly hardwareArgNames?: readonly string[];
   /** Its package's arguments changed within RouterOS 7 (`the container package`): a script may target another version. */
   readonly changingArgs?: string;
 }

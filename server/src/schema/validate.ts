@@ -105,7 +105,23 @@ function checkEnum(spec: ValueTarget, text: string): ValueProblem | undefined {
   return error(`${spec.name} must be ${listValues(values)}${orExtra(spec)} ${got(text)}${hint}`);
 }
 
+/** The two-time forms of some time arguments: what joins the two, and an example for messages. */
+const TIME_SEPARATORS: Readonly<Record<string, { readonly text: string; readonly example: string }>> = {
+  "time-pair": { text: "/", example: "10s or 10s/20s (upload/download)" },
+  "time-range": { text: "..", example: "4h or 4h..6h (a random time between)" },
+};
+
 function checkTime(spec: ValueTarget, text: string): ValueProblem | undefined {
+  const separator = TIME_SEPARATORS[spec.format ?? ""];
+  if (separator !== undefined && text.includes(separator.text)) {
+    // upload/download (`burst-time=10s/20s`) or min..max (`reselect-interval=4h..6h`): each side is a time.
+    const sides = text.split(separator.text);
+    if (sides.length === 2 && sides.every((side) => parseTime(side) !== undefined)) {
+      const single = { ...spec, format: undefined };
+      return sides.map((side) => checkTime(single, side)).find((problem) => problem !== undefined);
+    }
+    return error(`${spec.name} must be a time such as ${separator.example}${orExtra(spec)} ${got(text)}`);
+  }
   const [first = "", ...counts] = spec.format === "time-with-count" ? text.split(",") : [text];
   const ns = parseTime(first);
   if (ns === undefined && isTimeTooLong(first))
@@ -114,7 +130,9 @@ function checkTime(spec: ValueTarget, text: string): ValueProblem | undefined {
     );
   if (ns === undefined || counts.some((c) => parseInteger(c) === undefined)) {
     const example =
-      spec.format === "time-with-count" ? "10s or 10s,10 (interval,count)" : "30s, 1m30s or 00:01:30";
+      spec.format === "time-with-count"
+        ? "10s or 10s,10 (interval,count)"
+        : (separator?.example ?? "30s, 1m30s or 00:01:30");
     const message = `${spec.name} must be a time such as ${example}${orExtra(spec)} ${got(text)}`;
     return { message, severity: PLAIN_WORD.test(text) ? "warning" : "error" };
   }

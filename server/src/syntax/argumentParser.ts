@@ -22,13 +22,18 @@ function shapeOf(initial: number, length: number): number {
 export const NO_ARGS: readonly Arg[] = Object.freeze([]);
 
 /**
- * The end of an argument name at `at` (name characters, or `.` then a letter and name characters, as in `.id=`), or
- * `at` when none starts there.
+ * The end of an argument name at `at`, or `at` when none starts there: name characters, in parts joined by `.` then a
+ * letter (`.id=`, and RouterOS 7's grouped properties such as `security.passphrase=` of `/interface wifi` or
+ * `local.address=` of `/routing bgp connection`, which its own command tree lists by those names).
  */
 export function argumentNameEnd(text: string, at: number): number {
   let end = at;
   if (text.charCodeAt(at) === Ch.Dot && isLetter(text.charCodeAt(at + 1))) end++;
   while (end < text.length && isNameChar(text.charCodeAt(end))) end++;
+  while (end > at && text.charCodeAt(end) === Ch.Dot && isLetter(text.charCodeAt(end + 1))) {
+    end++;
+    while (end < text.length && isNameChar(text.charCodeAt(end))) end++;
+  }
   return end;
 }
 
@@ -39,6 +44,9 @@ export abstract class ArgumentParser extends ValueParser {
     const mark = this.mark();
     let whereNext = findMode;
     let first = true;
+    // After a bare code argument name (`else {...}`, `on-error {...}`), a `{...}` is that argument's code (the checks
+    // say so in a hint, RSC3009): parse it as code, not as an array.
+    let afterCodeName = false;
     for (;;) {
       const before = this.pos;
       this.skipInlineTrivia();
@@ -59,7 +67,9 @@ export abstract class ArgumentParser extends ValueParser {
         this.errorAfterWords("RSC2007", this.pos, this.pos + 1, []);
         this.skip(K.Equals, this.pos + 1);
       } else {
-        this.stash(this.parseArg(globalCommand, first && braceIsCode));
+        const argStart = this.pos;
+        this.stash(this.parseArg(globalCommand, (first && braceIsCode) || afterCodeName));
+        afterCodeName = this.isCodeName(globalCommand, argStart, this.pos);
       }
       first = false;
       if (this.pos === before) {
@@ -106,6 +116,14 @@ export abstract class ArgumentParser extends ValueParser {
       return this.parseWhere(keyword);
     }
     return this.parseValue(braceIsCode || CODE_POSITIONAL.has(globalCommand));
+  }
+
+  /** The text from `start` to `end` is a bare name of a code argument (`else`, `do`, `on-error`). */
+  private isCodeName(globalCommand: string, start: number, end: number): boolean {
+    // Most words cannot be one by their first letter and length: decided without a copy.
+    if (!CODE_ARGUMENT_SHAPES.has(shapeOf(this.text.charCodeAt(start), end - start))) return false;
+    for (let i = start; i < end; i++) if (!isNameChar(this.text.charCodeAt(i))) return false;
+    return isCodeArgument(globalCommand, this.text.slice(start, end));
   }
 
   /** True when the bare word `word` (and not a longer name) starts at pos. */

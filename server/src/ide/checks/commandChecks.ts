@@ -18,6 +18,7 @@ import type { BoundArg, BoundCommand } from "../model/types";
 import { staticText, templateText } from "../model/staticText";
 import { headWord } from "../../syntax/head";
 import { checkExtraValue } from "./extraValues";
+import { routerOs6Argument, routerOs6Menu } from "./routerOs6Names";
 
 /** Quick-fix data of a "did you mean" diagnostic: replace [start, end) by one of the suggestions. */
 export interface ReplaceData {
@@ -72,7 +73,12 @@ export function checkCommand(schema: Schema, text: string, bound: BoundCommand, 
             // RouterOS reports the slash path at the `/` after the unknown name (its column), a bad name at the name.
             slashFollows ? token.end : token.start,
             slashFollows ? token.end + 1 : token.end,
-            [error.word, formatPath(error.menuPath), error.hint === undefined ? "" : `; ${error.hint}`],
+            [
+              error.word,
+              formatPath(error.menuPath),
+              routerOs6Menu(error.menuPath, error.word) ??
+                (error.hint === undefined ? "" : `; ${error.hint}`),
+            ],
             replaceData(token.start, token.end, error.suggestions),
           ),
     );
@@ -138,6 +144,16 @@ function requiredArgs(info: CommandInfo): readonly ArgInfo[] {
   return list;
 }
 
+/**
+ * `; /interface/wifi/radio has no set: RouterOS reads set as the global :set` when a word written without `:` in a
+ * menu that lacks it resolved to a global command (whose arguments then do not fit), else "".
+ */
+function globalFromMenu(bound: BoundCommand): string {
+  const name = bound.rootCommand;
+  if (name === undefined || bound.absolute || bound.contextMenu.length === 0) return "";
+  return `; ${formatPath(bound.contextMenu)} has no ${name}: RouterOS reads ${name} as the global :${name}`;
+}
+
 function checkArg(schema: Schema, text: string, bound: BoundCommand, arg: BoundArg, out: Diagnostic[]): void {
   const info = bound.info;
   if (!info) return;
@@ -173,8 +189,11 @@ function checkArg(schema: Schema, text: string, bound: BoundCommand, arg: BoundA
         const menu = schema.menu(info.menuPath);
         const hardware = menu?.hardwareArgs;
         const changing = menu?.changingArgs;
+        const namedByHardware = menu?.hardwareArgNames
+          ? menu.hardwareArgNames.includes(name)
+          : suggestions.length === 0;
         out.push(
-          hardware !== undefined && suggestions.length === 0
+          hardware !== undefined && namedByHardware
             ? diagnostic("RSC3014", arg.nameStart, arg.nameEnd, [name, commandLabel(info), hardware])
             : changing !== undefined
               ? diagnostic(
@@ -188,7 +207,11 @@ function checkArg(schema: Schema, text: string, bound: BoundCommand, arg: BoundA
                   "RSC3002",
                   arg.nameStart,
                   arg.nameEnd,
-                  [name, commandLabel(info), hint(suggestions)],
+                  [
+                    name,
+                    commandLabel(info),
+                    routerOs6Argument(info.menuPath, name) ?? globalFromMenu(bound) + hint(suggestions),
+                  ],
                   replaceData(arg.nameStart, arg.nameEnd, suggestions),
                 ),
         );
@@ -254,6 +277,14 @@ function checkProperty(
   if (properties.length === 0) return;
   const name = text.slice(value.start, value.end);
   if (properties.some((p) => p.name === name)) return;
+  // The one property the word begins (`content` of /file: contents): RouterOS resolves a value name when the command
+  // runs, as it resolves argument names (its compiled form keeps `value-name=content`; forum and framework scripts read
+  // `[/file get $f content]`). A hint, like other abbreviations.
+  const [only, second] = properties.filter((p) => p.name.startsWith(name));
+  if (only && !second && name.length > 0) {
+    out.push(abbreviationHint(text, value.start, value.end, only.name));
+    return;
+  }
   const suggestions = suggest(
     name,
     properties.map((p) => p.name),

@@ -239,6 +239,21 @@ class ArgBinder {
   }
 }
 
+/**
+ * `.passphrase=` after `security.authentication-types=`: RouterOS 7's /export writes the names of a group after the
+ * first one without the group (`channel.band=2ghz-ax .width=20mhz`), and imports them so: the full name, when the
+ * command has it.
+ */
+function groupedName(
+  name: string,
+  group: string | undefined,
+  info: CommandInfo | undefined,
+): string | undefined {
+  if (group === undefined || name.charCodeAt(0) !== 46 /* . */ || info === undefined) return undefined;
+  const full = group + name;
+  return info.arg(full) !== undefined ? full : undefined;
+}
+
 /** Names and positions of the arguments: head words after the command, then the parsed arguments. */
 function bindArgs(
   text: string,
@@ -250,6 +265,8 @@ function bindArgs(
   if (words <= pathWordCount && node.args.length === 0) return NO_ARGS;
   const binder = new ArgBinder(text, node, info, SCRATCH);
   const out = binder.out;
+  // The group of the last dotted name (`security` of `security.passphrase=`), for the `.name=` that follow it.
+  let group: string | undefined;
   for (let i = pathWordCount; i < words; i++) {
     const token = headWord(node, i);
     if (token) binder.unnamed(literalAt(text, token.start, token.end), token.start, token.end, true);
@@ -275,9 +292,12 @@ function bindArgs(
           i++;
         }
         // Exact names first (no allocation on the common path); else how RouterOS reads an abbreviation.
-        const exact = info?.arg(name);
+        const grouped = groupedName(name, group, info);
+        const exact = info?.arg(grouped ?? name);
         const match = exact === undefined ? info?.readArg(name) : undefined;
-        const fullName = match?.kind === "abbreviation" ? match.name : name;
+        const fullName = grouped ?? (match?.kind === "abbreviation" ? match.name : name);
+        const dot = fullName.lastIndexOf(".");
+        if (dot > 0) group = fullName.slice(0, dot);
         out.push({
           kind: "named",
           start: arg.start,
@@ -289,7 +309,7 @@ function bindArgs(
           value,
           position: -1,
           fromHead: false,
-          abbreviated: fullName !== name,
+          abbreviated: grouped === undefined && fullName !== name,
         });
         break;
       }

@@ -22,6 +22,9 @@ import type {
   VariableSymbol,
 } from "./types";
 
+/** Arguments RouterOS reads as regular expressions (`regexp=`, `ssid-regexp=`, `regex=` in its 7.24 tree). */
+const REGEX_ARGUMENT = /(^|-)regexp?$/;
+
 /** The root menu, one object: bindings are reused only against the very same current-menu object. */
 export const ROOT_MENU: readonly string[] = Object.freeze([]);
 /** Root commands whose `{...}` arguments are inline code of the same script. */
@@ -188,7 +191,8 @@ class ModelBuilder extends ExpressionWalker {
     }
     if (value.kind !== "Block") {
       if (value.kind === "String" && arg.kind === "named") this.noteCodeString(bound, arg, value);
-      this.visitExpr(value, ctx);
+      if (arg.kind === "named" && REGEX_ARGUMENT.test(arg.name ?? "")) this.visitPattern(value, ctx);
+      else this.visitExpr(value, ctx);
       return;
     }
     const scope = blockScope ?? this.codeScope(bound, arg, value, ctx.scope);

@@ -61,6 +61,12 @@ export abstract class ExpressionWalker extends ScopeBuilder {
     }
   }
 
+  /** A value RouterOS reads as a regular expression (`regexp=` of /ip dns static, `~`): a string in it is never JSON. */
+  protected visitPattern(expr: Expr, ctx: WalkContext): void {
+    if (expr.kind === "String") this.visitString(expr, ctx, true);
+    else this.visitExpr(expr, ctx);
+  }
+
   protected visitExpr(expr: Expr, ctx: WalkContext): void {
     switch (expr.kind) {
       case "Variable":

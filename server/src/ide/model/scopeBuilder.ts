@@ -113,6 +113,10 @@ export class ScopeBuilder {
       if (s === undefined) return undefined;
       const found = s.visible?.get(name);
       if (found) return found;
+      // A menu command's `do={...}` runs where it is written: a name declared around it is that variable (MikroTik's
+      // GPS guide sets `:global lat` inside `/system gps monitor once do={...}`); any other name is a field.
+      const outer = s.kind === "provided" ? declaredAround(name, s.parent) : undefined;
+      if (outer) return outer;
       if (s.injected.has(name) || s.kind === "provided") {
         const symbol = this.newSymbol(name, "injected", s);
         this.declareIn(s, symbol, s.start);
@@ -157,4 +161,14 @@ export class ScopeBuilder {
     });
     return undefined;
   }
+}
+
+/** The variable `name` declared and visible from `scope` outwards, up to the script it belongs to; creates nothing. */
+function declaredAround(name: string, scope: Scope | undefined): VariableSymbol | undefined {
+  for (let s = scope; s !== undefined; s = s.parent) {
+    const found = s.visible?.get(name);
+    if (found) return found;
+    if (s.kind === "script" || s.kind === "separate") return undefined;
+  }
+  return undefined;
 }

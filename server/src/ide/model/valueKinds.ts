@@ -95,7 +95,8 @@ export class ValueKinds {
       const next = this.ofExpr(value);
       kind = kind === undefined || kind === next ? next : "unknown";
     }
-    const result = kind ?? "nil";
+    // A global keeps its value between scripts: one this document never assigns holds what another script stored.
+    const result = kind ?? (symbol.kind === "global" ? "unknown" : "nil");
     this.bySymbol.set(symbol, result);
     return result;
   }
