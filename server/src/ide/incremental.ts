@@ -1,6 +1,7 @@
 // Applying editor changes to a parsed document: the new text, and its parse, re-parsing only the statements around the change.
 import type { Diagnostic } from "../diagnostics/types";
 import { parse, type Node, type ParseResult, type Statement, type Token, type TokenKind } from "../syntax";
+import { UNBOUNDED_ERRORS } from "../syntax/scanner";
 import { shiftHead } from "../syntax/head";
 import { TokenList } from "../syntax/tokenList";
 import { TOKEN_KINDS, type K } from "../syntax/tokens";
@@ -50,13 +51,6 @@ export function mergeChanges(
     text: current,
   };
 }
-
-/**
- * Errors whose extent or message depends on text beyond the statements re-parsed: unclosed constructs, a `}` that
- * closes no block (the script ends there, so everything after it changes with it), and nesting past the limit (what is
- * skipped ends where its brackets close, which may be past the region).
- */
-const UNBOUNDED_ERRORS = new Set(["RSC1001", "RSC2001", "RSC2002", "RSC2003", "RSC2015", "RSC2016"]);
 
 /** True when `text` ends with `\` and spaces (looked at from the end: a region may be long). */
 function endsWithBackslash(text: string): boolean {
@@ -193,8 +187,10 @@ export function reparse(old: ParseResult, change: TextChange, newText: string): 
   const region = parse(regionText);
   // Errors at the very end of the text belong to the region when it reaches the end.
   const suffixDiagnostics = toEnd ? [] : old.diagnostics.filter((d) => d.start >= oldRegionEnd);
-  // Their messages name a line and column, counted from the start of the text.
-  if (region.diagnostics.some((d) => UNBOUNDED_ERRORS.has(d.code))) return parse(newText);
+  // Their messages name a line and column, counted from the start of the text; and one met while skipping a broken
+  // command's rest is not reported, but the skip may have followed a bracket to the region's end, where a parse of the
+  // whole text goes on (found by the fuzzer: `> (` over transcript lines).
+  if (region.unbounded) return parse(newText);
   if (!toEnd) {
     if (suffixDiagnostics.some((d) => UNBOUNDED_ERRORS.has(d.code))) return parse(newText);
     // The statement just before the reused ones must come out where it was: then the parser is in step again.
@@ -220,7 +216,8 @@ export function reparse(old: ParseResult, change: TextChange, newText: string): 
     ...suffixDiagnostics.map((d) => shiftDiagnostic(d, delta)),
   ];
   const tokens = SplicedTokens.over(old.tokens, regionTokens, regionStart, oldRegionEnd, delta);
-  return { text: newText, script, diagnostics, tokens };
+  // The reused statements' own parse is unchanged; whether it met such an error is only known for the whole old text.
+  return { text: newText, script, diagnostics, tokens, unbounded: old.unbounded };
 }
 
 /** A real token list with the same tokens as `view`: one pass, walking the views' segments rather than each token. */

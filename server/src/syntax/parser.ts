@@ -16,13 +16,24 @@ export interface ParseResult {
   /** Every token in source order, trivia included: joined, their texts give back the input. */
   readonly tokens: TokenList;
   readonly diagnostics: readonly Diagnostic[];
+  /**
+   * True when the parse met an error whose extent depends on the text after it (UNBOUNDED_ERRORS), even one not
+   * reported because it came while skipping the rest of a broken command.
+   */
+  readonly unbounded: boolean;
 }
 
 /** Parses a whole script. Any input gives a tree and a list of syntax errors, in linear time. */
 export function parse(text: string, options: ParseOptions = {}): ParseResult {
   const parser = new Parser(text, options);
   const script = parser.parseScript();
-  return { text, script, tokens: parser.tokens, diagnostics: parser.diagnostics };
+  return {
+    text,
+    script,
+    tokens: parser.tokens,
+    diagnostics: parser.diagnostics,
+    unbounded: parser.unbounded,
+  };
 }
 
 class Parser extends CommandHeadParser {

@@ -11,6 +11,20 @@ export interface ParseOptions {
   readonly strictProgress?: boolean;
 }
 
+/**
+ * Errors whose extent or message depends on text after them: unclosed constructs, a `}` that closes no block (the script
+ * ends there, so everything after it changes with it), and nesting past the limit (what is skipped ends where its
+ * brackets close). A parse of part of a text that meets one cannot stand for the parse of the whole (ide/incremental.ts).
+ */
+export const UNBOUNDED_ERRORS: ReadonlySet<string> = new Set<DiagnosticCode>([
+  "RSC1001",
+  "RSC2001",
+  "RSC2002",
+  "RSC2003",
+  "RSC2015",
+  "RSC2016",
+]);
+
 /** Thrown only with `strictProgress`: a parser bug, never a property of the input. */
 export class ParserProgressError extends Error {}
 
@@ -24,6 +38,11 @@ export class Scanner {
   pos = 0;
   /** While > 0, errors are not reported: used while skipping what follows an error, to avoid cascades. */
   protected quiet = 0;
+  /**
+   * True once an error of UNBOUNDED_ERRORS was met, reported or not: quiet skipping hides a cascade of errors, but a
+   * bracket it follows to the end of the text still makes the parse depend on what comes after.
+   */
+  unbounded = false;
   private readonly errorStarts = new Set<number>();
   private steps = 0;
   private readonly stepLimit: number;
@@ -82,6 +101,7 @@ export class Scanner {
     args: readonly (string | number)[] = [],
     data?: unknown,
   ): void {
+    if (UNBOUNDED_ERRORS.has(code)) this.unbounded = true;
     const start = codePointStart(this.text, from);
     const end = codePointEnd(this.text, to);
     if (this.quiet > 0 || this.errorStarts.has(start)) return;
