@@ -105,7 +105,13 @@ const STATEMENT_END = "(?=[;}\\]])|(?<![\\\\\\n])$";
 const SEGMENT_END = "(?=[\\s/;\\]}]|$)";
 /** A menu or command name: letters, digits, `_` and `-`, with at least one letter (`6to4`, `ip`, `dhcp-server`). */
 const SEGMENT = "[0-9]*[A-Za-z][-\\w]*";
+/** A name a script declares (`:local my_var`): any word of letters, digits and `_`. */
 const VAR_NAME = "[A-Za-z0-9_]+";
+/**
+ * A name read after `$`: letters and digits only (MikroTik manual, Scripting); RouterOS 7.22.1 compiles `"$name_VLAN"`
+ * to `(. $name _VLAN)`, so the `_` and what follows are text.
+ */
+const REF_NAME = "[A-Za-z0-9]+";
 /** A literal inside an expression or positional argument is not glued to a name or another literal. */
 const LITERAL_BEFORE = "(?<![\\w.:])";
 const LITERAL_AFTER = "(?![\\w.:])";
@@ -462,7 +468,7 @@ export function buildGrammar() {
       variable: {
         patterns: [
           {
-            match: `(\\$)(${VAR_NAME})`,
+            match: `(\\$)(${REF_NAME})`,
             name: "variable.other.routeros",
             captures: { 1: { name: "punctuation.definition.variable.routeros" } },
           },
@@ -563,7 +569,7 @@ export function buildGrammar() {
             },
           },
           {
-            match: `(\\$)${VAR_NAME}`,
+            match: `(\\$)${REF_NAME}`,
             name: "variable.other.interpolated.routeros",
             captures: { 1: { name: "punctuation.definition.variable.routeros" } },
           },

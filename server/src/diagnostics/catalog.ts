@@ -158,6 +158,16 @@ export const catalog = {
     template: "syntax error at the '/' after {0}: {0} is not in {1}, so RouterOS cannot read the path on{2}",
   },
 
+  /**
+   * Warning: a name after `$` is letters and digits, so `$name_VLAN` reads the variable `name` and then the text
+   * `_VLAN` (RouterOS 7.22.1 IL: `(. $name _VLAN)`); with a variable `name_VLAN` declared, that is likely not meant.
+   */
+  RSC3022: {
+    severity: "warning",
+    template:
+      "RouterOS reads {0} as the variable {1} followed by the text {2}: a name after $ is letters and digits; write {3} for the {4}",
+  },
+
   /** Warning: RouterOS sends the text as it is; a consumer expecting JSON will likely fail to read it. */
   RSC3020: { severity: "warning", template: "this message is meant to be JSON but is not valid JSON: {0}" },
   // Runtime (the interpreter and the script runner)

@@ -90,9 +90,13 @@ export function isNameChar(c: number): boolean {
   return c >= 0 && c < 128 && CLASSES[c] === NAME;
 }
 
-/** Characters of an unquoted variable name after `$`. Anything else needs the quoted form `$"my-var"`. */
+/**
+ * Characters of an unquoted variable name after `$`: letters and digits ("Valid characters in variable names are
+ * letters and digits", MikroTik manual, Scripting). Anything else needs the quoted form `$"my-var"`; RouterOS 7.22.1
+ * compiles `"$name_VLAN"` to `(. $name _VLAN)` (parse oracle IL), the variable `name` and then the text.
+ */
 export function isVariableNameChar(c: number): boolean {
-  return isLetter(c) || isDigit(c) || c === Ch.Underscore;
+  return isLetter(c) || isDigit(c);
 }
 
 /**

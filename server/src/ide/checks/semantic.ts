@@ -44,6 +44,7 @@ export function semanticDiagnostics(analysis: DocumentAnalysis): readonly Diagno
   }
   const lines = analysis.lines;
   checkVariables(
+    text,
     analysis.model,
     out,
     analysis.embedding.depth > 0,

@@ -4,7 +4,8 @@ import type { Diagnostic } from "../../diagnostics/types";
 import { editDistance, joinAlternatives, suggest } from "../../schema";
 import { injectedBy, ON_MESSAGE_VARIABLES } from "../model/scriptContexts";
 import { visibleSymbols } from "../model/visibility";
-import type { Scope, SemanticModel, UnresolvedReference, VariableSymbol } from "../model/types";
+import type { NameForm, Scope, SemanticModel, UnresolvedReference, VariableSymbol } from "../model/types";
+import { underscoreNames, underscoreReading } from "./underscoreChecks";
 
 /** Quick-fix data of an undeclared variable: declare `name` on a new line before the statement at `insertAt`. */
 export interface DeclareData {
@@ -172,18 +173,55 @@ function misspeltParameter(model: SemanticModel, symbol: VariableSymbol): Diagno
   return allVisible ? { ...found, severity: "warning" } : found;
 }
 
+/** `$x` inside or outside a string: the forms whose name ends where RouterOS stops reading letters and digits. */
+function isDollarForm(form: NameForm): boolean {
+  return form === "dollar" || form === "string-dollar";
+}
+
 /**
- * The variable diagnostics of a document. `embedded`: the document is code written in a string, which runs as a
- * script of its own; `lineOf` gives the 0-based line of an offset.
+ * The variable diagnostics of a document `text`. `embedded`: the document is code written in a string, which runs as
+ * a script of its own; `lineOf` gives the 0-based line of an offset.
  */
 export function checkVariables(
+  text: string,
   model: SemanticModel,
   out: Diagnostic[],
   embedded = false,
   lineOf: (offset: number) => number = () => 0,
 ): void {
   const ctx: VariableContext = { model, embedded, lineOf, cache: new Map() };
-  for (const ref of model.unresolved) out.push(undeclared(ctx, ref));
+  const underscored = underscoreNames(model);
+  for (const ref of model.unresolved) {
+    const misread =
+      ref.node && isDollarForm(ref.form)
+        ? underscoreReading(
+            text,
+            {
+              start: ref.start,
+              nameEnd: ref.node.nameEnd,
+              name: ref.name,
+              inString: ref.form === "string-dollar",
+            },
+            underscored,
+            lineOf,
+          )
+        : undefined;
+    out.push(misread ?? undeclared(ctx, ref));
+  }
+  if (underscored.size > 0) {
+    for (const symbol of model.symbols) {
+      for (const o of symbol.occurrences) {
+        if (o.role === "declaration" || !isDollarForm(o.form)) continue;
+        const misread = underscoreReading(
+          text,
+          { start: o.start, nameEnd: o.nameEnd, name: symbol.name, inString: o.form === "string-dollar" },
+          underscored,
+          lineOf,
+        );
+        if (misread) out.push(misread);
+      }
+    }
+  }
   const globals = new Set(model.symbols.filter((s) => s.kind === "global").map((s) => s.name));
   for (const symbol of model.symbols) {
     if (symbol.kind !== "parameter") continue;
