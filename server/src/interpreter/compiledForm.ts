@@ -1,0 +1,308 @@
+// A script or a code value as RouterOS 7.22.1 compiles it ("IL", what `:put $f` prints): pure, from the tree + binding.
+import { getSchema, type ArgInfo, type Schema } from "../schema";
+import type { Arg, Block, Command, Expr, Statement, StringLiteral, Substitution } from "../syntax";
+import { decodeEscape } from "../syntax/escapes";
+import { headCount, headTexts, headWord } from "../syntax/head";
+import { stringParts } from "../syntax/stringParts";
+import { bindCommand, ResolveCache } from "../ide/model/bindCommand";
+import type { BoundArg, BoundCommand } from "../ide/model/types";
+import { argumentWordText, wordText } from "./compiledValues";
+
+/** `/`, `/log/`, `/ip/firewall/filter/`: a menu as the IL names it (the current menu of a block). */
+function menuText(menu: readonly string[]): string {
+  return menu.length === 0 ? "/" : `/${menu.join("/")}/`;
+}
+
+/** Operators whose chains RouterOS compiles as one node of many operands (`(. a b c)`, `(and x y z)`). */
+const FLATTENED: ReadonlySet<string> = new Set([".", "and", "or"]);
+
+/** Operator names as the IL writes them. */
+const OPERATOR_NAMES: Readonly<Record<string, string>> = { "&&": "and", "||": "or" };
+
+/** The one-based line and column of `offset` in `text`. */
+function lineColumn(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = text.indexOf("\n"); i >= 0 && i < offset; i = text.indexOf("\n", i + 1)) {
+    line++;
+    lineStart = i + 1;
+  }
+  return { line, column: offset - lineStart + 1 };
+}
+
+/**
+ * Prints the compiled form of statements. Rules (each seen in RouterOS 7.22.1's IL of the parse oracle):
+ * - a command is `(evl /menu/command` + its arguments `name=value` sorted by name, joined by `;` + `)`;
+ * - a block is `(evl stmt stmt)`, with its current menu first (`(evl / ...)`, `(evl /log/ ...)`) when it spans lines;
+ *   a menu-only line inside it is its menu (`/ip/route/`); the script is its menu and statements joined by `;`;
+ * - code given to an argument is the function array `{nothing; code}`: `do=;(evl ...)`;
+ * - operators are prefix nodes `(> $a 1)`; `.`, `and`, `or` chains are one node; juxtaposed conditions `(  a b)`;
+ * - a string with escapes or interpolations is `(. piece piece)`, each escape a piece of its own;
+ * - a call is `(<%% $f (> $f);arg;name=value)`; a bad command name `(<%% bad command name w (line L column C) w;...)`.
+ */
+class CompiledFormPrinter {
+  private readonly cache: ResolveCache;
+
+  constructor(
+    private readonly text: string,
+    schema: Schema,
+  ) {
+    this.cache = new ResolveCache(schema);
+  }
+
+  script(body: readonly Statement[], menu: readonly string[]): string {
+    const items = [menuText(menu)];
+    this.statements(body, menu, items);
+    return items.join(";");
+  }
+
+  /** `(evl ...)` of a block or a substitution whose contents span [start, end). */
+  block(body: readonly Statement[], menu: readonly string[], start: number, end: number): string {
+    const items: string[] = [];
+    if (/[\r\n]/.test(this.text.slice(start, end))) items.push(menuText(menu));
+    this.statements(body, menu, items);
+    return `(evl${items.map((item) => ` ${item}`).join("")})`;
+  }
+
+  private blockNode(block: Block | Substitution, menu: readonly string[]): string {
+    const open = block.kind === "Substitution" ? block.openLength : 1;
+    return this.block(block.body, menu, block.start + open, block.closed ? block.end - 1 : block.end);
+  }
+
+  private statements(body: readonly Statement[], menu: readonly string[], items: string[]): void {
+    let current = menu;
+    for (const statement of body) {
+      if (statement.kind === "Block") {
+        items.push(this.blockNode(statement, current));
+        continue;
+      }
+      if (statement.kind === "Substitution") {
+        items.push(this.blockNode(statement, current));
+        continue;
+      }
+      const bound = bindCommand(this.text, statement, current, this.cache);
+      if (bound.menuOnly) {
+        current = bound.menuPath;
+        items.push(menuText(current));
+        continue;
+      }
+      items.push(this.command(bound, current));
+    }
+  }
+
+  private command(bound: BoundCommand, menu: readonly string[]): string {
+    const node = bound.node;
+    if (node.callee !== undefined) return this.call(node.callee, bound.args, menu);
+    if (bound.menuBlock) {
+      const block = node.args.find((a): a is Block => a.kind === "Block");
+      if (block) return this.blockNode(block, bound.menuPath);
+    }
+    const info = bound.info;
+    const error = bound.resolution?.error;
+    if (info === undefined || error !== undefined) return this.badCommand(bound, error?.wordIndex ?? 0, error?.word);
+    const argMenu = info.menuPath.length === 0 ? menu : bound.menuPath;
+    const pairs = this.arguments(bound, argMenu, info.name === "find");
+    const path = `/${[...info.menuPath, info.name].join("/")}`;
+    return `(evl ${path}${pairs.join(";")})`;
+  }
+
+  /** `name=value` of every argument, sorted by name. */
+  private arguments(bound: BoundCommand, menu: readonly string[], isFind: boolean): string[] {
+    const pairs: [string, string][] = [];
+    const conditions: string[] = [];
+    let previous: string | undefined;
+    for (const arg of bound.args) {
+      if (isFind && arg.kind === "named" && arg.name !== undefined && arg.name !== "where") {
+        conditions.push(`(= $${arg.name} ${this.argumentValue(arg, menu)})`);
+        continue;
+      }
+      let value: string;
+      if (arg.kind === "switch") value = previous ?? "true";
+      else if (arg.kind === "where") value = this.expr(arg.value, menu);
+      else if (arg.kind === "unset") value = "";
+      else value = this.argumentValue(arg, menu);
+      previous = arg.kind === "switch" ? previous : value;
+      pairs.push([arg.name ?? "", value]);
+    }
+    if (conditions.length > 0) pairs.push(["where", conditions.length === 1 ? (conditions[0] ?? "") : `(  ${conditions.join(" ")})`]);
+    pairs.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+    return pairs.map(([name, value]) => `${name}=${value}`);
+  }
+
+  private argumentValue(arg: BoundArg, menu: readonly string[]): string {
+    const value = arg.value;
+    if (value === undefined) return "";
+    if (arg.info?.format === "variable-name" && value.kind === "Literal")
+      return this.text
+        .slice(value.start, value.end)
+        .split(",")
+        .map((name) => `$${name}`)
+        .join(";");
+    if (value.kind === "Literal") return argumentWordText(this.text.slice(value.start, value.end), arg.info);
+    return this.expr(value, menu, arg.info);
+  }
+
+  private call(callee: Expr, args: readonly BoundArg[], menu: readonly string[]): string {
+    const head =
+      callee.kind === "Substitution" && callee.body.length === 1 && callee.body[0]?.kind === "Command"
+        ? this.inner(callee.body[0], menu)
+        : this.expr(callee, menu);
+    const items: string[] = [];
+    if (callee.kind === "Variable") items.push(`(> ${head})`);
+    for (const arg of args) {
+      const value = arg.value === undefined ? "" : this.expr(arg.value, menu);
+      items.push(arg.kind === "named" ? `${this.text.slice(arg.nameStart, arg.nameEnd)}=${value}` : value);
+    }
+    return `(<%% ${head} ${items.join(";")})`;
+  }
+
+  /** The one command of a `[...]` used as a function (`[[:parse ...]]`): its node without the substitution's. */
+  private inner(command: Command, menu: readonly string[]): string {
+    const bound = bindCommand(this.text, command, menu, this.cache);
+    return this.command(bound, menu);
+  }
+
+  private badCommand(bound: BoundCommand, wordIndex: number, word: string | undefined): string {
+    const node = bound.node;
+    const words = headTexts(this.text, node).slice(wordIndex);
+    const at = headWord(node, Math.min(wordIndex, headCount(node) - 1));
+    const where = lineColumn(this.text, at?.start ?? node.start);
+    const items = [...words];
+    for (const arg of node.args) items.push(this.rawArg(arg, bound.contextMenu));
+    return `(<%% bad command name ${word ?? words[0] ?? ""} (line ${where.line} column ${where.column}) ${items.join(";")})`;
+  }
+
+  private rawArg(arg: Arg, menu: readonly string[]): string {
+    if (arg.kind === "NamedArg") {
+      const name = this.text.slice(arg.start, arg.nameEnd);
+      const value = arg.value === undefined ? "" : arg.value.kind === "Literal" ? this.literal(arg.value) : this.expr(arg.value, menu);
+      return `${name}=${value}`;
+    }
+    if (arg.kind === "WhereArg") return `where=${this.expr(arg.condition, menu)}`;
+    return arg.kind === "Literal" ? this.literal(arg) : this.expr(arg, menu);
+  }
+
+  private literal(expr: Expr): string {
+    return this.text.slice(expr.start, expr.end);
+  }
+
+  expr(expr: Expr | undefined, menu: readonly string[], arg?: ArgInfo): string {
+    if (expr === undefined) return "";
+    switch (expr.kind) {
+      case "Literal":
+        return arg ? argumentWordText(this.literal(expr), arg) : wordText(this.literal(expr));
+      case "String":
+        return this.string(expr, menu);
+      case "Variable":
+        return expr.dynamic ? `(evl ${this.expr(expr.dynamic.expr, menu)})` : `$${expr.name}`;
+      case "Substitution":
+        return this.blockNode(expr, menu);
+      case "Paren":
+        return this.expr(expr.expr, menu);
+      case "Array":
+        return expr.elements
+          .map((element) => {
+            const value = element.value === undefined ? "" : this.member(element.value, menu);
+            if (element.key === undefined) return value;
+            const key =
+              "kind" in element.key && element.key.kind === "String"
+                ? this.string(element.key, menu)
+                : this.text.slice(element.key.start, element.key.end);
+            return `${key}=${value}`;
+          })
+          .join(";");
+      case "Block":
+        return `;${this.blockNode(expr, menu)}`;
+      case "Unary":
+        return `(${expr.operator} ${this.expr(expr.operand, menu)})`;
+      case "Binary":
+        return this.binary(expr, menu);
+      case "Concat":
+        return this.pieces(
+          expr.parts.map((part) => this.expr(part, menu)),
+          false,
+        );
+      case "Missing":
+        return "";
+    }
+  }
+
+  private member(expr: Expr, menu: readonly string[]): string {
+    return this.expr(expr, menu);
+  }
+
+  private binary(expr: Expr & { kind: "Binary" }, menu: readonly string[]): string {
+    const operator = OPERATOR_NAMES[expr.operator] ?? expr.operator;
+    if (expr.opStart < 0) return `(  ${this.operands(expr, "", menu).join(" ")})`;
+    const operands = FLATTENED.has(operator)
+      ? this.operands(expr, operator, menu)
+      : [this.expr(expr.left, menu), this.expr(expr.right, menu)];
+    return `(${operator} ${operands.join(" ")})`;
+  }
+
+  /** The operands of a chain of one flattened operator (`a . b . c`), or of juxtaposed conditions (`""`). */
+  private operands(expr: Expr, operator: string, menu: readonly string[]): string[] {
+    const out: string[] = [];
+    const visit = (node: Expr): void => {
+      const inner = node.kind === "Paren" && operator !== "" ? node : node;
+      if (inner.kind === "Binary" && (OPERATOR_NAMES[inner.operator] ?? inner.operator) === operator && operator !== "")
+        return (visit(inner.left), visit(inner.right));
+      if (operator === "" && inner.kind === "Binary" && inner.opStart < 0) return (visit(inner.left), visit(inner.right));
+      if (operator === "." && inner.kind === "String" && (inner.interpolations.length > 0 || this.hasEscape(inner))) {
+        out.push(...this.stringPieces(inner, menu));
+        return;
+      }
+      out.push(this.expr(inner, menu));
+    };
+    visit(expr);
+    return out;
+  }
+
+  private hasEscape(literal: StringLiteral): boolean {
+    return this.text.slice(literal.start + 1, literal.end).includes("\\");
+  }
+
+  /** The pieces of a string: text runs as written, each escape decoded on its own, interpolations compiled. */
+  private stringPieces(literal: StringLiteral, menu: readonly string[]): string[] {
+    const pieces: string[] = [];
+    for (const part of stringParts(this.text, literal)) {
+      if ("name" in part || part.kind === "Substitution" || part.kind === "Paren") {
+        pieces.push(this.expr(part as Expr, menu));
+        continue;
+      }
+      const raw = this.text.slice(part.start, part.end);
+      if (raw.startsWith("\\")) {
+        const decoded = decodeEscape(raw);
+        if (decoded !== "") pieces.push(decoded);
+      } else pieces.push(raw);
+    }
+    return pieces;
+  }
+
+  private string(literal: StringLiteral, menu: readonly string[]): string {
+    return this.pieces(this.stringPieces(literal, menu), true);
+  }
+
+  private pieces(pieces: readonly string[], _string: boolean): string {
+    if (pieces.length === 0) return "";
+    if (pieces.length === 1) return pieces[0] ?? "";
+    return `(. ${pieces.join(" ")})`;
+  }
+}
+
+/** The compiled form of a whole script, as `:parse` of its text gives it (`/;(evl ...);(evl ...)`). */
+export function compiledScript(text: string, body: readonly Statement[], schema: Schema = getSchema()): string {
+  return new CompiledFormPrinter(text, schema).script(body, []);
+}
+
+/** The compiled form of code whose statements span [start, end) of `text`, run in `menu` (`:put $f` of a function). */
+export function compiledCode(
+  text: string,
+  body: readonly Statement[],
+  start: number,
+  end: number,
+  menu: readonly string[],
+  schema: Schema = getSchema(),
+): string {
+  return new CompiledFormPrinter(text, schema).block(body, menu, start, end);
+}

@@ -1,0 +1,56 @@
+// Bare words as RouterOS 7.22.1 writes them in its compiled form ("IL"): typed by shape or by the argument's type.
+import { formatIp4, formatTime, readAs, readWord, type ArgInfo, type ReadValue } from "../schema";
+import { formatIp6 } from "./ip";
+
+/**
+ * A read value as the IL prints it: numbers in decimal (`0xFF` is `255`), times as `:put` shows them (`1s` is
+ * `00:00:01`), booleans as `true`/`false`; a prefix given to an argument is the pair `address;bits`
+ * (`address=2.2/24` is `2.0.0.2;24`), the same prefix in an expression keeps its slash (`(in 1.1.1.1 1.0.0.0/8)`).
+ */
+function readText(read: ReadValue, inArgument: boolean): string {
+  switch (read.type) {
+    case "num":
+      return read.value.toString();
+    case "bool":
+      return read.value ? "true" : "false";
+    case "id":
+      return `*${read.n.toString(16).toUpperCase()}`;
+    case "time":
+      return formatTime(read.ns);
+    case "ip":
+      return formatIp4(read.n);
+    case "ip-prefix":
+      return `${formatIp4(read.n)}${inArgument ? ";" : "/"}${read.bits}`;
+    case "ip6":
+      return formatIp6(read.n);
+    case "ip6-prefix":
+      return `${formatIp6(read.n)}${inArgument ? ";" : "/"}${read.bits}`;
+  }
+}
+
+/** A list written bare (`path=ip,address`): its pieces, each typed, joined by `;` as every IL list is. */
+function listText(text: string, read: (piece: string) => string): string | undefined {
+  if (!text.includes(",") || text.startsWith(",") || text.endsWith(",")) return undefined;
+  return text.split(",").map(read).join(";");
+}
+
+/** A bare word of an expression or an array member, typed by its shape (`0xFF85` is `65413`). */
+export function wordText(text: string): string {
+  const list = listText(text, wordText);
+  if (list !== undefined) return list;
+  const read = readWord(text);
+  return read === undefined ? text : readText(read, false);
+}
+
+/**
+ * A bare word given to an argument: read as the argument's type when it has one (`delay-time=60` is `00:01:00`,
+ * `disabled=no` is `false`), by its shape otherwise; text the type cannot read stays as written.
+ */
+export function argumentWordText(text: string, arg: ArgInfo | undefined): string {
+  if (arg === undefined) return wordText(text);
+  if (arg.type === "string" || arg.type === "enum" || arg.type === "script") return text;
+  const list = listText(text, (piece) => argumentWordText(piece, arg));
+  if (list !== undefined) return list;
+  const read = readAs(arg.type, text);
+  return read === undefined ? text : readText(read, true);
+}
