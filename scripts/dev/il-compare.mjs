@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Dev tool: compares our compiled form ("IL") of every script of ../shared's parse oracle with RouterOS 7.22.1's own.
-// Usage: node scripts/dev/il-compare.mjs [--list N] [--json] [--only SUBSTRING]
+// Usage: node scripts/dev/il-compare.mjs [--list N] [--json] [--only SUBSTRING] [--full] [--signatures]
 // Reads ../shared (not shipped), so it is a developer's tool like the parse-oracle scorer; nothing of the product uses it.
 import { build } from "esbuild";
 import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
@@ -169,6 +169,21 @@ function commonPrefix(a, b) {
   return a.slice(0, i);
 }
 
+/**
+ * The property list a `where` starts with (`$name;$mtu;...;$.about;`) is the router's internal order of the menu's
+ * properties, which no public source gives: it is taken out (and compared on its own) so the rest can be compared.
+ */
+function normalizeWhere(il, lists) {
+  return il.replace(/where=((?:\$[a-z0-9.-]+;)+)/g, (_, list) => {
+    lists.push(list.split(";").sort().join(";"));
+    return "where=$…;";
+  });
+}
+const ourWhere = [];
+const theirWhere = [];
+let whereLists = 0;
+let whereListsMatching = 0;
+
 const scripts = findScripts(oracle).filter((p) => p.includes(only));
 const kinds = new Map();
 let compared = 0;
@@ -177,11 +192,18 @@ let theirCommands = 0;
 let matchedCommands = 0;
 const mismatchedSignatures = new Map();
 for (const path of scripts) {
-  const il = readFileSync(`${path}.il`, "utf8").replace(/\n$/, "");
-  if (!/^[/(]/.test(il)) continue; // a syntax error: RouterOS compiled nothing
+  const rawIl = readFileSync(`${path}.il`, "utf8").replace(/\n$/, "");
+  if (!/^[/(]/.test(rawIl)) continue; // a syntax error: RouterOS compiled nothing
   compared++;
   const text = readFileSync(path, "utf8");
-  const ours = compiledScript(text, parse(text).script.body);
+  const ours = normalizeWhere(compiledScript(text, parse(text).script.body), ourWhere);
+  const il = normalizeWhere(rawIl, theirWhere);
+  for (let i = 0; i < theirWhere.length; i++) {
+    whereLists++;
+    if (ourWhere[i] === theirWhere[i]) whereListsMatching++;
+  }
+  ourWhere.length = 0;
+  theirWhere.length = 0;
   if (ours === il) {
     exact++;
   }
@@ -196,6 +218,7 @@ for (const path of scripts) {
     } else mismatchedSignatures.set(s, (mismatchedSignatures.get(s) ?? 0) + 1);
   }
   if (ours === il) continue;
+  if (args.includes("--full")) process.stdout.write(`\n### ${relative(oracle, path)}\nours:   ${ours}\nrouter: ${il}\n`);
   const a = tokenize(ours);
   const b = tokenize(il);
   for (const hunk of diff(a, b)) {
@@ -222,6 +245,8 @@ const figures = {
   exactScripts: exact,
   commands: theirCommands,
   commandsMatching: matchedCommands,
+  whereLists,
+  whereListsMatching,
 };
 if (asJson) {
   process.stdout.write(`${JSON.stringify(figures)}\n`);
@@ -241,5 +266,6 @@ if (args.includes("--signatures")) {
 const pct = (x, y) => (y === 0 ? "0" : ((100 * x) / y).toFixed(1));
 process.stdout.write(
   `\nscripts compared ${compared}, IL identical ${exact} (${pct(exact, compared)}%); ` +
-    `commands (path + argument names) matching ${matchedCommands}/${theirCommands} (${pct(matchedCommands, theirCommands)}%)\n`,
+    `commands (path + argument names) matching ${matchedCommands}/${theirCommands} (${pct(matchedCommands, theirCommands)}%); ` +
+    `where property lists with the same names ${whereListsMatching}/${whereLists}\n`,
 );

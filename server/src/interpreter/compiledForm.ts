@@ -1,5 +1,5 @@
 // A script or a code value as RouterOS 7.22.1 compiles it ("IL", what `:put $f` prints): pure, from the tree + binding.
-import { getSchema, type ArgInfo, type Schema } from "../schema";
+import { getSchema, type Schema } from "../schema";
 import type { Arg, Block, Command, Expr, Statement, StringLiteral, Substitution } from "../syntax";
 import { decodeEscape } from "../syntax/escapes";
 import { headCount, headTexts, headWord } from "../syntax/head";
@@ -14,7 +14,10 @@ function menuText(menu: readonly string[]): string {
 }
 
 /** Operators whose chains RouterOS compiles as one node of many operands (`(. a b c)`, `(and x y z)`). */
-const FLATTENED: ReadonlySet<string> = new Set([".", "and", "or"]);
+const FLATTENED: ReadonlySet<string> = new Set([".", ",", "and", "or"]);
+
+/** The fields every item of a menu has besides its properties, last in a `where`'s list. */
+const ITEM_FIELDS: readonly string[] = [".id", ".nextid", ".dead", ".about"];
 
 /** Operator names as the IL writes them. */
 const OPERATOR_NAMES: Readonly<Record<string, string>> = { "&&": "and", "||": "or" };
@@ -42,25 +45,27 @@ function lineColumn(text: string, offset: number): { line: number; column: numbe
  */
 class CompiledFormPrinter {
   private readonly cache: ResolveCache;
+  /** Inside a `where` condition: the menu's properties, which bare words there name (`name~"x"` is `(~ $name x)`). */
+  private properties: ReadonlySet<string> | undefined;
 
   constructor(
     private readonly text: string,
-    schema: Schema,
+    private readonly schema: Schema,
   ) {
     this.cache = new ResolveCache(schema);
   }
 
+  /** A script: its statements joined by `;` (one statement alone is just that statement). */
   script(body: readonly Statement[], menu: readonly string[]): string {
-    const items = [menuText(menu)];
-    this.statements(body, menu, items);
+    const items: string[] = [];
+    this.statements(body, menu, items, 0, this.text.length, true);
     return items.join(";");
   }
 
   /** `(evl ...)` of a block or a substitution whose contents span [start, end). */
   block(body: readonly Statement[], menu: readonly string[], start: number, end: number): string {
     const items: string[] = [];
-    if (/[\r\n]/.test(this.text.slice(start, end))) items.push(menuText(menu));
-    this.statements(body, menu, items);
+    this.statements(body, menu, items, start, end, false);
     return `(evl${items.map((item) => ` ${item}`).join("")})`;
   }
 
@@ -69,9 +74,37 @@ class CompiledFormPrinter {
     return this.block(block.body, menu, block.start + open, block.closed ? block.end - 1 : block.end);
   }
 
-  private statements(body: readonly Statement[], menu: readonly string[], items: string[]): void {
+  /**
+   * The statements of a container spanning [start, end), with the empty statements RouterOS keeps (printed as the
+   * current menu, `/`): one where the container opens on a line break or a comment (`{` + line break, a script's
+   * header comments) or holds nothing (`{}`), after a `;` that ends its line with blanks, for a line of blanks only,
+   * and after a script's last statement when a comment follows it.
+   */
+  private statements(
+    body: readonly Statement[],
+    menu: readonly string[],
+    items: string[],
+    start: number,
+    end: number,
+    topLevel: boolean,
+  ): void {
     let current = menu;
-    for (const statement of body) {
+    let gapStart = start;
+    const empties = (gap: string, first: boolean, last: boolean): void => {
+      let count = 0;
+      if (first && (body.length === 0 ? !topLevel || /\S/.test(gap) : /^[ \t]*(?:[\r\n]|#)/.test(gap))) count++;
+      else {
+        count += (gap.match(/^;[ \t]+\r?\n/) ?? []).length;
+        count += (gap.match(/\n[ \t]+(?=\r?\n)/g) ?? []).length;
+        if (last && topLevel && /#/.test(gap)) count++;
+      }
+      for (let i = 0; i < count; i++) items.push(menuText(current));
+    };
+    for (let index = 0; index < body.length; index++) {
+      const statement = body[index];
+      if (statement === undefined) continue;
+      empties(this.text.slice(gapStart, statement.start), index === 0, false);
+      gapStart = statement.end;
       if (statement.kind === "Block") {
         items.push(this.blockNode(statement, current));
         continue;
@@ -88,6 +121,7 @@ class CompiledFormPrinter {
       }
       items.push(this.command(bound, current));
     }
+    empties(this.text.slice(gapStart, end), body.length === 0, true);
   }
 
   private command(bound: BoundCommand, menu: readonly string[]): string {
@@ -101,35 +135,80 @@ class CompiledFormPrinter {
     const error = bound.resolution?.error;
     if (info === undefined || error !== undefined) return this.badCommand(bound, error?.wordIndex ?? 0, error?.word);
     const argMenu = info.menuPath.length === 0 ? menu : bound.menuPath;
-    const pairs = this.arguments(bound, argMenu, info.name === "find");
+    const pairs = this.arguments(bound, argMenu, info.name === "find" && info.menuPath.length > 0);
     const path = `/${[...info.menuPath, info.name].join("/")}`;
     return `(evl ${path}${pairs.join(";")})`;
   }
 
   /** `name=value` of every argument, sorted by name. */
   private arguments(bound: BoundCommand, menu: readonly string[], isFind: boolean): string[] {
+    const menuCommand = (bound.info?.menuPath.length ?? 0) > 0;
     const pairs: [string, string][] = [];
     const conditions: string[] = [];
     let previous: string | undefined;
     for (const arg of bound.args) {
       if (isFind && arg.kind === "named" && arg.name !== undefined && arg.name !== "where") {
-        conditions.push(`(= $${arg.name} ${this.argumentValue(arg, menu)})`);
+        conditions.push(`(= $${arg.name} ${this.argumentValue(arg, menu, menuCommand)})`);
+        continue;
+      }
+      if (arg.kind === "where" && bound.info?.menuPath.length === 0) {
+        // `find $a $b` at the root is the global `:find` (in, key, from), not a menu's condition (RouterOS 7.22.1 IL:
+        // `(evl /findin=$a;key=$b)`); the parser read its values as juxtaposed conditions.
+        this.globalWhere(arg.value, bound, menu, pairs);
         continue;
       }
       let value: string;
       if (arg.kind === "switch") value = previous ?? "true";
-      else if (arg.kind === "where") value = this.expr(arg.value, menu);
+      else if (arg.kind === "where") value = this.where(arg.value, bound.menuPath);
       else if (arg.kind === "unset") value = "";
-      else value = this.argumentValue(arg, menu);
+      else value = this.argumentValue(arg, menu, menuCommand);
       previous = arg.kind === "switch" ? previous : value;
       pairs.push([arg.name ?? "", value]);
     }
-    if (conditions.length > 0) pairs.push(["where", conditions.length === 1 ? (conditions[0] ?? "") : `(  ${conditions.join(" ")})`]);
+    if (conditions.length > 0)
+      pairs.push([
+        "where",
+        this.whereList(bound.menuPath, conditions.length === 1 ? (conditions[0] ?? "") : `(  ${conditions.join(" ")})`),
+      ]);
     pairs.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
     return pairs.map(([name, value]) => `${name}=${value}`);
   }
 
-  private argumentValue(arg: BoundArg, menu: readonly string[]): string {
+  /** The values the parser read as conditions of a root `find`: its positional arguments, in order. */
+  private globalWhere(
+    condition: Expr | undefined,
+    bound: BoundCommand,
+    menu: readonly string[],
+    pairs: [string, string][],
+  ): void {
+    const values: Expr[] = [];
+    const visit = (node: Expr | undefined): void => {
+      if (node === undefined) return;
+      if (node.kind === "Binary" && node.opStart < 0) return (visit(node.left), visit(node.right));
+      values.push(node);
+    };
+    visit(condition);
+    const taken = new Set(pairs.map(([name]) => name));
+    const slots = (bound.info?.positional ?? []).filter((name) => !taken.has(name));
+    values.forEach((value, i) => pairs.push([slots[i] ?? "", this.expr(value, menu)]));
+  }
+
+  /** A `where` condition: the menu's properties as variables, then the condition, then 5 (RouterOS 7.22.1 IL). */
+  private where(condition: Expr | undefined, menu: readonly string[]): string {
+    this.properties = new Set([...this.schema.properties(menu).map((p) => p.name), ...ITEM_FIELDS]);
+    try {
+      return this.whereList(menu, this.expr(condition, menu));
+    } finally {
+      this.properties = undefined;
+    }
+  }
+
+  private whereList(menu: readonly string[], condition: string): string {
+    const names = this.schema.properties(menu).map((p) => `$${p.name}`);
+    return [...names, ...ITEM_FIELDS.map((name) => `$${name}`), condition, "5"].join(";");
+  }
+
+  private argumentValue(arg: BoundArg, menu: readonly string[], menuCommand: boolean): string {
     const value = arg.value;
     if (value === undefined) return "";
     if (arg.info?.format === "variable-name" && value.kind === "Literal")
@@ -138,8 +217,9 @@ class CompiledFormPrinter {
         .split(",")
         .map((name) => `$${name}`)
         .join(";");
-    if (value.kind === "Literal") return argumentWordText(this.text.slice(value.start, value.end), arg.info);
-    return this.expr(value, menu, arg.info);
+    if (value.kind === "Literal")
+      return argumentWordText(this.text.slice(value.start, value.end), arg.info, menuCommand);
+    return this.expr(value, menu);
   }
 
   private call(callee: Expr, args: readonly BoundArg[], menu: readonly string[]): string {
@@ -147,13 +227,16 @@ class CompiledFormPrinter {
       callee.kind === "Substitution" && callee.body.length === 1 && callee.body[0]?.kind === "Command"
         ? this.inner(callee.body[0], menu)
         : this.expr(callee, menu);
+    // Unnamed arguments first, in order, then the named ones (RouterOS 7.22.1 IL: `$f prefix=mr a b` is `a;b;prefix=mr`).
     const items: string[] = [];
+    const named: string[] = [];
     if (callee.kind === "Variable") items.push(`(> ${head})`);
     for (const arg of args) {
       const value = arg.value === undefined ? "" : this.expr(arg.value, menu);
-      items.push(arg.kind === "named" ? `${this.text.slice(arg.nameStart, arg.nameEnd)}=${value}` : value);
+      if (arg.kind === "named") named.push(`${this.text.slice(arg.nameStart, arg.nameEnd)}=${value}`);
+      else items.push(value);
     }
-    return `(<%% ${head} ${items.join(";")})`;
+    return `(<%% ${head} ${[...items, ...named.sort()].join(";")})`;
   }
 
   /** The one command of a `[...]` used as a function (`[[:parse ...]]`): its node without the substitution's. */
@@ -168,7 +251,10 @@ class CompiledFormPrinter {
     const at = headWord(node, Math.min(wordIndex, headCount(node) - 1));
     const where = lineColumn(this.text, at?.start ?? node.start);
     const items = [...words];
-    for (const arg of node.args) items.push(this.rawArg(arg, bound.contextMenu));
+    const named: string[] = [];
+    for (const arg of node.args)
+      (arg.kind === "NamedArg" ? named : items).push(this.rawArg(arg, bound.contextMenu));
+    items.push(...named.sort());
     return `(<%% bad command name ${word ?? words[0] ?? ""} (line ${where.line} column ${where.column}) ${items.join(";")})`;
   }
 
@@ -186,11 +272,14 @@ class CompiledFormPrinter {
     return this.text.slice(expr.start, expr.end);
   }
 
-  expr(expr: Expr | undefined, menu: readonly string[], arg?: ArgInfo): string {
+  expr(expr: Expr | undefined, menu: readonly string[]): string {
     if (expr === undefined) return "";
     switch (expr.kind) {
-      case "Literal":
-        return arg ? argumentWordText(this.literal(expr), arg) : wordText(this.literal(expr));
+      case "Literal": {
+        const word = this.literal(expr);
+        if (this.properties?.has(word)) return `$${word}`;
+        return wordText(word);
+      }
       case "String":
         return this.string(expr, menu);
       case "Variable":

@@ -46,11 +46,12 @@ export function wordText(text: string): string {
  * A bare word given to an argument: read as the argument's type when it has one (`delay-time=60` is `00:01:00`,
  * `disabled=no` is `false`), by its shape otherwise; text the type cannot read stays as written.
  */
-export function argumentWordText(text: string, arg: ArgInfo | undefined): string {
+export function argumentWordText(text: string, arg: ArgInfo | undefined, menuCommand: boolean): string {
   if (arg === undefined) return wordText(text);
-  if (arg.type === "string" || arg.type === "enum" || arg.type === "script") return text;
-  const list = listText(text, (piece) => argumentWordText(piece, arg));
+  // A menu command's argument reads `a,b` as a list (`path=ip,address` is `ip;address`); a global one keeps the text.
+  const list = menuCommand ? listText(text, (piece) => argumentWordText(piece, arg, true)) : undefined;
   if (list !== undefined) return list;
+  if (arg.type === "string" || arg.type === "enum" || arg.type === "script") return text;
   const read = readAs(arg.type, text);
-  return read === undefined ? text : readText(read, true);
+  return read === undefined ? text : readText(read, menuCommand);
 }
