@@ -19,6 +19,9 @@ const FLATTENED: ReadonlySet<string> = new Set([".", ",", "and", "or"]);
 /** The fields every item of a menu has besides its properties, last in a `where`'s list. */
 const ITEM_FIELDS: readonly string[] = [".id", ".nextid", ".dead", ".about"];
 
+/** Operators whose left operand is in a property's place (`name~"x"`). */
+const COMPARISONS: ReadonlySet<string> = new Set(["=", "!=", "<", ">", "<=", ">=", "~", "in"]);
+
 /** Operator names as the IL writes them. */
 const OPERATOR_NAMES: Readonly<Record<string, string>> = { "&&": "and", "||": "or" };
 
@@ -45,14 +48,17 @@ function lineColumn(text: string, offset: number): { line: number; column: numbe
  */
 class CompiledFormPrinter {
   private readonly cache: ResolveCache;
-  /** Inside a `where` condition: the menu's properties, which bare words there name (`name~"x"` is `(~ $name x)`). */
-  private properties: ReadonlySet<string> | undefined;
+  /** Inside a `where` condition, where bare words in a property's place name properties (`name~"x"` is `(~ $name x)`). */
+  private inWhere = false;
+  /** Names the text declares with `:local`/`:global`: a bare word of one left of a comparison reads that variable. */
+  private readonly declared: ReadonlySet<string>;
 
   constructor(
     private readonly text: string,
     private readonly schema: Schema,
   ) {
     this.cache = new ResolveCache(schema);
+    this.declared = new Set([...text.matchAll(/(?:^|[\s;{[])(?::?(?:local|global))[ \t]+([A-Za-z0-9_]+)/g)].map((m) => m[1] ?? ""));
   }
 
   /** A script: its statements joined by `;` (one statement alone is just that statement). */
@@ -78,7 +84,7 @@ class CompiledFormPrinter {
    * The statements of a container spanning [start, end), with the empty statements RouterOS keeps (printed as the
    * current menu, `/`): one where the container opens on a line break or a comment (`{` + line break, a script's
    * header comments) or holds nothing (`{}`), after a `;` that ends its line with blanks, for a line of blanks only,
-   * and after a script's last statement when a comment follows it.
+   * and after a script's last statement when an indented comment ends the script.
    */
   private statements(
     body: readonly Statement[],
@@ -96,7 +102,7 @@ class CompiledFormPrinter {
       else {
         count += (gap.match(/^;[ \t]+\r?\n/) ?? []).length;
         count += (gap.match(/\n[ \t]+(?=\r?\n)/g) ?? []).length;
-        if (last && topLevel && /#/.test(gap)) count++;
+        if (last && topLevel && /\n[ \t]+#[^\n]*\s*$/.test(gap)) count++;
       }
       for (let i = 0; i < count; i++) items.push(menuText(current));
     };
@@ -195,11 +201,12 @@ class CompiledFormPrinter {
 
   /** A `where` condition: the menu's properties as variables, then the condition, then 5 (RouterOS 7.22.1 IL). */
   private where(condition: Expr | undefined, menu: readonly string[]): string {
-    this.properties = new Set([...this.schema.properties(menu).map((p) => p.name), ...ITEM_FIELDS]);
+    const outer = this.inWhere;
+    this.inWhere = true;
     try {
-      return this.whereList(menu, this.expr(condition, menu));
+      return this.whereList(menu, this.property(condition, menu));
     } finally {
-      this.properties = undefined;
+      this.inWhere = outer;
     }
   }
 
@@ -275,11 +282,8 @@ class CompiledFormPrinter {
   expr(expr: Expr | undefined, menu: readonly string[]): string {
     if (expr === undefined) return "";
     switch (expr.kind) {
-      case "Literal": {
-        const word = this.literal(expr);
-        if (this.properties?.has(word)) return `$${word}`;
-        return wordText(word);
-      }
+      case "Literal":
+        return wordText(this.literal(expr));
       case "String":
         return this.string(expr, menu);
       case "Variable":
@@ -289,21 +293,11 @@ class CompiledFormPrinter {
       case "Paren":
         return this.expr(expr.expr, menu);
       case "Array":
-        return expr.elements
-          .map((element) => {
-            const value = element.value === undefined ? "" : this.member(element.value, menu);
-            if (element.key === undefined) return value;
-            const key =
-              "kind" in element.key && element.key.kind === "String"
-                ? this.string(element.key, menu)
-                : this.text.slice(element.key.start, element.key.end);
-            return `${key}=${value}`;
-          })
-          .join(";");
+        return this.array(expr, menu);
       case "Block":
         return `;${this.blockNode(expr, menu)}`;
       case "Unary":
-        return `(${expr.operator} ${this.expr(expr.operand, menu)})`;
+        return `(${expr.operator} ${expr.operator === "!" ? this.property(expr.operand, menu) : this.expr(expr.operand, menu)})`;
       case "Binary":
         return this.binary(expr, menu);
       case "Concat":
@@ -316,7 +310,36 @@ class CompiledFormPrinter {
     }
   }
 
-  private member(expr: Expr, menu: readonly string[]): string {
+  /** An array literal: its unkeyed members in order, then its keyed ones sorted by key, as RouterOS stores them. */
+  private array(expr: Expr & { kind: "Array" }, menu: readonly string[]): string {
+    const unkeyed: string[] = [];
+    const keyed: [string, string][] = [];
+    for (const element of expr.elements) {
+      const value = element.value === undefined ? "" : this.expr(element.value, menu);
+      if (element.key === undefined) {
+        unkeyed.push(value);
+        continue;
+      }
+      const key =
+        element.key.kind === "String"
+          ? this.string(element.key, menu)
+          : this.text.slice(element.key.start, element.key.end);
+      keyed.push([key, value]);
+    }
+    keyed.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+    return [...unkeyed, ...keyed.map(([key, value]) => `${key}=${value}`)].join(";");
+  }
+
+  /**
+   * An operand in a property's place: the left of a comparison, the operand of `!`, a condition of `and`/`or`. A bare
+   * word there is a property in a `where` (`!dynamic` is `(! $dynamic)`), elsewhere a variable the script declares
+   * (`:local k 1; :while (k=1)` compares `$k`), as RouterOS 7.22.1 compiles them.
+   */
+  private property(expr: Expr | undefined, menu: readonly string[]): string {
+    if (expr?.kind === "Literal") {
+      const word = this.literal(expr);
+      if (/^[A-Za-z.][A-Za-z0-9_.-]*$/.test(word) && (this.inWhere || this.declared.has(word))) return `$${word}`;
+    }
     return this.expr(expr, menu);
   }
 
@@ -325,7 +348,10 @@ class CompiledFormPrinter {
     if (expr.opStart < 0) return `(  ${this.operands(expr, "", menu).join(" ")})`;
     const operands = FLATTENED.has(operator)
       ? this.operands(expr, operator, menu)
-      : [this.expr(expr.left, menu), this.expr(expr.right, menu)];
+      : [
+          COMPARISONS.has(operator) ? this.property(expr.left, menu) : this.expr(expr.left, menu),
+          this.expr(expr.right, menu),
+        ];
     return `(${operator} ${operands.join(" ")})`;
   }
 
@@ -341,7 +367,7 @@ class CompiledFormPrinter {
         out.push(...this.stringPieces(inner, menu));
         return;
       }
-      out.push(this.expr(inner, menu));
+      out.push(operator === "and" || operator === "or" || operator === "" ? this.property(inner, menu) : this.expr(inner, menu));
     };
     visit(expr);
     return out;

@@ -35,8 +35,8 @@ function listText(text: string, read: (piece: string) => string): string | undef
 }
 
 /** A bare word of an expression or an array member, typed by its shape (`0xFF85` is `65413`). */
-export function wordText(text: string): string {
-  const list = listText(text, wordText);
+export function wordText(text: string, lists = true): string {
+  const list = lists ? listText(text, (piece) => wordText(piece)) : undefined;
   if (list !== undefined) return list;
   const read = readWord(text);
   return read === undefined ? text : readText(read, false);
@@ -51,7 +51,10 @@ export function argumentWordText(text: string, arg: ArgInfo | undefined, menuCom
   // A menu command's argument reads `a,b` as a list (`path=ip,address` is `ip;address`); a global one keeps the text.
   const list = menuCommand ? listText(text, (piece) => argumentWordText(piece, arg, true)) : undefined;
   if (list !== undefined) return list;
-  if (arg.type === "string" || arg.type === "enum" || arg.type === "script") return text;
+  if (arg.type === "enum" || arg.type === "script") return text;
+  // A global command's text argument is typed by its shape (`:serialize 123.123` is 123.0.0.123); a menu's stays text.
+  if (!menuCommand && (arg.type === "string" || arg.type === "unknown")) return wordText(text, false);
+  if (arg.type === "string") return text;
   const read = readAs(arg.type, text);
   return read === undefined ? text : readText(read, menuCommand);
 }
