@@ -90,9 +90,17 @@ export function isNameChar(c: number): boolean {
   return c >= 0 && c < 128 && CLASSES[c] === NAME;
 }
 
-/** Characters of an unquoted variable name after `$`. Anything else needs the quoted form `$"my-var"`. */
+/** Characters that may start an unquoted variable name after `$`. Anything else needs the quoted form `$"my-var"`. */
 export function isVariableNameChar(c: number): boolean {
   return isLetter(c) || isDigit(c) || c === Ch.Underscore;
+}
+
+/**
+ * Characters that continue an unquoted variable name: letters and digits. A `_` ends the name (RouterOS 7.22.1 IL,
+ * parse oracle: `name=$name_VLAN` compiles to `(. $name _VLAN)`, the variable `$name` then the text `_VLAN`).
+ */
+export function continuesVariableName(c: number): boolean {
+  return isLetter(c) || isDigit(c);
 }
 
 /**
