@@ -225,7 +225,7 @@ class CompiledFormPrinter {
         .map((name) => `$${name}`)
         .join(";");
     if (value.kind === "Literal")
-      return argumentWordText(this.text.slice(value.start, value.end), arg.info, menuCommand);
+      return argumentWordText(this.text.slice(value.start, value.end), arg.info, menuCommand, arg.kind === "named");
     return this.expr(value, menu);
   }
 

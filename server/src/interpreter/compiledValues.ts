@@ -1,5 +1,5 @@
 // Bare words as RouterOS 7.22.1 writes them in its compiled form ("IL"): typed by shape or by the argument's type.
-import { formatIp4, formatTime, readAs, readWord, type ArgInfo, type ReadValue } from "../schema";
+import { formatIp4, formatTime, readAs, readIp4Prefix, readWord, type ArgInfo, type ReadValue } from "../schema";
 import { formatIp6 } from "./ip";
 
 /**
@@ -44,17 +44,26 @@ export function wordText(text: string, lists = true): string {
 
 /**
  * A bare word given to an argument: read as the argument's type when it has one (`delay-time=60` is `00:01:00`,
- * `disabled=no` is `false`), by its shape otherwise; text the type cannot read stays as written.
+ * `disabled=no` is `false`), else as RouterOS 7.22.1's IL shows: a menu command's word by its shape, `a,b` as a list
+ * (`path=ip,address` is `ip;address`); a global command's unnamed word by its shape, without lists (`:tostr 1.1` is
+ * 1.0.0.1), its named word as text but `a,b` as a list (`:resolve server=1.1` keeps `1.1`, `:serialize order=a,b` is
+ * `a;b`); text the type cannot read stays as written.
  */
-export function argumentWordText(text: string, arg: ArgInfo | undefined, menuCommand: boolean): string {
+export function argumentWordText(
+  text: string,
+  arg: ArgInfo | undefined,
+  menuCommand: boolean,
+  named: boolean,
+): string {
   if (arg === undefined) return wordText(text);
-  // A menu command's argument reads `a,b` as a list (`path=ip,address` is `ip;address`); a global one keeps the text.
-  const list = menuCommand ? listText(text, (piece) => argumentWordText(piece, arg, true)) : undefined;
+  const list = menuCommand || named ? listText(text, (piece) => argumentWordText(piece, arg, menuCommand, named)) : undefined;
   if (list !== undefined) return list;
-  if (arg.type === "enum" || arg.type === "script") return text;
-  // A global command's text argument is typed by its shape (`:serialize 123.123` is 123.0.0.123); a menu's stays text.
-  if (!menuCommand && (arg.type === "string" || arg.type === "unknown")) return wordText(text, false);
-  if (arg.type === "string") return text;
+  if (arg.type === "enum" || arg.type === "script" || arg.type === "string") return text;
+  if (!menuCommand && arg.type === "unknown") return named ? text : wordText(text, false);
   const read = readAs(arg.type, text);
-  return read === undefined ? text : readText(read, menuCommand);
+  if (read !== undefined) return readText(read, menuCommand);
+  // An address argument takes a prefix too, host bits kept (`/ip address add address=169.254.1.1/16` is
+  // `169.254.1.1;16`).
+  const prefix = arg.type === "ip" ? readIp4Prefix(text) : undefined;
+  return prefix === undefined ? text : `${formatIp4(prefix.n)}${menuCommand ? ";" : "/"}${prefix.bits}`;
 }
