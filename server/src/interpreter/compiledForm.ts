@@ -13,8 +13,11 @@ function menuText(menu: readonly string[]): string {
   return menu.length === 0 ? "/" : `/${menu.join("/")}/`;
 }
 
-/** Operators whose chains RouterOS compiles as one node of many operands (`(. a b c)`, `(and x y z)`). */
-const FLATTENED: ReadonlySet<string> = new Set([".", ",", "and", "or"]);
+/**
+ * Operators whose chains RouterOS compiles as one node of many operands, parentheses or not (`(. a b c)`,
+ * `(and x y z)`; `($a + ($b + $c))` is `(+ $a $b $c)`, RouterOS 7.22.1 IL).
+ */
+const FLATTENED: ReadonlySet<string> = new Set([".", ",", "+", "*", "and", "or"]);
 
 /** The fields every item of a menu has besides its properties, last in a `where`'s list. */
 const ITEM_FIELDS: readonly string[] = [".id", ".nextid", ".dead", ".about"];
@@ -98,7 +101,9 @@ class CompiledFormPrinter {
     let gapStart = start;
     const empties = (gap: string, first: boolean, last: boolean): void => {
       let count = 0;
-      if (first && (body.length === 0 ? !topLevel || /\S/.test(gap) : /^[ \t]*(?:[\r\n]|#)/.test(gap))) count++;
+      // `{}` holds one empty statement, `{ }` two (RouterOS 7.22.1 IL: `on-error={ }` is `on-error=;(evl / /)`).
+      if (first && body.length === 0) count += topLevel ? (/\S/.test(gap) ? 1 : 0) : gap.length > 0 ? 2 : 1;
+      else if (first && /^[ \t]*(?:[\r\n]|#)/.test(gap)) count++;
       else {
         count += (gap.match(/^;[ \t]+\r?\n/) ?? []).length;
         count += (gap.match(/\n[ \t]+(?=\r?\n)/g) ?? []).length;
@@ -223,6 +228,7 @@ class CompiledFormPrinter {
   private argumentValue(arg: BoundArg, menu: readonly string[], menuCommand: boolean): string {
     const value = arg.value;
     if (value === undefined) return "";
+    if (arg.info?.format === "variable-name" && value.kind === "String") return `$${this.string(value, menu)}`;
     if (arg.info?.format === "variable-name" && value.kind === "Literal")
       return this.text
         .slice(value.start, value.end)
@@ -364,7 +370,8 @@ class CompiledFormPrinter {
   private operands(expr: Expr, operator: string, menu: readonly string[]): string[] {
     const out: string[] = [];
     const visit = (node: Expr): void => {
-      const inner = node.kind === "Paren" && operator !== "" ? node : node;
+      if (node.kind === "Paren" && operator !== "") return visit(node.expr);
+      const inner = node;
       if (inner.kind === "Binary" && (OPERATOR_NAMES[inner.operator] ?? inner.operator) === operator && operator !== "")
         return (visit(inner.left), visit(inner.right));
       if (operator === "" && inner.kind === "Binary" && inner.opStart < 0) return (visit(inner.left), visit(inner.right));
