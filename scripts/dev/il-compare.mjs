@@ -192,10 +192,10 @@ let theirCommands = 0;
 let matchedCommands = 0;
 const mismatchedSignatures = new Map();
 for (const path of scripts) {
-  const rawIl = readFileSync(`${path}.il`, "utf8").replace(/\n$/, "");
+  const rawIl = readFileSync(`${path}.il`, "latin1").replace(/\n$/, "");
   if (!/^[/(]/.test(rawIl)) continue; // a syntax error: RouterOS compiled nothing
   compared++;
-  const text = readFileSync(path, "utf8");
+  const text = readFileSync(path, "latin1"); // bytes, as RouterOS reads them (its IL holds raw bytes)
   const ours = normalizeWhere(compiledScript(text, parse(text).script.body), ourWhere);
   const il = normalizeWhere(rawIl, theirWhere);
   for (let i = 0; i < theirWhere.length; i++) {

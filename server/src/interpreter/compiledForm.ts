@@ -1,5 +1,5 @@
 // A script or a code value as RouterOS 7.22.1 compiles it ("IL", what `:put $f` prints): pure, from the tree + binding.
-import { getSchema, type Schema } from "../schema";
+import { getSchema, readWord, type Schema } from "../schema";
 import type { Arg, Block, Command, Expr, Statement, StringLiteral, Substitution } from "../syntax";
 import { decodeEscape } from "../syntax/escapes";
 import { headCount, headTexts, headWord } from "../syntax/head";
@@ -53,15 +53,12 @@ class CompiledFormPrinter {
   private readonly cache: ResolveCache;
   /** Inside a `where` condition, where bare words in a property's place name properties (`name~"x"` is `(~ $name x)`). */
   private inWhere = false;
-  /** Names the text declares with `:local`/`:global`: a bare word of one left of a comparison reads that variable. */
-  private readonly declared: ReadonlySet<string>;
 
   constructor(
     private readonly text: string,
     private readonly schema: Schema,
   ) {
     this.cache = new ResolveCache(schema);
-    this.declared = new Set([...text.matchAll(/(?:^|[\s;{[])(?::?(?:local|global))[ \t]+([A-Za-z0-9_]+)/g)].map((m) => m[1] ?? ""));
   }
 
   /** A script: its statements joined by `;` (one statement alone is just that statement). */
@@ -302,7 +299,7 @@ class CompiledFormPrinter {
       case "Substitution":
         return this.blockNode(expr, menu);
       case "Paren":
-        return this.expr(expr.expr, menu);
+        return this.property(expr.expr, menu);
       case "Array":
         return this.array(expr, menu);
       case "Block":
@@ -342,14 +339,15 @@ class CompiledFormPrinter {
   }
 
   /**
-   * An operand in a property's place: the left of a comparison, the operand of `!`, a condition of `and`/`or`. A bare
-   * word there is a property in a `where` (`!dynamic` is `(! $dynamic)`), elsewhere a variable the script declares
-   * (`:local k 1; :while (k=1)` compares `$k`), as RouterOS 7.22.1 compiles them.
+   * An operand in a variable's place: the left of a comparison, the operand of `!`, a condition of `and`/`or`, the
+   * whole of `(...)`. A bare word there that is no value reads a variable, or in a `where` a property, as RouterOS
+   * 7.22.1 compiles it: `!dynamic` is `(! $dynamic)`, `(keypress=0xFFFF)` is `(= $keypress 65535)`, `"$(apikey)"`
+   * is `$apikey`; on the right of a comparison a word stays text (`type="ether"` is `(= $type ether)`).
    */
   private property(expr: Expr | undefined, menu: readonly string[]): string {
     if (expr?.kind === "Literal") {
       const word = this.literal(expr);
-      if (/^[A-Za-z.][A-Za-z0-9_.-]*$/.test(word) && (this.inWhere || this.declared.has(word))) return `$${word}`;
+      if (/^[A-Za-z.][A-Za-z0-9_.-]*$/.test(word) && readWord(word) === undefined) return `$${word}`;
     }
     return this.expr(expr, menu);
   }
