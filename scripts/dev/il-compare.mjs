@@ -101,7 +101,7 @@ function diff(a, b) {
     for (let k = -d; k <= d; k += 2) {
       let x = k === -d || (k !== d && v[max + k - 1] < v[max + k + 1]) ? v[max + k + 1] : v[max + k - 1] + 1;
       let y = x - k;
-      while (x < n && y < m && a[x] === b[y]) x++, y++;
+      while (x < n && y < m && a[x] === b[y]) (x++, y++);
       v[max + k] = x;
       if (x >= n && y >= m) break outer;
     }
@@ -141,7 +141,8 @@ function classify(ours, theirs, [a0, a1, b0, b1]) {
   const before = theirs[b0 - 1] ?? "";
   const before2 = theirs[b0 - 2] ?? "";
   const after = theirs[b1] ?? ours[a1] ?? "";
-  if (ourText.includes("bad command name") || theirText.includes("bad command name")) return "bad command name";
+  if (ourText.includes("bad command name") || theirText.includes("bad command name"))
+    return "bad command name";
   if (before === " " && before2 === "evl" && (ourText.startsWith("/") || theirText.startsWith("/"))) {
     if (after === "=" && ourText.length > 0 && theirText.length > 0) {
       // The head glues path, command and first argument name: tell which part differs.
@@ -218,7 +219,8 @@ for (const path of scripts) {
     } else mismatchedSignatures.set(s, (mismatchedSignatures.get(s) ?? 0) + 1);
   }
   if (ours === il) continue;
-  if (args.includes("--full")) process.stdout.write(`\n### ${relative(oracle, path)}\nours:   ${ours}\nrouter: ${il}\n`);
+  if (args.includes("--full"))
+    process.stdout.write(`\n### ${relative(oracle, path)}\nours:   ${ours}\nrouter: ${il}\n`);
   const a = tokenize(ours);
   const b = tokenize(il);
   for (const hunk of diff(a, b)) {
@@ -256,11 +258,15 @@ const sorted = [...kinds.entries()].sort((x, y) => y[1].count - x[1].count);
 for (const [kind, entry] of sorted) {
   process.stdout.write(`\n## ${kind}: ${entry.count} differences in ${entry.scripts.size} scripts\n`);
   for (const e of entry.examples)
-    process.stdout.write(`  ${e.script}\n    …${e.context}\n    ours:   ${e.ours}\n    router: ${e.theirs}\n`);
+    process.stdout.write(
+      `  ${e.script}\n    …${e.context}\n    ours:   ${e.ours}\n    router: ${e.theirs}\n`,
+    );
 }
 if (args.includes("--signatures")) {
   process.stdout.write("\n## command signatures of the router without a match in ours\n");
-  for (const [s, n] of [...mismatchedSignatures.entries()].sort((x, y) => y[1] - x[1]).slice(0, listCount * 10))
+  for (const [s, n] of [...mismatchedSignatures.entries()]
+    .sort((x, y) => y[1] - x[1])
+    .slice(0, listCount * 10))
     process.stdout.write(`  ${n}× ${s}\n`);
 }
 const pct = (x, y) => (y === 0 ? "0" : ((100 * x) / y).toFixed(1));

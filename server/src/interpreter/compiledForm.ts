@@ -6,6 +6,7 @@ import { headCount, headTexts, headWord } from "../syntax/head";
 import { stringParts } from "../syntax/stringParts";
 import { bindCommand, ResolveCache } from "../ide/model/bindCommand";
 import type { BoundArg, BoundCommand } from "../ide/model/types";
+import { toBytes } from "./bytes";
 import { argumentWordText, wordText } from "./compiledValues";
 
 /** `/`, `/log/`, `/ip/firewall/filter/`: a menu as the IL names it (the current menu of a block). */
@@ -57,6 +58,8 @@ class CompiledFormPrinter {
   constructor(
     private readonly text: string,
     private readonly schema: Schema,
+    /** The text is UTF-16 source and the result a byte string, as the interpreter's values are (./bytes). */
+    private readonly bytes: boolean,
   ) {
     this.cache = new ResolveCache(schema);
   }
@@ -146,7 +149,8 @@ class CompiledFormPrinter {
     }
     const info = bound.info;
     const error = bound.resolution?.error;
-    if (info === undefined || error !== undefined) return this.badCommand(bound, error?.wordIndex ?? 0, error?.word);
+    if (info === undefined || error !== undefined)
+      return this.badCommand(bound, error?.wordIndex ?? 0, error?.word);
     const argMenu = info.menuPath.length === 0 ? menu : bound.menuPath;
     const pairs = this.arguments(bound, argMenu, info.name === "find" && info.menuPath.length > 0);
     const path = `/${[...info.menuPath, info.name].join("/")}`;
@@ -181,7 +185,10 @@ class CompiledFormPrinter {
     if (conditions.length > 0)
       pairs.push([
         "where",
-        this.whereList(bound.menuPath, conditions.length === 1 ? (conditions[0] ?? "") : `(  ${conditions.join(" ")})`),
+        this.whereList(
+          bound.menuPath,
+          conditions.length === 1 ? (conditions[0] ?? "") : `(  ${conditions.join(" ")})`,
+        ),
       ]);
     pairs.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
     return pairs.map(([name, value]) => `${name}=${value}`);
@@ -225,7 +232,8 @@ class CompiledFormPrinter {
   private argumentValue(arg: BoundArg, menu: readonly string[], menuCommand: boolean): string {
     const value = arg.value;
     if (value === undefined) return "";
-    if (arg.info?.format === "variable-name" && value.kind === "String") return `$${this.string(value, menu)}`;
+    if (arg.info?.format === "variable-name" && value.kind === "String")
+      return `$${this.string(value, menu)}`;
     if (arg.info?.format === "variable-name" && value.kind === "Literal")
       return this.text
         .slice(value.start, value.end)
@@ -233,7 +241,12 @@ class CompiledFormPrinter {
         .map((name) => `$${name}`)
         .join(";");
     if (value.kind === "Literal")
-      return argumentWordText(this.text.slice(value.start, value.end), arg.info, menuCommand, arg.kind === "named");
+      return argumentWordText(
+        this.text.slice(value.start, value.end),
+        arg.info,
+        menuCommand,
+        arg.kind === "named",
+      );
     return this.expr(value, menu);
   }
 
@@ -269,14 +282,19 @@ class CompiledFormPrinter {
     const named: string[] = [];
     for (const arg of node.args)
       (arg.kind === "NamedArg" ? named : items).push(this.rawArg(arg, bound.contextMenu));
-    items.push(...named.sort());
+    for (const pair of named.sort()) items.push(pair);
     return `(<%% bad command name ${word ?? words[0] ?? ""} (line ${where.line} column ${where.column}) ${items.join(";")})`;
   }
 
   private rawArg(arg: Arg, menu: readonly string[]): string {
     if (arg.kind === "NamedArg") {
       const name = this.text.slice(arg.start, arg.nameEnd);
-      const value = arg.value === undefined ? "" : arg.value.kind === "Literal" ? this.literal(arg.value) : this.expr(arg.value, menu);
+      const value =
+        arg.value === undefined
+          ? ""
+          : arg.value.kind === "Literal"
+            ? this.literal(arg.value)
+            : this.expr(arg.value, menu);
       return `${name}=${value}`;
     }
     if (arg.kind === "WhereArg") return `where=${this.expr(arg.condition, menu)}`;
@@ -370,14 +388,27 @@ class CompiledFormPrinter {
     const visit = (node: Expr): void => {
       if (node.kind === "Paren" && operator !== "") return visit(node.expr);
       const inner = node;
-      if (inner.kind === "Binary" && (OPERATOR_NAMES[inner.operator] ?? inner.operator) === operator && operator !== "")
+      if (
+        inner.kind === "Binary" &&
+        (OPERATOR_NAMES[inner.operator] ?? inner.operator) === operator &&
+        operator !== ""
+      )
         return (visit(inner.left), visit(inner.right));
-      if (operator === "" && inner.kind === "Binary" && inner.opStart < 0) return (visit(inner.left), visit(inner.right));
-      if (operator === "." && inner.kind === "String" && (inner.interpolations.length > 0 || this.hasEscape(inner))) {
-        out.push(...this.stringPieces(inner, menu));
+      if (operator === "" && inner.kind === "Binary" && inner.opStart < 0)
+        return (visit(inner.left), visit(inner.right));
+      if (
+        operator === "." &&
+        inner.kind === "String" &&
+        (inner.interpolations.length > 0 || this.hasEscape(inner))
+      ) {
+        for (const piece of this.stringPieces(inner, menu)) out.push(piece);
         return;
       }
-      out.push(operator === "and" || operator === "or" || operator === "" ? this.property(inner, menu) : this.expr(inner, menu));
+      out.push(
+        operator === "and" || operator === "or" || operator === ""
+          ? this.property(inner, menu)
+          : this.expr(inner, menu),
+      );
     };
     visit(expr);
     return out;
@@ -392,14 +423,14 @@ class CompiledFormPrinter {
     const pieces: string[] = [];
     for (const part of stringParts(this.text, literal)) {
       if ("name" in part || part.kind === "Substitution" || part.kind === "Paren") {
-        pieces.push(this.expr(part as Expr, menu));
+        pieces.push(this.expr(part, menu));
         continue;
       }
       const raw = this.text.slice(part.start, part.end);
       if (raw.startsWith("\\")) {
         const decoded = decodeEscape(raw);
         if (decoded !== "") pieces.push(decoded);
-      } else pieces.push(raw);
+      } else pieces.push(this.bytes ? toBytes(raw) : raw);
     }
     return pieces;
   }
@@ -415,9 +446,22 @@ class CompiledFormPrinter {
   }
 }
 
+/** Options of the printer: `bytes` when `text` is UTF-16 source and the result must be a byte string (./bytes). */
+export interface CompiledFormOptions {
+  readonly bytes?: boolean;
+  readonly schema?: Schema;
+}
+
 /** The compiled form of a whole script, as `:parse` of its text gives it (`/;(evl ...);(evl ...)`). */
-export function compiledScript(text: string, body: readonly Statement[], schema: Schema = getSchema()): string {
-  return new CompiledFormPrinter(text, schema).script(body, []);
+export function compiledScript(
+  text: string,
+  body: readonly Statement[],
+  options: CompiledFormOptions = {},
+): string {
+  return new CompiledFormPrinter(text, options.schema ?? getSchema(), options.bytes ?? false).script(
+    body,
+    [],
+  );
 }
 
 /** The compiled form of code whose statements span [start, end) of `text`, run in `menu` (`:put $f` of a function). */
@@ -427,7 +471,12 @@ export function compiledCode(
   start: number,
   end: number,
   menu: readonly string[],
-  schema: Schema = getSchema(),
+  options: CompiledFormOptions = {},
 ): string {
-  return new CompiledFormPrinter(text, schema).block(body, menu, start, end);
+  return new CompiledFormPrinter(text, options.schema ?? getSchema(), options.bytes ?? false).block(
+    body,
+    menu,
+    start,
+    end,
+  );
 }

@@ -1,5 +1,13 @@
 // Bare words as RouterOS 7.22.1 writes them in its compiled form ("IL"): typed by shape or by the argument's type.
-import { formatIp4, formatTime, readAs, readIp4Prefix, readWord, type ArgInfo, type ReadValue } from "../schema";
+import {
+  formatIp4,
+  formatTime,
+  readAs,
+  readIp4Prefix,
+  readWord,
+  type ArgInfo,
+  type ReadValue,
+} from "../schema";
 import { formatIp6 } from "./ip";
 
 /**
@@ -56,7 +64,10 @@ export function argumentWordText(
   named: boolean,
 ): string {
   if (arg === undefined) return wordText(text);
-  const list = menuCommand || named ? listText(text, (piece) => argumentWordText(piece, arg, menuCommand, named)) : undefined;
+  const list =
+    menuCommand || named
+      ? listText(text, (piece) => argumentWordText(piece, arg, menuCommand, named))
+      : undefined;
   if (list !== undefined) return list;
   if (arg.type === "enum" || arg.type === "script" || arg.type === "string") return text;
   if (!menuCommand && arg.type === "unknown") return named ? text : wordText(text, false);
