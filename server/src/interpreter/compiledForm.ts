@@ -168,12 +168,6 @@ class CompiledFormPrinter {
         conditions.push(`(= $${arg.name} ${this.argumentValue(arg, menu, menuCommand)})`);
         continue;
       }
-      if (arg.kind === "where" && bound.info?.menuPath.length === 0) {
-        // `find $a $b` at the root is the global `:find` (in, key, from), not a menu's condition (RouterOS 7.22.1 IL:
-        // `(evl /findin=$a;key=$b)`); the parser read its values as juxtaposed conditions.
-        this.globalWhere(arg.value, bound, menu, pairs);
-        continue;
-      }
       let value: string;
       if (arg.kind === "switch") value = previous ?? "true";
       else if (arg.kind === "where") value = this.where(arg.value, bound.menuPath);
@@ -192,25 +186,6 @@ class CompiledFormPrinter {
       ]);
     pairs.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
     return pairs.map(([name, value]) => `${name}=${value}`);
-  }
-
-  /** The values the parser read as conditions of a root `find`: its positional arguments, in order. */
-  private globalWhere(
-    condition: Expr | undefined,
-    bound: BoundCommand,
-    menu: readonly string[],
-    pairs: [string, string][],
-  ): void {
-    const values: Expr[] = [];
-    const visit = (node: Expr | undefined): void => {
-      if (node === undefined) return;
-      if (node.kind === "Binary" && node.opStart < 0) return (visit(node.left), visit(node.right));
-      values.push(node);
-    };
-    visit(condition);
-    const taken = new Set(pairs.map(([name]) => name));
-    const slots = (bound.info?.positional ?? []).filter((name) => !taken.has(name));
-    values.forEach((value, i) => pairs.push([slots[i] ?? "", this.expr(value, menu)]));
   }
 
   /** A `where` condition: the menu's properties as variables, then the condition, then 5 (RouterOS 7.22.1 IL). */
