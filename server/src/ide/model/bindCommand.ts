@@ -261,7 +261,12 @@ function groupedName(
  * `(evl /findin=$1;key=$2)` (parse oracle IL). Undefined for any other argument or command.
  */
 export function globalFindValues(info: CommandInfo | undefined, arg: Arg): readonly Expr[] | undefined {
-  if (arg.kind !== "WhereArg" || arg.keyword !== undefined || info?.name !== "find" || info.menuPath.length > 0)
+  if (
+    arg.kind !== "WhereArg" ||
+    arg.keyword !== undefined ||
+    info?.name !== "find" ||
+    info.menuPath.length > 0
+  )
     return undefined;
   const values: Expr[] = [];
   const pending: Expr[] = [arg.condition];
