@@ -123,10 +123,11 @@ class CompiledFormPrinter {
       if (statement.kind === "Substitution") {
         // A `[...]` statement ends a sequence: what the container held so far, then the bracket's statements, is run
         // as one piece of code called with no arguments (RouterOS 7.22.1 IL: `{\n[:parse "x"]\n}` is
-        // `(evl (<%% (evl /;(evl /parsevalue=x)) ))`; a second one wraps the first the same way).
+        // `(evl (<%% (evl /;(evl /parsevalue=x)) ))`, `[[:parse "x"]]` is `(evl (<%% (evl /parsevalue=x) ))`; a second
+        // one wraps the first the same way).
         const sequence = items.splice(0, items.length);
         this.statements(statement.body, current, sequence, statement.end, statement.end, false);
-        items.push(`(<%% (evl ${sequence.join(";")}) )`);
+        items.push(`(<%% ${sequence.length === 1 ? sequence[0] : `(evl ${sequence.join(";")})`} )`);
         continue;
       }
       const bound = bindCommand(this.text, statement, current, this.cache);
