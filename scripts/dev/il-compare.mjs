@@ -135,9 +135,12 @@ function diff(a, b) {
 }
 
 /** What kind of reading a differing stretch shows, from the tokens around it. */
-function classify(ours, theirs, [a0, a1, b0, b1]) {
+function classify(ours, theirs, [a0, a1, b0, b1], packageWords) {
   const ourText = ours.slice(a0, a1).join("");
   const theirText = theirs.slice(b0, b1).join("");
+  const refused = /bad command name (\S+)/.exec(theirText);
+  if (refused && !ourText.includes("bad command name") && packageWords.has(refused[1]))
+    return "menu of an optional package (the capture CHR lacks it; rsc accepts it)";
   const before = theirs[b0 - 1] ?? "";
   const before2 = theirs[b0 - 2] ?? "";
   const after = theirs[b1] ?? ours[a1] ?? "";
@@ -197,7 +200,8 @@ for (const path of scripts) {
   if (!/^[/(]/.test(rawIl)) continue; // a syntax error: RouterOS compiled nothing
   compared++;
   const text = readFileSync(path, "latin1"); // bytes, as RouterOS reads them (its IL holds raw bytes)
-  const ours = normalizeWhere(compiledScript(text, parse(text).script.body), ourWhere);
+  // The capture wrote each carriage return of the router's IL as a line feed: so does the comparison.
+  const ours = normalizeWhere(compiledScript(text, parse(text).script.body).replace(/\r/g, "\n"), ourWhere);
   const il = normalizeWhere(rawIl, theirWhere);
   for (let i = 0; i < theirWhere.length; i++) {
     whereLists++;
@@ -223,8 +227,10 @@ for (const path of scripts) {
     process.stdout.write(`\n### ${relative(oracle, path)}\nours:   ${ours}\nrouter: ${il}\n`);
   const a = tokenize(ours);
   const b = tokenize(il);
+  const verdict = existsSync(`${path}.routeros`) ? readFileSync(`${path}.routeros`, "utf8") : "";
+  const packageWords = new Set([...verdict.matchAll(/^package bad command name (\S+)/gm)].map((m) => m[1]));
   for (const hunk of diff(a, b)) {
-    const kind = classify(a, b, hunk);
+    const kind = classify(a, b, hunk, packageWords);
     const entry = kinds.get(kind) ?? { count: 0, scripts: new Set(), examples: [] };
     entry.count++;
     entry.scripts.add(path);

@@ -1,9 +1,8 @@
 // A script or a code value as RouterOS 7.22.1 compiles it ("IL", what `:put $f` prints): pure, from the tree + binding.
 import { getSchema, readWord, type Schema } from "../schema";
 import type { Arg, Block, Command, Expr, Statement, StringLiteral, Substitution } from "../syntax";
-import { decodeEscape } from "../syntax/escapes";
 import { headCount, headTexts, headWord } from "../syntax/head";
-import { stringParts } from "../syntax/stringParts";
+import { forEachStringPiece } from "../syntax/stringParts";
 import { bindCommand, ResolveCache } from "../ide/model/bindCommand";
 import type { BoundArg, BoundCommand } from "../ide/model/types";
 import { toBytes } from "./bytes";
@@ -394,20 +393,18 @@ class CompiledFormPrinter {
     return this.text.slice(literal.start + 1, literal.end).includes("\\");
   }
 
-  /** The pieces of a string: text runs as written, each escape decoded on its own, interpolations compiled. */
+  /**
+   * The pieces of a string: text runs as written, each escape decoded on its own, interpolations compiled; the
+   * indentation after a `\`-continued line is no text (`forEachStringPiece`, as RouterOS reads it).
+   */
   private stringPieces(literal: StringLiteral, menu: readonly string[]): string[] {
     const pieces: string[] = [];
-    for (const part of stringParts(this.text, literal)) {
-      if ("name" in part || part.kind === "Substitution" || part.kind === "Paren") {
-        pieces.push(this.expr(part, menu));
-        continue;
-      }
-      const raw = this.text.slice(part.start, part.end);
-      if (raw.startsWith("\\")) {
-        const decoded = decodeEscape(raw);
-        if (decoded !== "") pieces.push(decoded);
-      } else pieces.push(this.bytes ? toBytes(raw) : raw);
-    }
+    forEachStringPiece(
+      this.text,
+      literal,
+      (piece, _start, _end, verbatim) => pieces.push(verbatim && this.bytes ? toBytes(piece) : piece),
+      (part) => pieces.push(this.expr(part, menu)),
+    );
     return pieces;
   }
 
