@@ -200,8 +200,11 @@ for (const path of scripts) {
   if (!/^[/(]/.test(rawIl)) continue; // a syntax error: RouterOS compiled nothing
   compared++;
   const text = readFileSync(path, "latin1"); // bytes, as RouterOS reads them (its IL holds raw bytes)
-  // The capture wrote each carriage return of the router's IL as a line feed: so does the comparison.
-  const ours = normalizeWhere(compiledScript(text, parse(text).script.body).replace(/\r/g, "\n"), ourWhere);
+  // The capture wrote each carriage return of the router's IL as a line feed, and bytes that are no UTF-8 as U+FFFD:
+  // so does the comparison.
+  const printed = compiledScript(text, parse(text).script.body).replace(/\r/g, "\n");
+  const captured = Buffer.from(Buffer.from(printed, "latin1").toString("utf8"), "utf8").toString("latin1");
+  const ours = normalizeWhere(captured, ourWhere);
   const il = normalizeWhere(rawIl, theirWhere);
   for (let i = 0; i < theirWhere.length; i++) {
     whereLists++;

@@ -83,10 +83,11 @@ class CompiledFormPrinter {
   }
 
   /**
-   * The statements of a container spanning [start, end), with the empty statements RouterOS keeps (printed as the
-   * current menu, `/`): one where the container opens on a line break or a comment (`{` + line break, a script's
-   * header comments) or holds nothing (`{}`), after a `;` that ends its line with blanks, for a line of blanks only,
-   * and after a script's last statement when an indented comment ends the script.
+   * The statements of a container spanning [start, end), with the empty statements RouterOS 7.22.1 keeps (printed as
+   * the current menu, `/`): one where the container opens on a line break or a comment (`{` + line break, a script's
+   * header comments) or holds nothing (`{}`, two for blanks over lines), after a `;` followed by blanks and the line's
+   * end or a comment, for a line of blanks after a comment line, and when an indented comment ends the script. Where
+   * else RouterOS keeps one (some blank lines in blocks) is not settled by the oracle: il-compare lists them.
    */
   private statements(
     body: readonly Statement[],
@@ -100,12 +101,13 @@ class CompiledFormPrinter {
     let gapStart = start;
     const empties = (gap: string, first: boolean, last: boolean): void => {
       let count = 0;
-      // `{}` holds one empty statement, `{ }` two (RouterOS 7.22.1 IL: `on-error={ }` is `on-error=;(evl / /)`).
-      if (first && body.length === 0) count += topLevel ? (/\S/.test(gap) ? 1 : 0) : gap.length > 0 ? 2 : 1;
+      // `{}` and `{ }` hold one empty statement, a `{` and `}` on two lines two (RouterOS 7.22.1 IL).
+      if (first && body.length === 0)
+        count += topLevel ? (/\S/.test(gap) ? 1 : 0) : /[\r\n]/.test(gap) ? 2 : 1;
       else if (first && /^[ \t]*(?:[\r\n]|#)/.test(gap)) count++;
       else {
-        count += (gap.match(/^;[ \t]+\r?\n/) ?? []).length;
-        count += (gap.match(/\n[ \t]+(?=\r?\n)/g) ?? []).length;
+        count += /^;[ \t]+(?:\r?\n|#)/.test(gap) ? 1 : 0;
+        count += (gap.match(/#[^\n]*\n[ \t]+(?=\r?\n)/g) ?? []).length;
         if (last && topLevel && /\n[ \t]+#[^\n]*\s*$/.test(gap)) count++;
       }
       for (let i = 0; i < count; i++) items.push(menuText(current));
@@ -127,6 +129,23 @@ class CompiledFormPrinter {
         const sequence = items.splice(0, items.length);
         this.statements(statement.body, current, sequence, statement.end, statement.end, false);
         items.push(`(<%% ${sequence.length === 1 ? sequence[0] : `(evl ${sequence.join(";")})`} )`);
+        continue;
+      }
+      if (statement.callee?.kind === "Substitution") {
+        // `[...] a b` at a line start: the sequence rule above, the call taking the words as written (RouterOS 7.22.1
+        // IL: a script's first line `[/system clock get time] - 5m` is `(<%% (evl /;(evl /system/clock/...)) -;5m)`).
+        const sequence = items.splice(0, items.length);
+        this.statements(
+          statement.callee.body,
+          current,
+          sequence,
+          statement.callee.end,
+          statement.callee.end,
+          false,
+        );
+        const head = sequence.length === 1 ? sequence[0] : `(evl ${sequence.join(";")})`;
+        const args = statement.args.map((arg) => this.rawArg(arg, current));
+        items.push(`(<%% ${head} ${args.join(";")})`);
         continue;
       }
       const bound = bindCommand(this.text, statement, current, this.cache);
@@ -332,10 +351,11 @@ class CompiledFormPrinter {
   }
 
   /**
-   * An operand in a variable's place: the left of a comparison, the operand of `!`, a condition of `and`/`or`, the
-   * whole of `(...)`. A bare word there that is no value reads a variable, or in a `where` a property, as RouterOS
+   * An operand in a variable's place: the left of a comparison, the key of `->`, the operand of `!`, a condition of
+   * `and`/`or`, the whole of `(...)`. A bare word there that is no value reads a variable, or in a `where` a property, as RouterOS
    * 7.22.1 compiles it: `!dynamic` is `(! $dynamic)`, `(keypress=0xFFFF)` is `(= $keypress 65535)`, `"$(apikey)"`
-   * is `$apikey`; on the right of a comparison a word stays text (`type="ether"` is `(= $type ether)`).
+   * is `$apikey`, `($a->key)` is `(-> $a $key)`; on the right of a comparison a word stays text (`type="ether"` is
+   * `(= $type ether)`).
    */
   private property(expr: Expr | undefined, menu: readonly string[]): string {
     if (expr?.kind === "Literal") {
@@ -352,7 +372,7 @@ class CompiledFormPrinter {
       ? this.operands(expr, operator, menu)
       : [
           COMPARISONS.has(operator) ? this.property(expr.left, menu) : this.expr(expr.left, menu),
-          this.expr(expr.right, menu),
+          operator === "->" ? this.property(expr.right, menu) : this.expr(expr.right, menu),
         ];
     return `(${operator} ${operands.join(" ")})`;
   }
