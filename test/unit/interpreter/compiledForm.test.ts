@@ -54,7 +54,6 @@ const ROWS: readonly [rule: string, script: string, il: string][] = [
   ["escapes are pieces", ':put "a\\nb"', "(evl /putmessage=(. a \n b))"],
   ["plain string is its text", ':put "hello world"', "(evl /putmessage=hello world)"],
   ["array literal", ":local a {b=2;a=1;3}", "(evl /localname=$a;value=3;a=1;b=2)"],
-  ["-> with a string key", ':put ($a->"k")', "(evl /putmessage=(-> $a k))"],
   ["function value", ":global f do={:return 1}", "(evl /globaldo=;(evl (evl /returnvalue=1));name=$f)"],
   [
     "multi-line body starts with its menu",
@@ -84,6 +83,15 @@ const ROWS: readonly [rule: string, script: string, il: string][] = [
     ":put 1\n[:put 2]\n",
     "(<%% (evl (evl /putmessage=1);(evl /putmessage=2)) )",
   ],
+  [
+    "[[...]] calls the inner command itself",
+    ':put [[:parse ":return 1"]]',
+    "(evl /putmessage=(evl (<%% (evl /parsevalue=:return 1) )))",
+  ],
+  ["[...] with words at a line start", "[:put 1] a 5m", "(<%% (evl /putmessage=1) a;5m)"],
+  ["bare key of -> reads a variable", ":put ($a->k)", "(evl /putmessage=(-> $a $k))"],
+  ["a string key of -> stays text", ':put ($a->"k")', "(evl /putmessage=(-> $a k))"],
+  ["continued string drops the indentation", ':put "a\\\n    b"', "(evl /putmessage=(. a b))"],
   ["_ ends a variable name", "/interface vlan add name=$n_V", "(evl /interface/vlan/addname=(. $n _V))"],
 ];
 
