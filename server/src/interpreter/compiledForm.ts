@@ -1,5 +1,5 @@
 // A script or a code value as RouterOS 7.22.1 compiles it ("IL", what `:put $f` prints): pure, from the tree + binding.
-import { getSchema, readWord, type Schema } from "../schema";
+import { argumentMenu, getSchema, readWord, type Schema } from "../schema";
 import type { Arg, Block, Command, Expr, Statement, StringLiteral, Substitution } from "../syntax";
 import { headCount, headTexts, headWord } from "../syntax/head";
 import { forEachStringPiece } from "../syntax/stringParts";
@@ -170,7 +170,7 @@ class CompiledFormPrinter {
     const error = bound.resolution?.error;
     if (info === undefined || error !== undefined)
       return this.badCommand(bound, error?.wordIndex ?? 0, error?.word);
-    const argMenu = info.menuPath.length === 0 ? menu : bound.menuPath;
+    const argMenu = argumentMenu(this.schema, info, menu);
     const pairs = this.arguments(bound, argMenu, info.name === "find" && info.menuPath.length > 0);
     const path = `/${[...info.menuPath, info.name].join("/")}`;
     return `(evl ${path}${pairs.join(";")})`;
