@@ -108,10 +108,10 @@ const SEGMENT = "[0-9]*[A-Za-z][-\\w]*";
 /** A name a script declares (`:local my_var`): any word of letters, digits and `_`. */
 const VAR_NAME = "[A-Za-z0-9_]+";
 /**
- * A name read after `$`: letters and digits only (MikroTik manual, Scripting); RouterOS 7.22.1 compiles `"$name_VLAN"`
- * to `(. $name _VLAN)`, so the `_` and what follows are text.
+ * A name read after `$`: letters and digits (MikroTik manual, Scripting; a leading `_` kept, as the parser does);
+ * RouterOS 7.22.1 compiles `"$name_VLAN"` to `(. $name _VLAN)`, so a later `_` and what follows are text.
  */
-const REF_NAME = "[A-Za-z0-9]+";
+const REF_NAME = "[A-Za-z0-9_][A-Za-z0-9]*";
 /** A literal inside an expression or positional argument is not glued to a name or another literal. */
 const LITERAL_BEFORE = "(?<![\\w.:])";
 const LITERAL_AFTER = "(?![\\w.:])";

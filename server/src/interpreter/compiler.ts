@@ -23,6 +23,7 @@ import type { SourceText } from "./source";
 import type { Code } from "./values";
 import { NIL, NOTHING, type Value } from "./values";
 import { headTexts, headWord, headWords } from "../syntax/head";
+import { globalFindValues } from "../ide/model/bindCommand";
 
 export { ArgCompiler } from "./argCompiler";
 
@@ -188,7 +189,9 @@ export class Compiler {
     const named = new Map<string, NamedArg>();
     let where: Expr | undefined;
     for (const arg of cmd.args) {
-      if (isPositional(arg)) positional.push(arg);
+      const values = globalFindValues(info, arg);
+      if (values) for (const value of values) positional.push(value);
+      else if (isPositional(arg)) positional.push(arg);
       else if (arg.kind === "NamedArg") named.set(fullArgName(info, text.slice(arg.start, arg.nameEnd)), arg);
       else
         where = where

@@ -1,6 +1,6 @@
 // Parses the atoms every later stage shares: strings with escapes and interpolation, and `$` variable references.
 import type { Interpolation, Missing, Paren, StringLiteral, Substitution, Variable } from "./ast";
-import { Ch, EOF, isNewline, isUpperHexDigit, isVariableNameChar } from "./chars";
+import { Ch, EOF, continuesVariableName, isNewline, isUpperHexDigit, isVariableNameChar } from "./chars";
 import { isSimpleEscape } from "./escapes";
 import { LineIndex } from "./lineIndex";
 import { MAX_NESTING } from "./limits";
@@ -112,7 +112,8 @@ export abstract class AtomParser extends Scanner {
       };
     }
     let end = this.pos + 1;
-    while (end < this.text.length && isVariableNameChar(this.text.charCodeAt(end))) end++;
+    if (end < this.text.length && isVariableNameChar(this.text.charCodeAt(end))) end++;
+    while (end < this.text.length && continuesVariableName(this.text.charCodeAt(end))) end++;
     if (end === this.pos + 1) {
       this.skip(K.Dollar, end);
       const atEnd = end >= this.text.length || isNewline(this.text.charCodeAt(end));

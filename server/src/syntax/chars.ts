@@ -91,11 +91,19 @@ export function isNameChar(c: number): boolean {
 }
 
 /**
- * Characters of an unquoted variable name after `$`: letters and digits ("Valid characters in variable names are
- * letters and digits", MikroTik manual, Scripting). Anything else needs the quoted form `$"my-var"`; RouterOS 7.22.1
- * compiles `"$name_VLAN"` to `(. $name _VLAN)` (parse oracle IL), the variable `name` and then the text.
+ * Characters that may start an unquoted variable name after `$`. Anything else needs the quoted form `$"my-var"`. A
+ * leading `_` is kept (no router verdict on `$_x` is known: we do not call it an error).
  */
 export function isVariableNameChar(c: number): boolean {
+  return isLetter(c) || isDigit(c) || c === Ch.Underscore;
+}
+
+/**
+ * Characters that continue an unquoted variable name: letters and digits ("Valid characters in variable names are
+ * letters and digits", MikroTik manual, Scripting). A `_` ends the name (RouterOS 7.22.1 IL, parse oracle:
+ * `name=$name_VLAN` compiles to `(. $name _VLAN)`, the variable `$name` then the text `_VLAN`).
+ */
+export function continuesVariableName(c: number): boolean {
   return isLetter(c) || isDigit(c);
 }
 

@@ -1,6 +1,6 @@
 // Binds one command line to the schema: splits head words into path, command and values, and names every argument.
 import { resolveCommand, type CommandInfo, type Resolution, type Schema } from "../../schema";
-import { classifyLiteral, isPositional, type Command, type Expr, type Literal } from "../../syntax";
+import { classifyLiteral, isPositional, type Arg, type Command, type Expr, type Literal } from "../../syntax";
 import type { BoundArg, BoundCommand } from "./types";
 import { headCount, headTexts, headWord } from "../../syntax/head";
 
@@ -254,6 +254,31 @@ function groupedName(
   return info.arg(full) !== undefined ? full : undefined;
 }
 
+/**
+ * The values of a root `find` that the parser read as a condition: the parser does not know the menu, so after
+ * `find` it reads a condition (`/ip address find address=1.1.1.1`), but where `find` is the global `:find` (the
+ * root menu, a function body) its words are values: RouterOS 7.22.1 compiles `[find $1 $2]` there as
+ * `(evl /findin=$1;key=$2)` (parse oracle IL). Undefined for any other argument or command.
+ */
+export function globalFindValues(info: CommandInfo | undefined, arg: Arg): readonly Expr[] | undefined {
+  if (
+    arg.kind !== "WhereArg" ||
+    arg.keyword !== undefined ||
+    info?.name !== "find" ||
+    info.menuPath.length > 0
+  )
+    return undefined;
+  const values: Expr[] = [];
+  const pending: Expr[] = [arg.condition];
+  while (pending.length > 0) {
+    const node = pending.pop();
+    if (node === undefined) break;
+    if (node.kind === "Binary" && node.opStart < 0) pending.push(node.right, node.left);
+    else values.push(node);
+  }
+  return values;
+}
+
 /** Names and positions of the arguments: head words after the command, then the parsed arguments. */
 function bindArgs(
   text: string,
@@ -313,7 +338,12 @@ function bindArgs(
         });
         break;
       }
-      case "WhereArg":
+      case "WhereArg": {
+        const values = globalFindValues(info, arg);
+        if (values) {
+          for (const value of values) binder.unnamed(value, value.start, value.end, false);
+          break;
+        }
         out.push({
           kind: "where",
           start: arg.start,
@@ -328,6 +358,7 @@ function bindArgs(
           abbreviated: false,
         });
         break;
+      }
       default:
         binder.unnamed(arg, arg.start, arg.end, false);
         break;

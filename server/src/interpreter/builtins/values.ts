@@ -10,6 +10,7 @@ import { fromJson, toJson } from "../json";
 import { then } from "../maybe";
 import { equals } from "../operators";
 import type { CallSite, Eval } from "../runtime";
+import { putText } from "../putText";
 import { convert } from "../transform";
 import { NIL, NOTHING, Time, typeOf, type Value } from "../values";
 
@@ -22,7 +23,7 @@ const putCommand: Builtin = (site, c) => {
   const message = c.arg(site, "message", 0, "");
   return (s) =>
     then(message(s), (v) => {
-      const text = toStr(v);
+      const text = putText(v);
       c.rt.put(s, fromBytes(text));
       return text;
     });
