@@ -168,6 +168,16 @@ export const catalog = {
       "RouterOS reads {0} as the variable {1} followed by the text {2}: a name after $ is letters and digits; write {3} for the {4}",
   },
 
+  /**
+   * Warning: inside `( )` RouterOS reads a bare word as a variable (7.22.1 IL: `(lastkey != 113)` is
+   * `(!= $lastkey 113)`); with none of that name declared it is nothing, and the text was likely meant.
+   */
+  RSC3023: {
+    severity: "warning",
+    template:
+      'RouterOS reads the bare word {0} in an expression (inside ( ) or an array) as the variable ${0}, which is not declared here (nothing when the script runs); write "{0}" for the text',
+  },
+
   /** Warning: RouterOS sends the text as it is; a consumer expecting JSON will likely fail to read it. */
   RSC3020: { severity: "warning", template: "this message is meant to be JSON but is not valid JSON: {0}" },
   // Runtime (the interpreter and the script runner)

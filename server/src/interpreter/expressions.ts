@@ -24,9 +24,11 @@ export class ExpressionCompiler {
   constructor(private readonly compiler: Compiler) {}
 
   /**
-   * `member`: the expression is an unkeyed member of an array literal, where a bare word RouterOS cannot read as a
-   * number, address, time or boolean is nothing (a CHR reads `{abc}` as `$abc` and `{a_b=1}` as `(= $a_b 1)`), at any
-   * depth of its operators and parentheses, not inside strings, commands or nested arrays.
+   * `member`: the expression is an unkeyed member of an array literal or inside `( )`, where a bare word RouterOS cannot
+   * read as a number, address, time or boolean reads the variable of that name, nothing when there is none (a CHR reads
+   * `{abc}` as `$abc` and `{a_b=1}` as `(= $a_b 1)`; RouterOS 7.22.1 compiles `:while (lastkey != 113)` to
+   * `(!= $lastkey 113)`, parse oracle IL), at any depth of its operators and parentheses, not inside strings,
+   * commands or nested arrays. A `where` condition reads such words as the item's properties instead.
    */
   expr(expr: Expr, ctx: CompileContext, member = false): Eval {
     switch (expr.kind) {
@@ -39,7 +41,7 @@ export class ExpressionCompiler {
       case "Substitution":
         return this.compiler.substitution(expr.body, ctx);
       case "Paren":
-        return this.expr(expr.expr, ctx, member);
+        return this.expr(expr.expr, ctx, true);
       case "Array":
         return this.array(expr, ctx);
       case "Block": {
@@ -69,6 +71,12 @@ export class ExpressionCompiler {
   private literal(expr: Literal, ctx: CompileContext, plainValue: boolean, member = false): Eval {
     const text = ctx.source.text.slice(expr.start, expr.end);
     const value = member ? memberValue(text) : literalValue(text);
+    if (!ctx.where && member && value === NOTHING && expr.literal === "word") {
+      return (s) => {
+        const slot = s.lookup(text);
+        return slot ? slot.value : NOTHING;
+      };
+    }
     if (!ctx.where || plainValue || expr.literal !== "word") return () => value;
     const known = this.compiler.rt.schema.property(ctx.menu, text) !== undefined;
     const word = toBytes(text);

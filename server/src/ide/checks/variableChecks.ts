@@ -5,6 +5,7 @@ import { editDistance, joinAlternatives, suggest } from "../../schema";
 import { injectedBy, ON_MESSAGE_VARIABLES } from "../model/scriptContexts";
 import { visibleSymbols } from "../model/visibility";
 import type { NameForm, Scope, SemanticModel, UnresolvedReference, VariableSymbol } from "../model/types";
+import type { ReplaceData } from "./commandChecks";
 import { underscoreNames, underscoreReading } from "./underscoreChecks";
 
 /** Quick-fix data of an undeclared variable: declare `name` on a new line before the statement at `insertAt`. */
@@ -64,6 +65,15 @@ function declarationLabel(symbol: VariableSymbol): string {
 
 function undeclared(ctx: VariableContext, ref: UnresolvedReference): Diagnostic {
   const model = ctx.model;
+  if (ref.form === "word" && ref.role === "read") {
+    const data: ReplaceData = {
+      kind: "replace",
+      start: ref.start,
+      end: ref.end,
+      suggestions: [`"${ref.name}"`],
+    };
+    return diagnostic("RSC3023", ref.start, ref.end, [ref.name], data);
+  }
   if (ON_MESSAGE_VARIABLES.has(ref.name)) return diagnostic("RSC3011", ref.start, ref.end, [ref.name]);
   const fileScript = inFileScript(ref.scope);
   const givers = fileScript && ref.role === "read" ? injectedBy(ref.name) : [];

@@ -186,7 +186,7 @@ class ModelBuilder extends ExpressionWalker {
     const value = arg.value;
     if (value === undefined) return;
     if (arg.kind === "where") {
-      this.visitExpr(value, ctx);
+      this.visitExpr(value, ctx, "properties");
       return;
     }
     if (value.kind !== "Block") {

@@ -1,10 +1,22 @@
 // The expression part of the model walk: variable references, strings (JSON candidates, interpolations) and the code
 // nested in expressions (`[...]`, `{...}`), visited in the menu and scope the walk gives.
 import type { Container, Scope } from "./types";
-import type { Expr, Statement, StringLiteral, Variable } from "../../syntax";
+import { readWord } from "../../schema";
+import { isDigit, isLetter } from "../../syntax/chars";
+import type { Expr, Literal, Statement, StringLiteral, Variable } from "../../syntax";
 import { opensLikeJson } from "./commandFacts";
 import { blockEnd, NOTHING_INJECTED, ScopeBuilder, type WalkContext } from "./scopeBuilder";
 import type { VariableSymbol } from "./types";
+
+/**
+ * How a bare word of an expression reads: as text (a command's argument), as the variable of that name (inside `( )`
+ * and as an unkeyed array member: RouterOS 7.22.1 compiles `(lastkey != 113)` to `(!= $lastkey 113)`), or as a property
+ * of the item (a `where` condition).
+ */
+export type BareWords = "text" | "variables" | "properties";
+
+/** A word that names a variable when read bare: letters, digits, `_` and `-` (not `:a`, not a list `a,b`). */
+const VARIABLE_WORD = /^[A-Za-z0-9_][A-Za-z0-9_-]*$/;
 
 export abstract class ExpressionWalker extends ScopeBuilder {
   protected readonly jsonCandidates: Expr[] = [];
@@ -67,7 +79,27 @@ export abstract class ExpressionWalker extends ScopeBuilder {
     else this.visitExpr(expr, ctx);
   }
 
-  protected visitExpr(expr: Expr, ctx: WalkContext): void {
+  /** A bare word read as a variable: one RouterOS cannot read as a number, address, time, boolean or list. */
+  private visitBareWord(expr: Literal, ctx: WalkContext): void {
+    if (expr.literal !== "word") return;
+    const word = this.text.slice(expr.start, expr.end);
+    // Glued to what comes before (`($i_x + 1)`: `$i`, then `_x`): RSC3022 speaks of the whole, when it is meant.
+    const before = expr.start > 0 ? this.text.charCodeAt(expr.start - 1) : 32;
+    if (isLetter(before) || isDigit(before)) return;
+    // `($x = nil)`: MikroTik's own default configuration script compares with nil so; the undeclared `$nil` it reads is
+    // nothing, which is what that comparison means.
+    if (!VARIABLE_WORD.test(word) || word === "nil" || readWord(word) !== undefined) return;
+    this.reference(
+      word,
+      "read",
+      "word",
+      { start: expr.start, end: expr.end, nameStart: expr.start, nameEnd: expr.end },
+      ctx,
+      undefined,
+    );
+  }
+
+  protected visitExpr(expr: Expr, ctx: WalkContext, bare: BareWords = "text"): void {
     switch (expr.kind) {
       case "Variable":
         this.visitVariable(expr, ctx);
@@ -85,12 +117,12 @@ export abstract class ExpressionWalker extends ScopeBuilder {
           if (first.kind === "String" && opensLikeJson(this.text, first.start + 1))
             this.jsonCandidates.push(expr);
         }
-        this.visitExpr(expr.expr, ctx);
+        this.visitExpr(expr.expr, ctx, bare === "properties" ? "properties" : "variables");
         return;
       case "Array":
         for (const element of expr.elements) {
           if (element.key?.kind === "String") this.visitString(element.key, ctx);
-          if (element.value) this.visitExpr(element.value, ctx);
+          if (element.value) this.visitExpr(element.value, ctx, element.key ? "text" : "variables");
         }
         return;
       case "Block": {
@@ -106,17 +138,19 @@ export abstract class ExpressionWalker extends ScopeBuilder {
         return;
       }
       case "Unary":
-        this.visitExpr(expr.operand, ctx);
+        this.visitExpr(expr.operand, ctx, bare);
         return;
       case "Binary":
-        this.visitExpr(expr.left, ctx);
+        this.visitExpr(expr.left, ctx, bare);
         if (expr.operator === "~" && expr.right.kind === "String") this.visitString(expr.right, ctx, true);
-        else this.visitExpr(expr.right, ctx);
+        else this.visitExpr(expr.right, ctx, bare);
         return;
       case "Concat":
         for (const part of expr.parts) this.visitExpr(part, ctx);
         return;
       case "Literal":
+        if (bare === "variables") this.visitBareWord(expr, ctx);
+        return;
       case "Missing":
         return;
     }
