@@ -119,8 +119,7 @@ export class Compiler {
 
   private command(cmd: Command, ctx: CompileContext): Eval {
     const source = ctx.source;
-    const wrap = (run: Eval): Eval => withLocation(run, source, cmd.start, cmd.end);
-    if (cmd.callee) return wrap(this.call(cmd, ctx));
+    if (cmd.callee) return withLocation(this.call(cmd, ctx), source, cmd.start, cmd.end);
     const words = headTexts(source.text, cmd).map((word) => ({ text: word }));
     if (words.length === 0) {
       if (cmd.root) ctx.menu = [];
@@ -150,9 +149,12 @@ export class Compiler {
         return EMPTY;
       }
       const inner = { ...ctx, menu: resolution.menuPath };
-      return wrap(this.body(blocks, inner));
+      return withLocation(this.body(blocks, inner), source, cmd.start, cmd.end);
     }
     const site = this.site(cmd, ctx, resolution.menuPath, info, resolution.pathWords);
+    // The router names the failing command by its path: `:put`, `/interface/get` (centrs operators.json, manual logs).
+    const label = site.menu.length === 0 ? `:${info.name}` : `/${[...site.menu, info.name].join("/")}`;
+    const wrap = (run: Eval): Eval => withLocation(run, source, cmd.start, cmd.end, label);
     if (site.menu.length === 0) {
       const builtin = this.builtins.get(info.name);
       if (!builtin) return wrap(unsupportedCommand(`:${info.name}`));
@@ -321,17 +323,17 @@ async function continueFrom(
 }
 
 /** Gives errors that have no location the range of this command. */
-function withLocation(run: Eval, source: SourceText, start: number, end: number): Eval {
+function withLocation(run: Eval, source: SourceText, start: number, end: number, command?: string): Eval {
   return (s) => {
     try {
       const r = run(s);
       if (r instanceof Promise)
         return r.catch((error: unknown) => {
-          throw locate(error, source, start, end);
+          throw locate(error, source, start, end, command);
         });
       return r;
     } catch (error) {
-      throw locate(error, source, start, end);
+      throw locate(error, source, start, end, command);
     }
   };
 }

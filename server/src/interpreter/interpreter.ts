@@ -38,6 +38,13 @@ export interface ScriptFailure {
   /** One-based. */
   readonly line: number;
   readonly column: number;
+  /**
+   * What a router prints when a script run as a whole (`/import`, `:execute`) fails this way at run time:
+   * `Script Error: cannot compare if array is more than array (:put; line 1)` (tikoci/centrs
+   * test/fixtures/explain/operators.json, CHR 7.23.3; the manual's import example gives `$e` the same prefix).
+   * Absent for failures that stop the script before it runs.
+   */
+  readonly routerText?: string;
 }
 
 export type RunOutcome =
@@ -307,6 +314,12 @@ function failureAt(code: string, message: string, at: SourceRange): ScriptFailur
   };
 }
 
+/** `Script Error: message (command; line N)`, as a router reports a failure at run time. */
+function routerText(message: string, line: number, at: SourceRange): string {
+  const where = at.command === undefined ? `line ${line}` : `${at.command}; line ${line}`;
+  return `Script Error: ${message} (${where})`;
+}
+
 function outcomeOf(error: unknown, main: SourceText): RunOutcome {
   if (error instanceof CancelledError) {
     return error.at
@@ -315,7 +328,8 @@ function outcomeOf(error: unknown, main: SourceText): RunOutcome {
   }
   if (error instanceof ScriptError) {
     const at = error.at ?? { source: main, start: 0, end: 0 };
-    return { status: "error", failures: [failureAt(error.code, error.message, at)] };
+    const failure = failureAt(error.code, error.report, at);
+    return { status: "error", failures: [{ ...failure, routerText: routerText(error.message, failure.line, at) }] };
   }
   const limit = hostLimit(error);
   if (limit !== undefined)

@@ -63,11 +63,11 @@ describe("rsc run", () => {
     assert.match(c.err, /every broker name goes to the embedded broker at mqtt:\/\/127\.0\.0\.1:\d+/);
   });
 
-  test("a script error: exit 1 and file:line:column: message", async () => {
+  test("a script error: exit 1, the router's words on stdout, file:line:column: message on stderr", async () => {
     const path = file("fails.rsc", ':put "one"\n:local x [:tonum "5"]\n:error "stopped here"\n');
     const c = io();
     assert.equal(await runRun([path], c), 1);
-    assert.equal(c.out, "one\n");
+    assert.equal(c.out, "one\nScript Error: stopped here (:error; line 3)\n");
     assert.match(
       c.err,
       new RegExp(`^${path.replace(/[\\^$.*+?()[\]{}|]/g, "\\$&")}:3:1: stopped here$`, "m"),
