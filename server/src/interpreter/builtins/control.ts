@@ -88,7 +88,13 @@ const doCommand: Builtin = (site, c) => {
   const condition = bare ?? c.arg(site, "while");
   const guard = c.has(site, "if") ? c.arg(site, "if") : undefined;
   const once: Eval = onError ? (s) => guarded(body, onError, s) : body;
-  let run: Eval = once;
+  // A plain `:do {...}` gives, as a value, its block run the way a function array runs: {nothing; last value}
+  // (amm0's router transcript, forum.mikrotik.com/t/conditional-not-boolean-bug-with-onerror-new-in-7-13/172543/25:
+  // `[:do {:put "a"; :put "b"; :put "c"}]` is an array of 2, `:tostr` ";c", `->1` "c").
+  let run: Eval =
+    onError || hasWhile
+      ? once
+      : (s) => then(once(s), (v) => (s.frame.signal === Signal.None ? RosArray.of(NOTHING, storedValue(v)) : v));
   if (hasWhile) {
     run = (s) =>
       runLoop(s, c.rt, () =>
