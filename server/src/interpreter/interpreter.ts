@@ -329,7 +329,10 @@ function outcomeOf(error: unknown, main: SourceText): RunOutcome {
   if (error instanceof ScriptError) {
     const at = error.at ?? { source: main, start: 0, end: 0 };
     const failure = failureAt(error.code, error.report, at);
-    return { status: "error", failures: [{ ...failure, routerText: routerText(error.message, failure.line, at) }] };
+    return {
+      status: "error",
+      failures: [{ ...failure, routerText: routerText(error.message, failure.line, at) }],
+    };
   }
   const limit = hostLimit(error);
   if (limit !== undefined)

@@ -29,7 +29,12 @@ export interface Case {
 }
 
 const EXPECTATION = /^\s*#(->|log>|!>|router>)(?: (.*))?$/;
-const KINDS: Readonly<Record<string, string>> = { "->": "out", "log>": "log", "!>": "error", "router>": "router" };
+const KINDS: Readonly<Record<string, string>> = {
+  "->": "out",
+  "log>": "log",
+  "!>": "error",
+  "router>": "router",
+};
 
 export function parseCases(file: string, text: string): Case[] {
   const cases: Case[] = [];

@@ -120,7 +120,12 @@ const resolveCommand: Builtin = (site, c) => {
     then(name(s), (v) => {
       const address = [toIp(v), toIp6(v)].find((a) => a instanceof Ip || a instanceof Ip6);
       if (address) return address;
-      throw new ScriptError("failure: dns name does not exist", "RSC4003", undefined, "(the simulator has no DNS)");
+      throw new ScriptError(
+        "failure: dns name does not exist",
+        "RSC4003",
+        undefined,
+        "(the simulator has no DNS)",
+      );
     });
 };
 

@@ -94,7 +94,8 @@ const doCommand: Builtin = (site, c) => {
   let run: Eval =
     onError || hasWhile
       ? once
-      : (s) => then(once(s), (v) => (s.frame.signal === Signal.None ? RosArray.of(NOTHING, storedValue(v)) : v));
+      : (s) =>
+          then(once(s), (v) => (s.frame.signal === Signal.None ? RosArray.of(NOTHING, storedValue(v)) : v));
   if (hasWhile) {
     run = (s) =>
       runLoop(s, c.rt, () =>
