@@ -7,7 +7,7 @@ import { fromBytes } from "./bytes";
 import { Compiler } from "./compiler";
 import { FUNCTION, undeclaredVariables, type TopLevel } from "./declarations";
 import { runDeviceCommand } from "./device/commands";
-import { CancelledError, hostLimit, ScriptError, type SourceRange } from "./errors";
+import { CancelledError, EngineError, hostLimit, ScriptError, type SourceRange } from "./errors";
 import { environmentText } from "./format";
 import type { InterpreterHost } from "./host";
 import type { MaybePromise } from "./maybe";
@@ -39,10 +39,9 @@ export interface ScriptFailure {
   readonly line: number;
   readonly column: number;
   /**
-   * What a router prints when a script run as a whole (`/import`, `:execute`) fails this way at run time:
-   * `Script Error: cannot compare if array is more than array (:put; line 1)` (tikoci/centrs
-   * test/fixtures/explain/operators.json, CHR 7.23.3; the manual's import example gives `$e` the same prefix).
-   * Absent for failures that stop the script before it runs.
+   * What a router prints when a script run as a whole fails this way at run time: `boom (:error; line 1)`,
+   * `Script Error: cannot compare if array is more than array (:put; line 1)`. Absent for failures that stop the
+   * script before it runs.
    */
   readonly routerText?: string;
 }
@@ -314,10 +313,14 @@ function failureAt(code: string, message: string, at: SourceRange): ScriptFailur
   };
 }
 
-/** `Script Error: message (command; line N)`, as a router reports a failure at run time. */
-function routerText(message: string, line: number, at: SourceRange): string {
+/**
+ * A failure as a router reports a script's error when the script runs as a whole (`/rest/execute`, ssh): the message,
+ * then the failing command and its line, `no such item (/interface/get; line 3)`; the engine's own failures start with
+ * `Script Error: ` (see EngineError).
+ */
+function routerText(error: ScriptError, line: number, at: SourceRange): string {
   const where = at.command === undefined ? `line ${line}` : `${at.command}; line ${line}`;
-  return `Script Error: ${message} (${where})`;
+  return `${error instanceof EngineError ? "Script Error: " : ""}${error.message} (${where})`;
 }
 
 function outcomeOf(error: unknown, main: SourceText): RunOutcome {
@@ -331,7 +334,7 @@ function outcomeOf(error: unknown, main: SourceText): RunOutcome {
     const failure = failureAt(error.code, error.report, at);
     return {
       status: "error",
-      failures: [{ ...failure, routerText: routerText(error.message, failure.line, at) }],
+      failures: [{ ...failure, routerText: routerText(error, failure.line, at) }],
     };
   }
   const limit = hostLimit(error);

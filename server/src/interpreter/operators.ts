@@ -1,7 +1,7 @@
 // RouterOS expression operators: integer, time and address arithmetic, comparisons, `in`, `~` regex, `.` and `,` concatenation, `->` access.
 import { parseInteger } from "../schema";
 import { RosArray } from "./array";
-import { ScriptError } from "./errors";
+import { EngineError } from "./errors";
 import { toStr } from "./format";
 import { checkArraySize, checkStringLength } from "./limits";
 import { MASK128, ip4InPrefix, ip4Mask, ip6InPrefix, parseIp, parseIp6 } from "./ip";
@@ -12,9 +12,9 @@ export type BinaryOperator = (a: Value, b: Value) => Value;
 
 const NS_PER_S = 1_000_000_000n;
 
-function typeError(operator: string, a: Value, b?: Value): ScriptError {
+function typeError(operator: string, a: Value, b?: Value): EngineError {
   const operands = b === undefined ? typeOf(a) : `${typeOf(a)} and ${typeOf(b)}`;
-  return new ScriptError(`cannot apply '${operator}' to ${operands}`);
+  return new EngineError(`cannot apply '${operator}' to ${operands}`);
 }
 
 /** A string that holds an integer counts as a num in arithmetic (values read from JSON or a device often are). */
@@ -83,7 +83,7 @@ function multiply(a: Value, b: Value): Value {
 }
 
 function divisor(b: bigint): bigint {
-  if (b === 0n) throw new ScriptError("division by zero");
+  if (b === 0n) throw new EngineError("division by zero");
   return b;
 }
 
@@ -254,7 +254,7 @@ export function compare(a: Value, b: Value): number {
 function ordering(wording: string, holds: (order: number) => boolean): BinaryOperator {
   return (a, b) => {
     if (a instanceof RosArray || b instanceof RosArray)
-      throw new ScriptError(`cannot compare if ${typeOf(a)} is ${wording} ${typeOf(b)}`);
+      throw new EngineError(`cannot compare if ${typeOf(a)} is ${wording} ${typeOf(b)}`);
     return holds(compare(a, b));
   };
 }
@@ -285,7 +285,7 @@ export function truth(value: Value, what = "condition"): boolean {
   if (typeof value === "boolean") return value;
   if (value === "true" || value === "yes") return true;
   if (value === "false" || value === "no") return false;
-  throw new ScriptError(`${what} not boolean (got ${typeOf(value)})`);
+  throw new EngineError(`${what} not boolean (got ${typeOf(value)})`);
 }
 
 function arrayAccess(a: Value, b: Value): Value {
