@@ -55,10 +55,9 @@ export class ScriptError extends Error {
 
 /**
  * A failure of the script engine itself (operand types, comparisons, a condition that is not boolean): a router
- * reports it as `Script Error: cannot compare if array is more than array (:put; line 1)` (tikoci/centrs
- * test/fixtures/explain/operators.json, CHR 7.23.3), where a command's failure or `:error` has no prefix
- * (`boom (:error; line 1)`, `input does not match any value of certificate (/ip/service/set (certificate); line 1)`
- * from `/rest/execute` as-string, in public REST clients' notes and tests).
+ * prints it as `Script Error: cannot compare if array is more than array (:put; line 1)` (tikoci/centrs
+ * test/fixtures/explain/operators.json, CHR 7.23.3), where a terminal prints a command's failure or `:error` as the
+ * message alone (`invalid value for argument address`, `failure: dns name does not exist`).
  */
 export class EngineError extends ScriptError {}
 

@@ -39,9 +39,8 @@ export interface ScriptFailure {
   readonly line: number;
   readonly column: number;
   /**
-   * What a router prints when a script run as a whole fails this way at run time: `boom (:error; line 1)`,
-   * `Script Error: cannot compare if array is more than array (:put; line 1)`. Absent for failures that stop the
-   * script before it runs.
+   * What a router's terminal prints when a script fails this way at run time: `no such item`, `Script Error: cannot
+   * compare if array is more than array (:put; line 1)`. Absent for failures that stop the script before it runs.
    */
   readonly routerText?: string;
 }
@@ -314,13 +313,15 @@ function failureAt(code: string, message: string, at: SourceRange): ScriptFailur
 }
 
 /**
- * A failure as a router reports a script's error when the script runs as a whole (`/rest/execute`, ssh): the message,
- * then the failing command and its line, `no such item (/interface/get; line 3)`; the engine's own failures start with
- * `Script Error: ` (see EngineError).
+ * A failure as a router's terminal prints it: the message alone for a command's failure or `:error` (`no such item`,
+ * `failure: dns name does not exist`: the manual's Catch run-time errors; `invalid value for argument address` on a
+ * 7.21.5 serial console, tikoci/quickchr console tests); a failure of the engine itself with its prefix, command and
+ * line, `Script Error: cannot compare if array is more than array (:put; line 1)` (centrs, CHR 7.23.3).
  */
 function routerText(error: ScriptError, line: number, at: SourceRange): string {
+  if (!(error instanceof EngineError)) return error.message;
   const where = at.command === undefined ? `line ${line}` : `${at.command}; line ${line}`;
-  return `${error instanceof EngineError ? "Script Error: " : ""}${error.message} (${where})`;
+  return `Script Error: ${error.message} (${where})`;
 }
 
 function outcomeOf(error: unknown, main: SourceText): RunOutcome {

@@ -67,7 +67,7 @@ describe("rsc run", () => {
     const path = file("fails.rsc", ':put "one"\n:local x [:tonum "5"]\n:error "stopped here"\n');
     const c = io();
     assert.equal(await runRun([path], c), 1);
-    assert.equal(c.out, "one\nstopped here (:error; line 3)\n");
+    assert.equal(c.out, "one\nstopped here\n");
     assert.match(
       c.err,
       new RegExp(`^${path.replace(/[\\^$.*+?()[\]{}|]/g, "\\$&")}:3:1: stopped here$`, "m"),
