@@ -40,7 +40,8 @@ export interface ScriptFailure {
   readonly column: number;
   /**
    * What a router's terminal prints when a script fails this way at run time: `no such item`, `Script Error: cannot
-   * compare if array is more than array (:put; line 1)`. Absent for failures that stop the script before it runs.
+   * compare if array is more than array (:put; line 1)`. Absent for failures that stop the script before it runs and
+   * for what only the simulator cannot do.
    */
   readonly routerText?: string;
 }
@@ -335,7 +336,10 @@ function outcomeOf(error: unknown, main: SourceText): RunOutcome {
     const failure = failureAt(error.code, error.report, at);
     return {
       status: "error",
-      failures: [{ ...failure, routerText: routerText(error, failure.line, at) }],
+      // What only the simulator lacks (RSC4003, "not supported by the simulator") is no router's output.
+      failures: [
+        error.code === "RSC4003" ? failure : { ...failure, routerText: routerText(error, failure.line, at) },
+      ],
     };
   }
   const limit = hostLimit(error);

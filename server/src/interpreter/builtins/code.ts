@@ -122,7 +122,7 @@ const resolveCommand: Builtin = (site, c) => {
       if (address) return address;
       throw new ScriptError(
         "failure: dns name does not exist",
-        "RSC4003",
+        "RSC4001",
         undefined,
         "(the simulator has no DNS)",
       );
