@@ -280,12 +280,15 @@ function within(a: Value, b: Value): Value {
   throw typeError("in", a, b);
 }
 
-/** A condition's truth: bools only (RouterOS refuses other types in `:if`, `&&`, `!`). */
-export function truth(value: Value, what = "condition"): boolean {
+/**
+ * A condition's truth: bools only (RouterOS refuses other types in `:if`, `&&`, `!`). A condition's failure is
+ * RouterOS's "conditional not boolean" (forum.mikrotik.com/t/conditional-not-boolean-bug-with-onerror-new-in-7-13/172543).
+ */
+export function truth(value: Value, what = "conditional"): boolean {
   if (typeof value === "boolean") return value;
   if (value === "true" || value === "yes") return true;
   if (value === "false" || value === "no") return false;
-  throw new EngineError(`${what} not boolean (got ${typeOf(value)})`);
+  throw new EngineError(`${what} not boolean`, "RSC4001", undefined, `(got ${typeOf(value)})`);
 }
 
 function arrayAccess(a: Value, b: Value): Value {
