@@ -22,6 +22,7 @@ import { Signal, type Scope } from "./scope";
 import type { SourceText } from "./source";
 import type { Code } from "./values";
 import { NIL, NOTHING, type Value } from "./values";
+import { toBytes } from "./bytes";
 import { headTexts, headWord, headWords } from "../syntax/head";
 import { globalFindValues } from "../ide/model/bindCommand";
 
@@ -208,6 +209,13 @@ export class Compiler {
             }
           : arg.condition;
     }
+    // A global command has no `where`: `find $a $b` at the root is `:find` with its two values, as RouterOS compiles
+    // it (IL `(evl /findin=$a;key=$b` for amm0's replaceCharacterFunc,
+    // forum.mikrotik.com/t/cleaning-characters-from-string-for-use-in-variablename/139391/4).
+    if (where && menu.length === 0) {
+      for (const value of juxtaposedValues(where)) positional.push(value);
+      where = undefined;
+    }
     return {
       source: ctx.source,
       start: cmd.start,
@@ -239,9 +247,9 @@ export class Compiler {
       if (arg.kind === "NamedArg") {
         const value = arg.value;
         const name = text.slice(arg.start, arg.nameEnd);
-        named.push([name, value ? this.exprIn(value, ctx) : () => ""]);
+        named.push([name, value ? this.callArgument(value, ctx) : () => ""]);
       } else if (isPositional(arg)) {
-        positional.push(this.exprIn(arg, ctx));
+        positional.push(this.callArgument(arg, ctx));
       }
     }
     // `[($a->1)]`, `:parse "(...)"`: an expression as a line is its value; code it gives is applied.
@@ -279,6 +287,18 @@ export class Compiler {
       });
   }
 
+  /**
+   * A function's argument: a bare word reaches the function as the text written, not read as a literal (no schema
+   * types it). RouterOS's IL keeps `[$HexToNum 0xFF85]` as `0xFF85` where `:put 0xFF85` becomes `putmessage=65413`
+   * (parse oracle, rextended's topic 151033/19); amm0's $tofloat splits `$tofloat 4343.1344` at its "." and his router
+   * prints 1000:540::10f7, which a time (01:12:23.134400) would not give (forum.mikrotik.com/t/decimals/21737/10).
+   */
+  private callArgument(arg: Expr, ctx: CompileContext): Eval {
+    if (arg.kind !== "Literal") return this.exprIn(arg, ctx);
+    const word = toBytes(ctx.source.text.slice(arg.start, arg.end));
+    return () => word;
+  }
+
   /** A `where`/`find` condition as a test of one item. */
   whereCondition(
     condition: Expr,
@@ -292,6 +312,17 @@ export class Compiler {
       return then(test(scope), (v) => v === true || v === "true" || v === "yes");
     };
   }
+}
+
+/** The values a juxtaposition (`$a $b`, read as a where condition) is made of, in order. */
+function juxtaposedValues(expr: Expr, into: Expr[] = []): Expr[] {
+  if (expr.kind === "Binary" && expr.opStart === -1) {
+    juxtaposedValues(expr.left, into);
+    juxtaposedValues(expr.right, into);
+  } else {
+    into.push(expr);
+  }
+  return into;
 }
 
 function unsupportedCommand(name: string): Eval {

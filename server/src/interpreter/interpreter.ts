@@ -217,6 +217,7 @@ export class Interpreter implements Runtime {
     const root = new Scope(code instanceof Op ? code.closure : undefined, frame);
     for (const [name, value] of named) root.declare(name, storedValue(value));
     frame.parameters = new Set(named.keys());
+    frame.root = root;
     positional.forEach((value, i) => root.declare(String(i + 1), storedValue(value)));
     const body = this.compiler.code(code);
     const finish = (value: Value): Value => {

@@ -40,6 +40,10 @@ function add(a: Value, b: Value): Value {
   if (isEmpty(b)) return a;
   if (isEmpty(a)) return b;
   if (a instanceof Time && b instanceof Time) return new Time(a.ns + b.ns);
+  // Two arrays add up to one holding the elements of both, as `,` joins them: amm0's $tobase builds its table of
+  // digits with `($chrtable + [:toarray "g,h,..."])` and its powers with `($basearray + [:toarray $bw])`, and his
+  // router transcript prints the right hex digits (forum.mikrotik.com/t/decimals/21737/10 and /11).
+  if (a instanceof RosArray && b instanceof RosArray) return comma(a, b);
   if (a instanceof Ip && typeof b === "bigint") return wrapIp(BigInt(a.n) + b);
   if (typeof a === "bigint" && b instanceof Ip) return wrapIp(BigInt(b.n) + a);
   if (a instanceof Ip6 && typeof b === "bigint") return wrapIp6(a.n + b);

@@ -9,7 +9,7 @@ import { truth } from "../operators";
 import type { CallSite, Eval } from "../runtime";
 import { Signal, type Scope } from "../scope";
 import { checkSignal } from "../slicer";
-import { NIL, NOTHING, Time, type Value } from "../values";
+import { isNothing, NIL, NOTHING, Time, type Value } from "../values";
 import { runLoop } from "./loop";
 
 const NONE: Eval = () => NOTHING;
@@ -33,9 +33,12 @@ function numberOf(value: Value, what: string): bigint {
 /**
  * The truth of an `:if`, `:while` or `:do while` condition: a bool, or a num as `:tobool` reads it (0 false, any other
  * true). rextended's dec2bin (forum.mikrotik.com/t/rextended-fragments-of-snippets/151033/17) tests bits with
- * `:if ($number & 128) do={...}`; other types fail as before.
+ * `:if ($number & 128) do={...}`. Nil or nothing is false: amm0's $strip loops `:while ([find $a $b]) do={...}` until
+ * `:find` gives nil, and his router transcript prints its results (forum.mikrotik.com/t/decimals/21737/10 and /11).
+ * Other types fail as before.
  */
 function holds(value: Value): boolean {
+  if (isNothing(value)) return false;
   return typeof value === "bigint" ? value !== 0n : truth(value);
 }
 
