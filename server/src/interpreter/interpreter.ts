@@ -40,8 +40,8 @@ export interface ScriptFailure {
   readonly column: number;
   /**
    * What a router's terminal prints when a script fails this way at run time: `no such item`, `Script Error: cannot
-   * compare if array is more than array (:put; line 1)`. Absent for failures that stop the script before it runs and
-   * for what only the simulator cannot do.
+   * compare if array is more than array (:put; line 1)`, `syntax error (line 2 column 6)` for a `:set` of a name
+   * nothing declares. Absent for what only the simulator cannot do, and for syntax errors (whose wording differs).
    */
   readonly routerText?: string;
 }
@@ -144,9 +144,12 @@ export class Interpreter implements Runtime {
       result = syntax.map((d) => failureAt(d.code, d.message, { source, start: d.start, end: d.end }));
     } else {
       try {
-        const failures = undeclaredVariables(parsed, this.schema, top).map((u) =>
-          failureAt("RSC4009", u.message, { source, start: u.start, end: u.end }),
-        );
+        // RouterOS refuses such a script with "syntax error" at the name (parse oracle: `{ :set msg "x" }`), and a
+        // terminal prints that (manual, Scripting: `:put $myVar` on a new line gives "syntax error (line 1 column 7)").
+        const failures = undeclaredVariables(parsed, this.schema, top).map((u) => {
+          const failure = failureAt("RSC4009", u.message, { source, start: u.start, end: u.end });
+          return { ...failure, routerText: `syntax error (line ${failure.line} column ${failure.column})` };
+        });
         // Through `code`, so that a Code of this very body (compileScript) reuses the compiled closures.
         const body = this.compiler.code(new Code(parsed.script.body, source, 0, source.text.length));
         result = failures.length === 0 ? body : failures;

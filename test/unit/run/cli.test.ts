@@ -82,11 +82,11 @@ describe("rsc run", () => {
     assert.match(c.err, /syntax\.rsc:2:\d+: /);
   });
 
-  test("a :set of an undeclared variable: exit 1, nothing runs, the variable and its line:column named", async () => {
+  test("a :set of an undeclared variable: exit 1, nothing runs, RouterOS's syntax error on stdout, ours on stderr", async () => {
     const path = file("undeclared.rsc", ':put "before"\n:set nope 1\n:put "after"\n');
     const c = io();
     assert.equal(await runRun([path], c), 1);
-    assert.equal(c.out, "");
+    assert.equal(c.out, "syntax error (line 2 column 6)\n");
     assert.match(c.err, /undeclared\.rsc:2:6: variable nope is not declared/);
   });
 
