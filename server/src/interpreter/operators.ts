@@ -5,6 +5,8 @@ import { EngineError } from "./errors";
 import { toStr } from "./format";
 import { checkArraySize, checkStringLength } from "./limits";
 import { MASK128, ip4InPrefix, ip4Mask, ip6InPrefix, parseIp, parseIp6 } from "./ip";
+import { fromBytes } from "./bytes";
+import { literalValue } from "./literals";
 import { regexTest } from "./regex";
 import { int64, Ip, Ip6, Ip6Prefix, IpPrefix, isNothing, NOTHING, Time, typeOf, type Value } from "./values";
 
@@ -34,7 +36,22 @@ function wrapIp6(n: bigint): Ip6 {
 
 const isEmpty = (v: Value): boolean => typeof v === "object" && (v.type === "nothing" || v.type === "nil");
 
-function add(a: Value, b: Value): Value {
+/**
+ * A string beside a number, a time or an address is read as that bare word would be, when it reads as a time or an
+ * address: a function's bare-word argument is its text (`$wait 1h` gives `$1` the string "1h"), and `($1 + 1s)` adds
+ * times as `(1h + 1s)` does. Any other string stays as it is.
+ */
+function alike(value: Value, other: Value): Value {
+  if (typeof value !== "string") return value;
+  if (!(typeof other === "bigint" || other instanceof Time || other instanceof Ip || other instanceof Ip6))
+    return value;
+  const read = literalValue(fromBytes(value));
+  return read instanceof Time || read instanceof Ip || read instanceof Ip6 ? read : value;
+}
+
+function add(left: Value, right: Value): Value {
+  const a = alike(left, right);
+  const b = alike(right, left);
   if (typeof a === "bigint" && typeof b === "bigint") return int64(a + b);
   // Nothing adds nothing: `(3 + $undeclared)` is 3 (manual, Scopes: "The code above will output 3").
   if (isEmpty(b)) return a;
@@ -54,7 +71,9 @@ function add(a: Value, b: Value): Value {
   throw typeError("+", a, b);
 }
 
-function subtract(a: Value, b: Value): Value {
+function subtract(left: Value, right: Value): Value {
+  const a = alike(left, right);
+  const b = alike(right, left);
   if (typeof a === "bigint" && typeof b === "bigint") return int64(a - b);
   if (isEmpty(b)) return a;
   if (a instanceof Time && b instanceof Time) return new Time(a.ns - b.ns);
@@ -221,7 +240,9 @@ export function equals(a: Value, b: Value): boolean {
 }
 
 /** Ordering for `< > <= >=`: negative, zero or positive. Nothing sorts before everything else. */
-export function compare(a: Value, b: Value): number {
+export function compare(left: Value, right: Value): number {
+  const a = alike(left, right);
+  const b = alike(right, left);
   if (typeof a === "bigint" && typeof b === "bigint") return a < b ? -1 : a > b ? 1 : 0;
   if (isNil(a) || isNil(b)) return isNil(a) && isNil(b) ? 0 : isNil(a) ? -1 : 1;
   const num = (x: bigint, y: bigint): number => (x < y ? -1 : x > y ? 1 : 0);
