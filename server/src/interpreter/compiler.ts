@@ -209,13 +209,6 @@ export class Compiler {
             }
           : arg.condition;
     }
-    // A global command has no `where`: `find $a $b` at the root is `:find` with its two values, as RouterOS compiles
-    // it (IL `(evl /findin=$a;key=$b` for amm0's replaceCharacterFunc,
-    // forum.mikrotik.com/t/cleaning-characters-from-string-for-use-in-variablename/139391/4).
-    if (where && menu.length === 0) {
-      for (const value of juxtaposedValues(where)) positional.push(value);
-      where = undefined;
-    }
     return {
       source: ctx.source,
       start: cmd.start,
@@ -312,17 +305,6 @@ export class Compiler {
       return then(test(scope), (v) => v === true || v === "true" || v === "yes");
     };
   }
-}
-
-/** The values a juxtaposition (`$a $b`, read as a where condition) is made of, in order. */
-function juxtaposedValues(expr: Expr, into: Expr[] = []): Expr[] {
-  if (expr.kind === "Binary" && expr.opStart === -1) {
-    juxtaposedValues(expr.left, into);
-    juxtaposedValues(expr.right, into);
-  } else {
-    into.push(expr);
-  }
-  return into;
 }
 
 function unsupportedCommand(name: string): Eval {
