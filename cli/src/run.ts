@@ -313,7 +313,11 @@ export async function runRun(argv: readonly string[], io: RunIo = processIo): Pr
       io.stderr(
         `rsc run: stopped listening after ${result.onMessageRuns} on-message run(s)${result.scheduledRuns > 0 ? ` and ${result.scheduledRuns} scheduled run(s)` : ""}\n`,
       );
-    for (const failure of result.failures) io.stderr(`${formatFailure(failure)}\n`);
+    for (const failure of result.failures) {
+      // The router's own words go where a router prints them, after the script's output; the position, to stderr.
+      if (result.status === "error" && failure.routerText !== undefined) io.stdout(`${failure.routerText}\n`);
+      io.stderr(`${formatFailure(failure)}\n`);
+    }
     if (result.failedOnMessageRuns > 0)
       io.stderr(
         `rsc run: ${result.failedOnMessageRuns} of ${result.onMessageRuns} on-message run(s) failed\n`,

@@ -22,6 +22,7 @@ import { Signal, type Scope } from "./scope";
 import type { SourceText } from "./source";
 import type { Code } from "./values";
 import { NIL, NOTHING, type Value } from "./values";
+import { toBytes } from "./bytes";
 import { headTexts, headWord, headWords } from "../syntax/head";
 import { globalFindValues } from "../ide/model/bindCommand";
 
@@ -119,8 +120,7 @@ export class Compiler {
 
   private command(cmd: Command, ctx: CompileContext): Eval {
     const source = ctx.source;
-    const wrap = (run: Eval): Eval => withLocation(run, source, cmd.start, cmd.end);
-    if (cmd.callee) return wrap(this.call(cmd, ctx));
+    if (cmd.callee) return withLocation(this.call(cmd, ctx), source, cmd.start, cmd.end);
     const words = headTexts(source.text, cmd).map((word) => ({ text: word }));
     if (words.length === 0) {
       if (cmd.root) ctx.menu = [];
@@ -150,9 +150,12 @@ export class Compiler {
         return EMPTY;
       }
       const inner = { ...ctx, menu: resolution.menuPath };
-      return wrap(this.body(blocks, inner));
+      return withLocation(this.body(blocks, inner), source, cmd.start, cmd.end);
     }
     const site = this.site(cmd, ctx, resolution.menuPath, info, resolution.pathWords);
+    // The router names the failing command by its path: `:put`, `/interface/get` (centrs operators.json, manual logs).
+    const label = site.menu.length === 0 ? `:${info.name}` : `/${[...site.menu, info.name].join("/")}`;
+    const wrap = (run: Eval): Eval => withLocation(run, source, cmd.start, cmd.end, label);
     if (site.menu.length === 0) {
       const builtin = this.builtins.get(info.name);
       if (!builtin) return wrap(unsupportedCommand(`:${info.name}`));
@@ -237,9 +240,9 @@ export class Compiler {
       if (arg.kind === "NamedArg") {
         const value = arg.value;
         const name = text.slice(arg.start, arg.nameEnd);
-        named.push([name, value ? this.exprIn(value, ctx) : () => ""]);
+        named.push([name, value ? this.callArgument(value, ctx) : () => ""]);
       } else if (isPositional(arg)) {
-        positional.push(this.exprIn(arg, ctx));
+        positional.push(this.callArgument(arg, ctx));
       }
     }
     // `[($a->1)]`, `:parse "(...)"`: an expression as a line is its value; code it gives is applied.
@@ -275,6 +278,18 @@ export class Compiler {
         ];
         return then(sequenceValues(steps, []), () => this.rt.callCode(code, s, args, values));
       });
+  }
+
+  /**
+   * A function's argument: a bare word reaches the function as the text written, not read as a literal (no schema
+   * types it). RouterOS's IL keeps `[$HexToNum 0xFF85]` as `0xFF85` where `:put 0xFF85` becomes `putmessage=65413`
+   * (parse oracle, rextended's topic 151033/19); amm0's $tofloat splits `$tofloat 4343.1344` at its "." and his router
+   * prints 1000:540::10f7, which a time (01:12:23.134400) would not give (forum.mikrotik.com/t/decimals/21737/10).
+   */
+  private callArgument(arg: Expr, ctx: CompileContext): Eval {
+    if (arg.kind !== "Literal") return this.exprIn(arg, ctx);
+    const word = toBytes(ctx.source.text.slice(arg.start, arg.end));
+    return () => word;
   }
 
   /** A `where`/`find` condition as a test of one item. */
@@ -321,17 +336,17 @@ async function continueFrom(
 }
 
 /** Gives errors that have no location the range of this command. */
-function withLocation(run: Eval, source: SourceText, start: number, end: number): Eval {
+function withLocation(run: Eval, source: SourceText, start: number, end: number, command?: string): Eval {
   return (s) => {
     try {
       const r = run(s);
       if (r instanceof Promise)
         return r.catch((error: unknown) => {
-          throw locate(error, source, start, end);
+          throw locate(error, source, start, end, command);
         });
       return r;
     } catch (error) {
-      throw locate(error, source, start, end);
+      throw locate(error, source, start, end, command);
     }
   };
 }

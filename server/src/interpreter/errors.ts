@@ -20,6 +20,8 @@ export interface SourceRange {
   readonly source: SourceText;
   readonly start: number;
   readonly end: number;
+  /** The failing command as a router names it in a script error: `:put`, `/interface/get`. */
+  readonly command?: string;
 }
 
 /** An error a script can catch (`:do {} on-error=`, `:onerror`); uncaught, it ends the script. */
@@ -28,15 +30,36 @@ export class ScriptError extends Error {
   /** Where it happened: the innermost command that failed. Set by the command that lets it through. */
   at: SourceRange | undefined;
 
+  /**
+   * What the simulator adds to the router's message in its own report (`(ether9)` after `no such item`); the
+   * message alone is what `:onerror` and `on-error=` see, since scripts compare it (`$e = "no such item"`).
+   */
+  readonly detail: string | undefined;
+
   constructor(
     message: string,
     readonly code: RuntimeCode = "RSC4001",
     at?: SourceRange,
+    detail?: string,
   ) {
     super(message);
     this.at = at;
+    this.detail = detail;
+  }
+
+  /** The message with the simulator's detail, for reports. */
+  get report(): string {
+    return this.detail === undefined ? this.message : `${this.message} ${this.detail}`;
   }
 }
+
+/**
+ * A failure of the script engine itself (operand types, comparisons, a condition that is not boolean): a router
+ * prints it as `Script Error: cannot compare if array is more than array (:put; line 1)` (tikoci/centrs
+ * test/fixtures/explain/operators.json, CHR 7.23.3), where a terminal prints a command's failure or `:error` as the
+ * message alone (`invalid value for argument address`, `failure: dns name does not exist`).
+ */
+export class EngineError extends ScriptError {}
 
 /** A failure of the simulated device or an unsupported command. */
 export function unsupported(message: string): ScriptError {
@@ -55,13 +78,20 @@ export class CancelledError extends Error {
 }
 
 /** Sets the range of an error that has none yet, so the innermost failing command is the one reported. */
-export function locate(error: unknown, source: SourceText, start: number, end: number): unknown {
+export function locate(
+  error: unknown,
+  source: SourceText,
+  start: number,
+  end: number,
+  command?: string,
+): unknown {
+  const at: SourceRange = command === undefined ? { source, start, end } : { source, start, end, command };
   if (error instanceof ScriptError || error instanceof CancelledError) {
-    error.at ??= { source, start, end };
+    error.at ??= at;
     return error;
   }
   const limit = hostLimit(error);
-  return limit === undefined ? error : new ScriptError(limit, "RSC4001", { source, start, end });
+  return limit === undefined ? error : new ScriptError(limit, "RSC4001", at);
 }
 
 /**

@@ -10,7 +10,7 @@ import {
 import { RosArray } from "./array";
 import { toBytes } from "./bytes";
 import type { CompileContext, Compiler } from "./compiler";
-import { ScriptError } from "./errors";
+import { EngineError, ScriptError } from "./errors";
 import { toStr } from "./format";
 import { literalValue, memberValue } from "./literals";
 import { sequenceValues, then, type MaybePromise } from "./maybe";
@@ -307,5 +307,5 @@ function logical(value: Value, operator: string): boolean {
   if (typeof value === "boolean") return value;
   if (value === "true" || value === "yes") return true;
   if (value === "false" || value === "no") return false;
-  throw new ScriptError(`operand of '${operator}' not boolean`);
+  throw new EngineError(`operand of '${operator}' not boolean`);
 }

@@ -7,7 +7,7 @@ import { fromBytes } from "./bytes";
 import { Compiler } from "./compiler";
 import { FUNCTION, undeclaredVariables, type TopLevel } from "./declarations";
 import { runDeviceCommand } from "./device/commands";
-import { CancelledError, hostLimit, ScriptError, type SourceRange } from "./errors";
+import { CancelledError, EngineError, hostLimit, ScriptError, type SourceRange } from "./errors";
 import { environmentText } from "./format";
 import type { InterpreterHost } from "./host";
 import type { MaybePromise } from "./maybe";
@@ -38,6 +38,12 @@ export interface ScriptFailure {
   /** One-based. */
   readonly line: number;
   readonly column: number;
+  /**
+   * What a router's terminal prints when a script fails this way at run time: `no such item`, `Script Error: cannot
+   * compare if array is more than array (:put; line 1)`, `syntax error (line 2 column 6)` for a `:set` of a name
+   * nothing declares. Absent for what only the simulator cannot do, and for syntax errors (whose wording differs).
+   */
+  readonly routerText?: string;
 }
 
 export type RunOutcome =
@@ -138,9 +144,12 @@ export class Interpreter implements Runtime {
       result = syntax.map((d) => failureAt(d.code, d.message, { source, start: d.start, end: d.end }));
     } else {
       try {
-        const failures = undeclaredVariables(parsed, this.schema, top).map((u) =>
-          failureAt("RSC4009", u.message, { source, start: u.start, end: u.end }),
-        );
+        // RouterOS refuses such a script with "syntax error" at the name (parse oracle: `{ :set msg "x" }`), and a
+        // terminal prints that (manual, Scripting: `:put $myVar` on a new line gives "syntax error (line 1 column 7)").
+        const failures = undeclaredVariables(parsed, this.schema, top).map((u) => {
+          const failure = failureAt("RSC4009", u.message, { source, start: u.start, end: u.end });
+          return { ...failure, routerText: `syntax error (line ${failure.line} column ${failure.column})` };
+        });
         // Through `code`, so that a Code of this very body (compileScript) reuses the compiled closures.
         const body = this.compiler.code(new Code(parsed.script.body, source, 0, source.text.length));
         result = failures.length === 0 ? body : failures;
@@ -211,6 +220,7 @@ export class Interpreter implements Runtime {
     const root = new Scope(code instanceof Op ? code.closure : undefined, frame);
     for (const [name, value] of named) root.declare(name, storedValue(value));
     frame.parameters = new Set(named.keys());
+    frame.root = root;
     positional.forEach((value, i) => root.declare(String(i + 1), storedValue(value)));
     const body = this.compiler.code(code);
     const finish = (value: Value): Value => {
@@ -307,6 +317,18 @@ function failureAt(code: string, message: string, at: SourceRange): ScriptFailur
   };
 }
 
+/**
+ * A failure as a router's terminal prints it: the message alone for a command's failure or `:error` (`no such item`,
+ * `failure: dns name does not exist`: the manual's Catch run-time errors; `invalid value for argument address` on a
+ * 7.21.5 serial console, tikoci/quickchr console tests); a failure of the engine itself with its prefix, command and
+ * line, `Script Error: cannot compare if array is more than array (:put; line 1)` (centrs, CHR 7.23.3).
+ */
+function routerText(error: ScriptError, line: number, at: SourceRange): string {
+  if (!(error instanceof EngineError)) return error.message;
+  const where = at.command === undefined ? `line ${line}` : `${at.command}; line ${line}`;
+  return `Script Error: ${error.message} (${where})`;
+}
+
 function outcomeOf(error: unknown, main: SourceText): RunOutcome {
   if (error instanceof CancelledError) {
     return error.at
@@ -315,7 +337,14 @@ function outcomeOf(error: unknown, main: SourceText): RunOutcome {
   }
   if (error instanceof ScriptError) {
     const at = error.at ?? { source: main, start: 0, end: 0 };
-    return { status: "error", failures: [failureAt(error.code, error.message, at)] };
+    const failure = failureAt(error.code, error.report, at);
+    return {
+      status: "error",
+      // What only the simulator lacks (RSC4003, "not supported by the simulator") is no router's output.
+      failures: [
+        error.code === "RSC4003" ? failure : { ...failure, routerText: routerText(error, failure.line, at) },
+      ],
+    };
   }
   const limit = hostLimit(error);
   if (limit !== undefined)

@@ -1,10 +1,12 @@
 // RouterOS expression operators: integer, time and address arithmetic, comparisons, `in`, `~` regex, `.` and `,` concatenation, `->` access.
 import { parseInteger } from "../schema";
 import { RosArray } from "./array";
-import { ScriptError } from "./errors";
+import { EngineError } from "./errors";
 import { toStr } from "./format";
 import { checkArraySize, checkStringLength } from "./limits";
 import { MASK128, ip4InPrefix, ip4Mask, ip6InPrefix, parseIp, parseIp6 } from "./ip";
+import { fromBytes } from "./bytes";
+import { literalValue } from "./literals";
 import { regexTest } from "./regex";
 import { int64, Ip, Ip6, Ip6Prefix, IpPrefix, isNothing, NOTHING, Time, typeOf, type Value } from "./values";
 
@@ -12,9 +14,9 @@ export type BinaryOperator = (a: Value, b: Value) => Value;
 
 const NS_PER_S = 1_000_000_000n;
 
-function typeError(operator: string, a: Value, b?: Value): ScriptError {
+function typeError(operator: string, a: Value, b?: Value): EngineError {
   const operands = b === undefined ? typeOf(a) : `${typeOf(a)} and ${typeOf(b)}`;
-  return new ScriptError(`cannot apply '${operator}' to ${operands}`);
+  return new EngineError(`cannot apply '${operator}' to ${operands}`);
 }
 
 /** A string that holds an integer counts as a num in arithmetic (values read from JSON or a device often are). */
@@ -34,12 +36,31 @@ function wrapIp6(n: bigint): Ip6 {
 
 const isEmpty = (v: Value): boolean => typeof v === "object" && (v.type === "nothing" || v.type === "nil");
 
-function add(a: Value, b: Value): Value {
+/**
+ * A string beside a number, a time or an address is read as that bare word would be, when it reads as a time or an
+ * address: a function's bare-word argument is its text (`$wait 1h` gives `$1` the string "1h"), and `($1 + 1s)` adds
+ * times as `(1h + 1s)` does. Any other string stays as it is.
+ */
+function alike(value: Value, other: Value): Value {
+  if (typeof value !== "string") return value;
+  if (!(typeof other === "bigint" || other instanceof Time || other instanceof Ip || other instanceof Ip6))
+    return value;
+  const read = literalValue(fromBytes(value));
+  return read instanceof Time || read instanceof Ip || read instanceof Ip6 ? read : value;
+}
+
+function add(left: Value, right: Value): Value {
+  const a = alike(left, right);
+  const b = alike(right, left);
   if (typeof a === "bigint" && typeof b === "bigint") return int64(a + b);
   // Nothing adds nothing: `(3 + $undeclared)` is 3 (manual, Scopes: "The code above will output 3").
   if (isEmpty(b)) return a;
   if (isEmpty(a)) return b;
   if (a instanceof Time && b instanceof Time) return new Time(a.ns + b.ns);
+  // Two arrays add up to one holding the elements of both, as `,` joins them: amm0's $tobase builds its table of
+  // digits with `($chrtable + [:toarray "g,h,..."])` and its powers with `($basearray + [:toarray $bw])`, and his
+  // router transcript prints the right hex digits (forum.mikrotik.com/t/decimals/21737/10 and /11).
+  if (a instanceof RosArray && b instanceof RosArray) return comma(a, b);
   if (a instanceof Ip && typeof b === "bigint") return wrapIp(BigInt(a.n) + b);
   if (typeof a === "bigint" && b instanceof Ip) return wrapIp(BigInt(b.n) + a);
   if (a instanceof Ip6 && typeof b === "bigint") return wrapIp6(a.n + b);
@@ -50,7 +71,9 @@ function add(a: Value, b: Value): Value {
   throw typeError("+", a, b);
 }
 
-function subtract(a: Value, b: Value): Value {
+function subtract(left: Value, right: Value): Value {
+  const a = alike(left, right);
+  const b = alike(right, left);
   if (typeof a === "bigint" && typeof b === "bigint") return int64(a - b);
   if (isEmpty(b)) return a;
   if (a instanceof Time && b instanceof Time) return new Time(a.ns - b.ns);
@@ -83,7 +106,7 @@ function multiply(a: Value, b: Value): Value {
 }
 
 function divisor(b: bigint): bigint {
-  if (b === 0n) throw new ScriptError("division by zero");
+  if (b === 0n) throw new EngineError("division by zero");
   return b;
 }
 
@@ -217,7 +240,9 @@ export function equals(a: Value, b: Value): boolean {
 }
 
 /** Ordering for `< > <= >=`: negative, zero or positive. Nothing sorts before everything else. */
-export function compare(a: Value, b: Value): number {
+export function compare(left: Value, right: Value): number {
+  const a = alike(left, right);
+  const b = alike(right, left);
   if (typeof a === "bigint" && typeof b === "bigint") return a < b ? -1 : a > b ? 1 : 0;
   if (isNil(a) || isNil(b)) return isNil(a) && isNil(b) ? 0 : isNil(a) ? -1 : 1;
   const num = (x: bigint, y: bigint): number => (x < y ? -1 : x > y ? 1 : 0);
@@ -254,7 +279,7 @@ export function compare(a: Value, b: Value): number {
 function ordering(wording: string, holds: (order: number) => boolean): BinaryOperator {
   return (a, b) => {
     if (a instanceof RosArray || b instanceof RosArray)
-      throw new ScriptError(`cannot compare if ${typeOf(a)} is ${wording} ${typeOf(b)}`);
+      throw new EngineError(`cannot compare if ${typeOf(a)} is ${wording} ${typeOf(b)}`);
     return holds(compare(a, b));
   };
 }
@@ -280,12 +305,15 @@ function within(a: Value, b: Value): Value {
   throw typeError("in", a, b);
 }
 
-/** A condition's truth: bools only (RouterOS refuses other types in `:if`, `&&`, `!`). */
-export function truth(value: Value, what = "condition"): boolean {
+/**
+ * A condition's truth: bools only (RouterOS refuses other types in `:if`, `&&`, `!`). A condition's failure is
+ * RouterOS's "conditional not boolean" (forum.mikrotik.com/t/conditional-not-boolean-bug-with-onerror-new-in-7-13/172543).
+ */
+export function truth(value: Value, what = "conditional"): boolean {
   if (typeof value === "boolean") return value;
   if (value === "true" || value === "yes") return true;
   if (value === "false" || value === "no") return false;
-  throw new ScriptError(`${what} not boolean (got ${typeOf(value)})`);
+  throw new EngineError(`${what} not boolean`, "RSC4001", undefined, `(got ${typeOf(value)})`);
 }
 
 function arrayAccess(a: Value, b: Value): Value {

@@ -32,6 +32,12 @@ export class Frame {
   returned: Value = NOTHING;
   /** The names a function call passed (`$f a=1` gives `a`), which `:global a` in its body does not replace. */
   parameters: ReadonlySet<string> | undefined;
+  /**
+   * A function call's root scope, where its arguments live. A name its body uses without declaring is an argument
+   * slot there, passed or not: `:set $base 16` in a function called without `base=` sets it (amm0's $tobase, which
+   * his router transcript shows working: forum.mikrotik.com/t/decimals/21737/10 and /11).
+   */
+  root: Scope | undefined;
 
   constructor(
     readonly job: Job,
@@ -88,6 +94,11 @@ export class Scope {
     const slot = this.vars?.get(name);
     if (slot !== undefined) return slot.removed ? undefined : slot;
     return this.parent?.lookup(name);
+  }
+
+  /** The slot `:set` assigns: a declared variable, or in a function an argument slot (see Frame.root). */
+  assignable(name: string): Slot | undefined {
+    return this.lookup(name) ?? this.frame.root?.declare(name, NOTHING);
   }
 
   /** Declares a local in this scope (a new slot, hiding outer ones). */

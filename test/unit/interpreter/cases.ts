@@ -15,7 +15,8 @@ import { fromRoot } from "../../support/paths";
 /**
  * A case: the lines after `#== name` up to the next case. Its expectations are comments inside it:
  * `#-> text` one line of output (`:put`, `print`), `#log> level message` one log line,
- * `#!> L:C message` the error that ends the script (line and column counted from the case's first line).
+ * `#!> L:C message` the error that ends the script (line and column counted from the case's first line),
+ * `#router> text` what a router prints for that error (checked only in cases that state it).
  * The case's text is run as it is, so the comments do not change positions.
  */
 export interface Case {
@@ -27,7 +28,13 @@ export interface Case {
   readonly expected: readonly string[];
 }
 
-const EXPECTATION = /^\s*#(->|log>|!>)(?: (.*))?$/;
+const EXPECTATION = /^\s*#(->|log>|!>|router>)(?: (.*))?$/;
+const KINDS: Readonly<Record<string, string>> = {
+  "->": "out",
+  "log>": "log",
+  "!>": "error",
+  "router>": "router",
+};
 
 export function parseCases(file: string, text: string): Case[] {
   const cases: Case[] = [];
@@ -39,7 +46,7 @@ export function parseCases(file: string, text: string): Case[] {
     for (const l of current.body) {
       const m = EXPECTATION.exec(l);
       if (!m) continue;
-      const kind = m[1] === "->" ? "out" : m[1] === "log>" ? "log" : "error";
+      const kind = KINDS[m[1] ?? ""] ?? "error";
       expected.push(`${kind} ${m[2] ?? ""}`.trimEnd());
     }
     cases.push({ file, name: current.name, line: current.line, code: current.body.join("\n"), expected });
@@ -114,8 +121,12 @@ export async function runCase(c: Case): Promise<string[]> {
   const { host, lines } = caseHost();
   const interpreter = new Interpreter(host);
   const outcome = await interpreter.run(new SourceText(c.file, c.code));
+  const router = c.expected.some((e) => e.startsWith("router "));
   if (outcome.status === "error")
-    for (const f of outcome.failures) lines.push(`error ${f.line}:${f.column} ${f.message}`);
+    for (const f of outcome.failures) {
+      lines.push(`error ${f.line}:${f.column} ${f.message}`);
+      if (router) lines.push(`router ${f.routerText ?? "(none)"}`);
+    }
   if (outcome.status === "cancelled") lines.push(`error cancelled ${outcome.reason}`);
   await interpreter.whenIdle();
   return lines;

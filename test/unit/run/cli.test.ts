@@ -63,11 +63,11 @@ describe("rsc run", () => {
     assert.match(c.err, /every broker name goes to the embedded broker at mqtt:\/\/127\.0\.0\.1:\d+/);
   });
 
-  test("a script error: exit 1 and file:line:column: message", async () => {
+  test("a script error: exit 1, the router's words on stdout, file:line:column: message on stderr", async () => {
     const path = file("fails.rsc", ':put "one"\n:local x [:tonum "5"]\n:error "stopped here"\n');
     const c = io();
     assert.equal(await runRun([path], c), 1);
-    assert.equal(c.out, "one\n");
+    assert.equal(c.out, "one\nstopped here\n");
     assert.match(
       c.err,
       new RegExp(`^${path.replace(/[\\^$.*+?()[\]{}|]/g, "\\$&")}:3:1: stopped here$`, "m"),
@@ -82,11 +82,11 @@ describe("rsc run", () => {
     assert.match(c.err, /syntax\.rsc:2:\d+: /);
   });
 
-  test("a :set of an undeclared variable: exit 1, nothing runs, the variable and its line:column named", async () => {
+  test("a :set of an undeclared variable: exit 1, nothing runs, RouterOS's syntax error on stdout, ours on stderr", async () => {
     const path = file("undeclared.rsc", ':put "before"\n:set nope 1\n:put "after"\n');
     const c = io();
     assert.equal(await runRun([path], c), 1);
-    assert.equal(c.out, "");
+    assert.equal(c.out, "syntax error (line 2 column 6)\n");
     assert.match(c.err, /undeclared\.rsc:2:6: variable nope is not declared/);
   });
 

@@ -3,13 +3,13 @@ import type { ArgCompiler, Builtin } from "../compiler";
 import { fromBytes } from "../bytes";
 import { ScriptError } from "../errors";
 import { RosArray } from "../array";
-import { toNum } from "../convert";
+import { toIp, toIp6, toNum } from "../convert";
 import { toStr } from "../format";
 import type { LogLevel } from "../host";
 import { then, type MaybePromise } from "../maybe";
 import { regexTest } from "../regex";
 import type { CallSite, Eval } from "../runtime";
-import { Code, Id, NOTHING, type Value } from "../values";
+import { Code, Id, Ip, Ip6, NOTHING, type Value } from "../values";
 
 const parseCommand: Builtin = (site, c) => {
   const value = c.arg(site, "value", 0, "");
@@ -109,6 +109,26 @@ const environmentPrint: Builtin = (_site, c) => (s) => {
   return NOTHING;
 };
 
+/**
+ * `:resolve`: an address resolves to itself; a name fails as on a router whose DNS has no answer (the simulator has
+ * none): `failure: dns name does not exist` (manual, Scripting, Catch run-time errors: `:put [:resolve
+ * www.example.com]` prints it and stops the script; `:onerror` catches it).
+ */
+const resolveCommand: Builtin = (site, c) => {
+  const name = c.arg(site, "domain-name", 0, "");
+  return (s) =>
+    then(name(s), (v) => {
+      const address = [toIp(v), toIp6(v)].find((a) => a instanceof Ip || a instanceof Ip6);
+      if (address) return address;
+      throw new ScriptError(
+        "failure: dns name does not exist",
+        "RSC4001",
+        undefined,
+        "(the simulator has no DNS)",
+      );
+    });
+};
+
 function unsupported(name: string, why: string): Builtin {
   return () => () => {
     throw new ScriptError(`${name} is not supported by the simulator: ${why}`, "RSC4003");
@@ -118,7 +138,7 @@ function unsupported(name: string, why: string): Builtin {
 export const CODE_BUILTINS: ReadonlyMap<string, Builtin> = new Map([
   ["parse", parseCommand],
   ["execute", executeCommand],
-  ["resolve", unsupported(":resolve", "it has no DNS")],
+  ["resolve", resolveCommand],
   ["grep", grepCommand],
   ["import", unsupported(":import", "scripts have no file system")],
   ["export", unsupported(":export", "there is no configuration to export")],

@@ -9,7 +9,7 @@ import { truth } from "../operators";
 import type { CallSite, Eval } from "../runtime";
 import { Signal, type Scope } from "../scope";
 import { checkSignal } from "../slicer";
-import { NIL, NOTHING, Time, type Value } from "../values";
+import { isNothing, NIL, NOTHING, Time, type Value } from "../values";
 import { runLoop } from "./loop";
 
 const NONE: Eval = () => NOTHING;
@@ -33,9 +33,12 @@ function numberOf(value: Value, what: string): bigint {
 /**
  * The truth of an `:if`, `:while` or `:do while` condition: a bool, or a num as `:tobool` reads it (0 false, any other
  * true). rextended's dec2bin (forum.mikrotik.com/t/rextended-fragments-of-snippets/151033/17) tests bits with
- * `:if ($number & 128) do={...}`; other types fail as before.
+ * `:if ($number & 128) do={...}`. Nil or nothing is false: amm0's $strip loops `:while ([find $a $b]) do={...}` until
+ * `:find` gives nil, and his router transcript prints its results (forum.mikrotik.com/t/decimals/21737/10 and /11).
+ * Other types fail as before.
  */
 function holds(value: Value): boolean {
+  if (isNothing(value)) return false;
   return typeof value === "bigint" ? value !== 0n : truth(value);
 }
 
@@ -88,7 +91,14 @@ const doCommand: Builtin = (site, c) => {
   const condition = bare ?? c.arg(site, "while");
   const guard = c.has(site, "if") ? c.arg(site, "if") : undefined;
   const once: Eval = onError ? (s) => guarded(body, onError, s) : body;
-  let run: Eval = once;
+  // A plain `:do {...}` gives, as a value, its block run the way a function array runs: {nothing; last value}
+  // (amm0's router transcript, forum.mikrotik.com/t/conditional-not-boolean-bug-with-onerror-new-in-7-13/172543/25:
+  // `[:do {:put "a"; :put "b"; :put "c"}]` is an array of 2, `:tostr` ";c", `->1` "c").
+  let run: Eval =
+    onError || hasWhile
+      ? once
+      : (s) =>
+          then(once(s), (v) => (s.frame.signal === Signal.None ? RosArray.of(NOTHING, storedValue(v)) : v));
   if (hasWhile) {
     run = (s) =>
       runLoop(s, c.rt, () =>
@@ -202,15 +212,10 @@ const onerrorCommand: Builtin = (site, c) => {
       if (!(error instanceof ScriptError)) throw error;
       const scope = s.child();
       scope.declare(name, error.message);
-      return then(handler(scope), () => {
-        // `:return` in `do=` gives `:onerror` its value and returns from that block only (manual, :onerror).
-        const frame = s.frame;
-        if (frame.signal !== Signal.Return) return true;
-        frame.signal = Signal.None;
-        const returned = frame.returned;
-        frame.returned = NOTHING;
-        return returned;
-      });
+      // `:return` in `do=` returns from the function (or script) around `:onerror`, with its value: the manual's
+      // "returns true ... unless otherwise specified (with commands such as :return or :error)", and a CHR test
+      // harness that ends its script with `do={ ... :return }` before the line that reports success.
+      return then(handler(scope), () => (s.frame.signal === Signal.Return ? s.frame.returned : true));
     };
     try {
       const r = body(s);

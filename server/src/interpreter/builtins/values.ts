@@ -259,7 +259,13 @@ const toarrayCommand: Builtin = (site, c) => {
     then(value(s), (v) => (delimiter ? then(delimiter(s), (d) => toArray(v, toStr(d))) : toArray(v)));
 };
 
-const timestampCommand: Builtin = (_site, c) => () => new Time(BigInt(Math.round(c.rt.host.now() * 1e6)));
+/** Milliseconds to nanoseconds without the rounding of a double past 2^53 (`.651000064` for .651). */
+function msToNs(ms: number): bigint {
+  const whole = Math.floor(ms);
+  return BigInt(whole) * 1_000_000n + BigInt(Math.round((ms - whole) * 1e6));
+}
+
+const timestampCommand: Builtin = (_site, c) => () => new Time(msToNs(c.rt.host.now()));
 
 const jobnameCommand: Builtin = () => (s) => s.frame.job.name;
 

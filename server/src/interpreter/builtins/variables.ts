@@ -87,7 +87,7 @@ function containerOf(expr: Expr, c: ArgCompiler): (s: Scope) => MaybePromise<Ros
   if (e.kind === "Variable" && !e.dynamic) {
     const name = e.name;
     return (s) => {
-      const slot = s.lookup(name);
+      const slot = s.assignable(name);
       if (!slot) throw new ScriptError(`no such variable ${name}: declare it with :local or :global first`);
       if (!(slot.value instanceof RosArray)) slot.value = new RosArray();
       return slot.value;
@@ -132,7 +132,7 @@ const setCommand: Builtin = (site, c) => {
   const name = nameOf(site, c);
   return (s) =>
     then(name(s), (n) => {
-      const slot = s.lookup(n);
+      const slot = s.assignable(n);
       if (!slot) throw new ScriptError(`no such variable ${n}: declare it with :local or :global first`);
       if (!value) {
         slot.removed = true;

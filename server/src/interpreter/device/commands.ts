@@ -22,8 +22,9 @@ const CONTROL_ARGS = new Set([
   "place-before",
 ]);
 
+/** `no such item`, exactly: scripts compare `$e` with it (tikwg's installer: `$errorName = "no such item"`). */
 function noSuchItem(what: string): ScriptError {
-  return new ScriptError(`no such item (${what})`);
+  return new ScriptError("no such item", "RSC4001", undefined, `(${what})`);
 }
 
 /** Items named by a `numbers` value: ids, `find` results, names, print positions, or a comma list of them. */
@@ -105,7 +106,10 @@ function readProperty(
   const known = rt.schema.property(call.path, fromBytes(name));
   if (!known)
     throw new ScriptError(
-      `input does not match any value of value-name (${fromBytes(name)} is not a property of ${formatPath(call.path)})`,
+      "input does not match any value of value-name",
+      "RSC4001",
+      undefined,
+      `(${fromBytes(name)} is not a property of ${formatPath(call.path)})`,
     );
   if (settings)
     throw new ScriptError(
