@@ -28,7 +28,8 @@ export class ExpressionCompiler {
    * read as a number, address, time or boolean reads the variable of that name, nothing when there is none (a CHR reads
    * `{abc}` as `$abc` and `{a_b=1}` as `(= $a_b 1)`; RouterOS 7.22.1 compiles `:while (lastkey != 113)` to
    * `(!= $lastkey 113)`, parse oracle IL), at any depth of its operators and parentheses, not inside strings,
-   * commands or nested arrays. A `where` condition reads such words as the item's properties instead.
+   * commands or nested arrays, nor on the right of a comparison, where a word is text (`($s = running)`). A `where`
+   * condition reads such words as the item's properties instead.
    */
   expr(expr: Expr, ctx: CompileContext, member = false): Eval {
     switch (expr.kind) {
@@ -117,8 +118,10 @@ export class ExpressionCompiler {
 
   private binary(operator: string, left: Expr, right: Expr, ctx: CompileContext, member: boolean): Eval {
     const l = this.expr(left, ctx, member);
+    // The right of a comparison is a value: a bare word there is its text (`where name=ether1` is `(= $name ether1)`,
+    // RouterOS 7.22.1 IL), in a `where` as in `( )`; elsewhere in `( )` it reads a variable.
     const r =
-      ctx.where && right.kind === "Literal" && COMPARISONS.has(operator)
+      right.kind === "Literal" && COMPARISONS.has(operator) && (ctx.where || member)
         ? this.literal(right, ctx, true)
         : this.expr(right, ctx, member);
     if (operator === "&&" || operator === "and" || operator === "||" || operator === "or") {

@@ -9,11 +9,14 @@ import { blockEnd, NOTHING_INJECTED, ScopeBuilder, type WalkContext } from "./sc
 import type { VariableSymbol } from "./types";
 
 /**
- * How a bare word of an expression reads: as text (a command's argument), as the variable of that name (inside `( )`
- * and as an unkeyed array member: RouterOS 7.22.1 compiles `(lastkey != 113)` to `(!= $lastkey 113)`), or as a property
- * of the item (a `where` condition).
+ * How a bare word of an expression reads: as text (a command's argument, the right of a comparison), as the variable of
+ * that name (elsewhere inside `( )` and as an unkeyed array member: RouterOS 7.22.1 compiles `(lastkey != 113)` to
+ * `(!= $lastkey 113)`), or as a property of the item (a `where` condition).
  */
 export type BareWords = "text" | "variables" | "properties";
+
+/** Operators whose right operand is a value: a bare word there is text (`where name=ether1` is `(= $name ether1)`). */
+const COMPARISONS: ReadonlySet<string> = new Set(["=", "!=", "<", ">", "<=", ">=", "~", "in"]);
 
 /** A word that names a variable when read bare: letters, digits, `_` and `-` (not `:a`, not a list `a,b`). */
 const VARIABLE_WORD = /^[A-Za-z0-9_][A-Za-z0-9_-]*$/;
@@ -143,7 +146,12 @@ export abstract class ExpressionWalker extends ScopeBuilder {
       case "Binary":
         this.visitExpr(expr.left, ctx, bare);
         if (expr.operator === "~" && expr.right.kind === "String") this.visitString(expr.right, ctx, true);
-        else this.visitExpr(expr.right, ctx, bare);
+        else
+          this.visitExpr(
+            expr.right,
+            ctx,
+            COMPARISONS.has(expr.operator) && bare === "variables" ? "text" : bare,
+          );
         return;
       case "Concat":
         for (const part of expr.parts) this.visitExpr(part, ctx);
