@@ -24,7 +24,7 @@ import type { Code } from "./values";
 import { NIL, NOTHING, type Value } from "./values";
 import { toBytes } from "./bytes";
 import { headTexts, headWord, headWords } from "../syntax/head";
-import { globalFindValues } from "../ide/model/bindCommand";
+import { globalFindValues } from "../ide/model/argumentForms";
 
 export { ArgCompiler } from "./argCompiler";
 
