@@ -47,9 +47,15 @@ export class ScriptError extends Error {
     this.detail = detail;
   }
 
-  /** The message with the simulator's detail, for reports. */
+  /** The message with the simulator's detail, for reports; never empty (`:error ""` raises an empty message). */
   get report(): string {
-    return this.detail === undefined ? this.message : `${this.message} ${this.detail}`;
+    const message =
+      this.message !== ""
+        ? this.message
+        : this.code === "RSC4002"
+          ? "error raised by the script, with an empty message"
+          : "failed, with an empty message";
+    return this.detail === undefined ? message : `${message} ${this.detail}`;
   }
 }
 
