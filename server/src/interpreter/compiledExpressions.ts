@@ -1,6 +1,7 @@
 // The expression half of the compiled-form printer: values, operators, strings and arrays as RouterOS 7.22.1's IL writes them.
 import { readWord, type Schema } from "../schema";
 import type { Block, Expr, StringLiteral, Substitution } from "../syntax";
+import { COMPARISONS } from "../syntax/operators";
 import { forEachStringPiece } from "../syntax/stringParts";
 import { toBytes } from "./bytes";
 import { wordText } from "./compiledValues";
@@ -10,9 +11,6 @@ import { wordText } from "./compiledValues";
  * `(and x y z)`; `($a + ($b + $c))` is `(+ $a $b $c)`, RouterOS 7.22.1 IL).
  */
 const FLATTENED: ReadonlySet<string> = new Set([".", ",", "+", "*", "and", "or"]);
-
-/** Operators whose left operand is in a property's place (`name~"x"`). */
-const COMPARISONS: ReadonlySet<string> = new Set(["=", "!=", "<", ">", "<=", ">=", "~", "in"]);
 
 /** Operator names as the IL writes them. */
 const OPERATOR_NAMES: Readonly<Record<string, string>> = { "&&": "and", "||": "or" };

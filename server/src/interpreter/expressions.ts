@@ -15,7 +15,8 @@ import { toStr } from "./format";
 import { literalValue, memberValue } from "./literals";
 import { sequenceValues, then, type MaybePromise } from "./maybe";
 import { applyToArguments, compileQuote } from "./opValues";
-import { BINARY, COMPARISONS, unary } from "./operators";
+import { COMPARISONS } from "../syntax/operators";
+import { BINARY, unary } from "./operators";
 import type { Eval } from "./runtime";
 import type { Scope } from "./scope";
 import { Code, NOTHING, type Value } from "./values";
@@ -72,12 +73,7 @@ export class ExpressionCompiler {
   private literal(expr: Literal, ctx: CompileContext, plainValue: boolean, member = false): Eval {
     const text = ctx.source.text.slice(expr.start, expr.end);
     const value = member ? memberValue(text) : literalValue(text);
-    if (!ctx.where && member && value === NOTHING && expr.literal === "word") {
-      return (s) => {
-        const slot = s.lookup(text);
-        return slot ? slot.value : NOTHING;
-      };
-    }
+    if (!ctx.where && member && value === NOTHING && expr.literal === "word") return readVariable(text);
     if (!ctx.where || plainValue || expr.literal !== "word") return () => value;
     const known = this.compiler.rt.schema.property(ctx.menu, text) !== undefined;
     const word = toBytes(text);
@@ -107,13 +103,7 @@ export class ExpressionCompiler {
       return (s) => then(nameOf(s), (n) => read(s, toStr(n)));
     }
     const name = expr.name;
-    if (!where) {
-      return (s) => {
-        const slot = s.lookup(name);
-        return slot ? slot.value : NOTHING;
-      };
-    }
-    return (s) => read(s, name);
+    return where ? (s) => read(s, name) : readVariable(name);
   }
 
   private binary(operator: string, left: Expr, right: Expr, ctx: CompileContext, member: boolean): Eval {
@@ -311,4 +301,12 @@ function logical(value: Value, operator: string): boolean {
   if (value === "true" || value === "yes") return true;
   if (value === "false" || value === "no") return false;
   throw new EngineError(`operand of '${operator}' not boolean`);
+}
+
+/** Reads the variable `name` where the code runs: its value, or nothing when none is declared. */
+function readVariable(name: string): Eval {
+  return (s) => {
+    const slot = s.lookup(name);
+    return slot ? slot.value : NOTHING;
+  };
 }

@@ -345,9 +345,6 @@ export const BINARY: Readonly<Record<string, BinaryOperator>> = {
   "->": arrayAccess,
 };
 
-/** Operators whose right operand is a plain value even inside `where` (a bare word there is not a property). */
-export const COMPARISONS: ReadonlySet<string> = new Set(["=", "!=", "<", ">", "<=", ">=", "~", "in"]);
-
 export function unary(operator: string, value: Value): Value {
   switch (operator) {
     case "-":

@@ -41,3 +41,9 @@ export const UNARY_PRECEDENCE = 12;
 export const IMPLICIT_AND_PRECEDENCE = 4;
 
 export const WORD_OPERATORS: ReadonlySet<string> = new Set(["and", "or", "in"]);
+
+/**
+ * Comparison operators: their left operand is in a property's (or variable's) place, their right one is a value, so a
+ * bare word there is text (`where name=ether1` is `(= $name ether1)`, RouterOS 7.22.1 IL).
+ */
+export const COMPARISONS: ReadonlySet<string> = new Set(["=", "!=", "<", ">", "<=", ">=", "~", "in"]);

@@ -1,16 +1,17 @@
 // `$name_rest` where the script declares `name_rest`: RouterOS reads the variable `name` and the text `_rest` (RSC3022).
 import { diagnostic } from "../../diagnostics/catalog";
 import type { Diagnostic } from "../../diagnostics/types";
-import type { SemanticModel, VariableSymbol } from "../model/types";
+import { isVariableNameChar } from "../../syntax/chars";
+import type { NameForm, SemanticModel, VariableSymbol } from "../model/types";
 import type { ReplaceData } from "./commandChecks";
 
-/** A reference written `$name` (not `$"name"`), where it ends in the text. */
+/** A variable reference and where its name ends in the text; only the `$name` forms can be misread so. */
 export interface PlainReference {
   readonly start: number;
   readonly nameEnd: number;
   readonly name: string;
-  /** Inside a string literal: the quoted form is then written with escaped quotes, `$\"name\"`. */
-  readonly inString: boolean;
+  /** `$x` outside a string, or inside one (the quoted form is then written with escaped quotes, `$\"name\"`). */
+  readonly form: NameForm;
 }
 
 /** Variables a script declares and so may mean: `:local`, `:global`, loop counters, `:onerror` names, parameters. */
@@ -21,11 +22,6 @@ const MEANT_KINDS: ReadonlySet<VariableSymbol["kind"]> = new Set([
   "error",
   "parameter",
 ]);
-
-/** Letters, digits and `_`: what a declared name may hold after the part RouterOS reads. */
-function isDeclaredNameChar(c: number): boolean {
-  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
-}
 
 /** The declared names of the model that hold a `_`, by name (most scripts have none: then nothing is looked at). */
 export function underscoreNames(model: SemanticModel): ReadonlyMap<string, VariableSymbol> {
@@ -46,13 +42,15 @@ export function underscoreReading(
   declared: ReadonlyMap<string, VariableSymbol>,
   lineOf: (offset: number) => number,
 ): Diagnostic | undefined {
-  if (declared.size === 0 || text.charCodeAt(ref.nameEnd) !== 95) return undefined;
+  if (declared.size === 0 || (ref.form !== "dollar" && ref.form !== "string-dollar")) return undefined;
+  if (text[ref.nameEnd] !== "_") return undefined;
+  // The rest of the name the script may mean: letters, digits and `_`, as a declared name holds them.
   let end = ref.nameEnd;
-  while (end < text.length && isDeclaredNameChar(text.charCodeAt(end))) end++;
+  while (end < text.length && isVariableNameChar(text.charCodeAt(end))) end++;
   const meant = `${ref.name}${text.slice(ref.nameEnd, end)}`;
   const symbol = declared.get(meant);
   if (!symbol) return undefined;
-  const quoted = ref.inString ? `$\\"${meant}\\"` : `$"${meant}"`;
+  const quoted = ref.form === "string-dollar" ? `$\\"${meant}\\"` : `$"${meant}"`;
   const declaration = symbol.occurrences.find((o) => o.role === "declaration") ?? symbol.occurrences[0];
   const where = declaration ? ` at line ${lineOf(declaration.start) + 1}` : "";
   const label = symbol.kind === "parameter" ? `parameter ${meant}` : `variable ${meant} declared${where}`;

@@ -4,7 +4,7 @@ import type { Diagnostic } from "../../diagnostics/types";
 import { editDistance, joinAlternatives, suggest } from "../../schema";
 import { injectedBy, ON_MESSAGE_VARIABLES } from "../model/scriptContexts";
 import { visibleSymbols } from "../model/visibility";
-import type { NameForm, Scope, SemanticModel, UnresolvedReference, VariableSymbol } from "../model/types";
+import type { Scope, SemanticModel, UnresolvedReference, VariableSymbol } from "../model/types";
 import type { ReplaceData } from "./commandChecks";
 import { underscoreNames, underscoreReading } from "./underscoreChecks";
 
@@ -183,11 +183,6 @@ function misspeltParameter(model: SemanticModel, symbol: VariableSymbol): Diagno
   return allVisible ? { ...found, severity: "warning" } : found;
 }
 
-/** `$x` inside or outside a string: the forms whose name ends where RouterOS stops reading letters and digits. */
-function isDollarForm(form: NameForm): boolean {
-  return form === "dollar" || form === "string-dollar";
-}
-
 /**
  * The variable diagnostics of a document `text`. `embedded`: the document is code written in a string, which runs as
  * a script of its own; `lineOf` gives the 0-based line of an offset.
@@ -202,32 +197,16 @@ export function checkVariables(
   const ctx: VariableContext = { model, embedded, lineOf, cache: new Map() };
   const underscored = underscoreNames(model);
   for (const ref of model.unresolved) {
-    const misread =
-      ref.node && isDollarForm(ref.form)
-        ? underscoreReading(
-            text,
-            {
-              start: ref.start,
-              nameEnd: ref.node.nameEnd,
-              name: ref.name,
-              inString: ref.form === "string-dollar",
-            },
-            underscored,
-            lineOf,
-          )
-        : undefined;
+    const misread = ref.node
+      ? underscoreReading(text, { ...ref, nameEnd: ref.node.nameEnd }, underscored, lineOf)
+      : undefined;
     out.push(misread ?? undeclared(ctx, ref));
   }
   if (underscored.size > 0) {
     for (const symbol of model.symbols) {
       for (const o of symbol.occurrences) {
-        if (o.role === "declaration" || !isDollarForm(o.form)) continue;
-        const misread = underscoreReading(
-          text,
-          { start: o.start, nameEnd: o.nameEnd, name: symbol.name, inString: o.form === "string-dollar" },
-          underscored,
-          lineOf,
-        );
+        if (o.role === "declaration") continue;
+        const misread = underscoreReading(text, { ...o, name: symbol.name }, underscored, lineOf);
         if (misread) out.push(misread);
       }
     }

@@ -3,6 +3,7 @@
 import type { Container, Scope } from "./types";
 import { readWord } from "../../schema";
 import { isDigit, isLetter } from "../../syntax/chars";
+import { COMPARISONS } from "../../syntax/operators";
 import type { Expr, Literal, Statement, StringLiteral, Variable } from "../../syntax";
 import { opensLikeJson } from "./commandFacts";
 import { blockEnd, NOTHING_INJECTED, ScopeBuilder, type WalkContext } from "./scopeBuilder";
@@ -14,9 +15,6 @@ import type { VariableSymbol } from "./types";
  * `(!= $lastkey 113)`), or as a property of the item (a `where` condition).
  */
 export type BareWords = "text" | "variables" | "properties";
-
-/** Operators whose right operand is a value: a bare word there is text (`where name=ether1` is `(= $name ether1)`). */
-const COMPARISONS: ReadonlySet<string> = new Set(["=", "!=", "<", ">", "<=", ">=", "~", "in"]);
 
 /** A word that names a variable when read bare: letters, digits, `_` and `-` (not `:a`, not a list `a,b`). */
 const VARIABLE_WORD = /^[A-Za-z0-9_][A-Za-z0-9_-]*$/;
